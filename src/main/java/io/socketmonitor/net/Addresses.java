@@ -1,0 +1,84 @@
+package io.socketmonitor.net;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+/** Formats addresses the way the lecture and users read them. */
+public final class Addresses {
+    private Addresses() {}
+
+    /** The numeric address without a host name or scope noise for loopback ("::1", "127.0.0.1"). */
+    public static String literal(InetAddress address) {
+        String text = address.getHostAddress();
+        if (address instanceof Inet6Address) {
+            // Java writes "0:0:0:0:0:0:0:1"; users know "::1".
+            text = compressIpv6(text);
+        }
+        return text;
+    }
+
+    /** "127.0.0.1:8080" or "[::1]:8080". */
+    public static String hostPort(InetSocketAddress a) {
+        return hostPort(a.getAddress(), a.getPort());
+    }
+
+    public static String hostPort(InetAddress address, int port) {
+        String lit = literal(address);
+        return (address instanceof Inet6Address ? "[" + lit + "]" : lit) + ":" + port;
+    }
+
+    /** The lecture's Python form: ('127.0.0.1', 46930); IPv6 in brackets: ('[::1]', 46930). */
+    public static String lectureTuple(InetSocketAddress a) {
+        String lit = literal(a.getAddress());
+        if (a.getAddress() instanceof Inet6Address) {
+            lit = "[" + lit + "]";
+        }
+        return "('" + lit + "', " + a.getPort() + ")";
+    }
+
+    /** Shortens the longest run of zero groups to "::" (RFC 5952), keeping any %scope. */
+    static String compressIpv6(String full) {
+        String scope = "";
+        int pct = full.indexOf('%');
+        if (pct >= 0) {
+            scope = full.substring(pct);
+            full = full.substring(0, pct);
+        }
+        String[] groups = full.split(":");
+        int bestStart = -1;
+        int bestLen = 0;
+        for (int i = 0; i < groups.length; ) {
+            if (isZero(groups[i])) {
+                int j = i;
+                while (j < groups.length && isZero(groups[j])) {
+                    j++;
+                }
+                if (j - i > bestLen && j - i > 1) {
+                    bestStart = i;
+                    bestLen = j - i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < groups.length; i++) {
+            if (i == bestStart) {
+                sb.append(i == 0 ? "::" : ":");
+                i += bestLen - 1;
+                continue;
+            }
+            sb.append(groups[i].replaceFirst("^0+(?=.)", ""));
+            if (i < groups.length - 1) {
+                sb.append(':');
+            }
+        }
+        return sb + scope;
+    }
+
+    private static boolean isZero(String group) {
+        return group.matches("0+");
+    }
+}

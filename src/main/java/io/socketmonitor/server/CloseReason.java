@@ -1,0 +1,33 @@
+package io.socketmonitor.server;
+
+/** Why a connection ended, in words a student understands. */
+public enum CloseReason {
+    AFTER_GREETING("closed after greeting"),
+    AFTER_RESPONSE("closed after HTTP response"),
+    BY_PEER("closed by peer"),
+    RESET("reset by peer"),
+    IDLE("idle timeout"),
+    WRITE_TIMEOUT("write timeout: peer not reading"),
+    REQUEST_TOO_LARGE("HTTP request head too large"),
+    REQUEST_TIMEOUT("HTTP request head not finished in time"),
+    LIMIT_TOTAL("refused: max connections reached"),
+    LIMIT_PER_PEER("refused: max connections per peer reached"),
+    DISCONNECTED_BY_USER("disconnected by user"),
+    SERVER_STOPPED("server stopped"),
+    ERROR("I/O error");
+
+    private final String text;
+
+    CloseReason(String text) {
+        this.text = text;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,31 @@
+package io.socketmonitor.server;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+
+/** What the server reports to its listeners, on the server thread. */
+public sealed interface ServerEvent {
+
+    Instant time();
+
+    /** The listening socket is bound; {@code local} carries the real port. */
+    record Listening(Instant time, InetSocketAddress local, ServerConfig config) implements ServerEvent {}
+
+    /** A connection was accepted (it may be closed at once when a limit applies). */
+    record Connected(Instant time, PeerSnapshot peer) implements ServerEvent {}
+
+    /** Bytes were written to a peer (the greeting, an HTTP answer, an echo or a user's text). */
+    record Sent(Instant time, long peerId, int bytes) implements ServerEvent {}
+
+    /** Bytes arrived from a peer; {@code preview} is short and printable. */
+    record Received(Instant time, long peerId, int bytes, String preview) implements ServerEvent {}
+
+    /** A connection ended; {@code peer} is its final snapshot, with the reason. */
+    record Closed(Instant time, PeerSnapshot peer) implements ServerEvent {}
+
+    /** Something went wrong that the user should read (accept failures, limits, I/O). */
+    record Error(Instant time, String message) implements ServerEvent {}
+
+    /** The server stopped; the listening port is free again. */
+    record Stopped(Instant time, ServerStats finalStats) implements ServerEvent {}
+}

@@ -1,0 +1,167 @@
+package io.socketmonitor.template;
+
+import io.socketmonitor.net.Addresses;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The greeting text sent to each client: escapes ({@code \n \r \t \\ \0 \xHH u+XXXX (backslash u)}) decoded
+ * once at parse time, placeholders ({@code {peer} {peerAddress} {peerPort} {local} {time}
+ * {count}}) filled per connection, encoded as UTF-8, at most 64 KiB.
+ * A greeting without placeholders is encoded once and shared, so the hot path copies nothing.
+ */
+public final class GreetingTemplate {
+    public static final int MAX_BYTES = 64 * 1024;
+    public static final String DEFAULT_SOURCE = "Hello from server\\n";
+    public static final List<String> PLACEHOLDERS =
+            List.of("{peer}", "{peerAddress}", "{peerPort}", "{local}", "{time}", "{count}");
+    public static final GreetingTemplate DEFAULT = parseOrThrow(DEFAULT_SOURCE);
+
+    /** Sample values for previews, so the user sees roughly what a client will get. */
+    public static final GreetingContext SAMPLE = new GreetingContext(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 46930),
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 8080),
+            java.time.Instant.parse("2019-09-05T12:00:00Z"), 1);
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
+    private final String source;
+    private final List<Object> parts; // String literals and Field placeholders, in order
+    private final byte[] constant;    // the whole encoding when there are no placeholders
+
+    private enum Field { PEER, PEER_ADDRESS, PEER_PORT, LOCAL, TIME, COUNT }
+
+    private GreetingTemplate(String source, List<Object> parts) {
+        this.source = source;
+        this.parts = List.copyOf(parts);
+        this.constant = parts.stream().allMatch(p -> p instanceof String)
+                ? String.join("", parts.stream().map(String.class::cast).toList()).getBytes(StandardCharsets.UTF_8)
+                : null;
+    }
+
+    /** Parses escapes and placeholders; bad escapes, unknown placeholders and oversize text throw. */
+    public static GreetingTemplate parse(String source) throws TemplateException {
+        List<Object> parts = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(source);
+        int last = 0;
+        long literalBytes = 0;
+        while (m.find()) {
+            Field field = field(m.group(1));
+            if (field == null) {
+                throw new TemplateException("Unknown placeholder {" + m.group(1) + "} at position " + (m.start() + 1)
+                        + " (known: " + String.join(" ", PLACEHOLDERS) + ").", m.start());
+            }
+            literalBytes += addLiteral(parts, source, last, m.start());
+            parts.add(field);
+            last = m.end();
+        }
+        literalBytes += addLiteral(parts, source, last, source.length());
+        if (literalBytes > MAX_BYTES) {
+            throw new TemplateException("The greeting is " + literalBytes + " bytes; the most is " + MAX_BYTES
+                    + " bytes (64 KiB).", -1);
+        }
+        return new GreetingTemplate(source, parts);
+    }
+
+    private static long addLiteral(List<Object> parts, String source, int from, int to) throws TemplateException {
+        if (from == to) {
+            return 0;
+        }
+        String decoded;
+        try {
+            decoded = Escapes.decode(source.substring(from, to));
+        } catch (TemplateException e) {
+            // Re-anchor the position to the whole source text.
+            int pos = e.position() < 0 ? -1 : e.position() + from;
+            String msg = e.position() < 0 ? e.getMessage()
+                    : e.getMessage().replace("at position " + (e.position() + 1), "at position " + (pos + 1));
+            throw new TemplateException(msg, pos);
+        }
+        parts.add(decoded);
+        return utf8Length(decoded);
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    private static Field field(String name) {
+        return switch (name) {
+            case "peer" -> Field.PEER;
+            case "peerAddress" -> Field.PEER_ADDRESS;
+            case "peerPort" -> Field.PEER_PORT;
+            case "local" -> Field.LOCAL;
+            case "time" -> Field.TIME;
+            case "count" -> Field.COUNT;
+            default -> null;
+        };
+    }
+
+    private static GreetingTemplate parseOrThrow(String source) {
+        try {
+            return parse(source);
+        } catch (TemplateException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text as the user typed it, escapes and all. */
+    public String source() {
+        return source;
+    }
+
+    public boolean hasPlaceholders() {
+        return constant == null;
+    }
+
+    /** The exact bytes one client receives. Never returns more than {@link #MAX_BYTES} plus placeholder values. */
+    public byte[] render(GreetingContext context) {
+        if (constant != null) {
+            return constant;
+        }
+        StringBuilder out = new StringBuilder();
+        for (Object part : parts) {
+            if (part instanceof String s) {
+                out.append(s);
+            } else {
+                out.append(value((Field) part, context));
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String value(Field field, GreetingContext c) {
+        return switch (field) {
+            case PEER -> Addresses.hostPort(c.peer());
+            case PEER_ADDRESS -> Addresses.literal(c.peer().getAddress());
+            case PEER_PORT -> Integer.toString(c.peer().getPort());
+            case LOCAL -> Addresses.hostPort(c.local());
+            case TIME -> DateTimeFormatter.ISO_INSTANT.format(c.time().truncatedTo(ChronoUnit.SECONDS));
+            case COUNT -> Long.toString(c.count());
+        };
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}
