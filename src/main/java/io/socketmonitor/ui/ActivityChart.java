@@ -26,6 +26,19 @@ public final class ActivityChart extends JComponent {
         setOpaque(true);
     }
 
+    @Override
+    public javax.accessibility.AccessibleContext getAccessibleContext() {
+        if (accessibleContext == null) {
+            accessibleContext = new AccessibleJComponent() {
+                @Override
+                public javax.accessibility.AccessibleRole getAccessibleRole() {
+                    return javax.accessibility.AccessibleRole.CANVAS;
+                }
+            };
+        }
+        return accessibleContext;
+    }
+
     /** Adds one second's sample. */
     public void sample(long connectionsPerSecond, long openNow) {
         rate[next] = connectionsPerSecond;

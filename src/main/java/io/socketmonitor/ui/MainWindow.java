@@ -278,20 +278,22 @@ public final class MainWindow {
                 peerPanel::focusFilter), KeyStroke.getKeyStroke(KeyEvent.VK_F, menuKey)));
         view.add(item("clearLogItem", log.clear, KeyStroke.getKeyStroke(KeyEvent.VK_L, menuKey)));
         view.addSeparator();
-        JMenu theme = menu("Theme", 'T');
         ButtonGroup group = new ButtonGroup();
+        lightItem.setText("Light theme");
         lightItem.setName("themeLight");
-        lightItem.setMnemonic('L');
+        lightItem.setMnemonic('i');
+        lightItem.setToolTipText("FlatLaf light theme (remembered)");
         lightItem.addActionListener(e -> setTheme(Themes.LIGHT));
+        darkItem.setText("Dark theme");
         darkItem.setName("themeDark");
         darkItem.setMnemonic('D');
+        darkItem.setToolTipText("FlatLaf dark theme (remembered)");
         darkItem.addActionListener(e -> setTheme(Themes.DARK));
         group.add(lightItem);
         group.add(darkItem);
         (Themes.isDark() ? darkItem : lightItem).setSelected(true);
-        theme.add(lightItem);
-        theme.add(darkItem);
-        view.add(theme);
+        view.add(lightItem);
+        view.add(darkItem);
         bar.add(view);
 
         JMenu help = menu("Help", 'H');
