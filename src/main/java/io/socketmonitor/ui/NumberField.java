@@ -20,6 +20,7 @@ final class NumberField {
     private Runnable onChange = () -> {};
     private String error;
     private Integer value;
+    private boolean checkScheduled;
 
     NumberField(String name, String what, int min, int max, int initial, String tooltip) {
         this(name, what, min, max, initial, tooltip, v -> null);
@@ -43,9 +44,9 @@ final class NumberField {
         spinner.setToolTipText(tooltip);
         field.setToolTipText(tooltip);
         field.getDocument().addDocumentListener(new DocumentListener() {
-            @Override public void insertUpdate(DocumentEvent e) { check(); }
-            @Override public void removeUpdate(DocumentEvent e) { check(); }
-            @Override public void changedUpdate(DocumentEvent e) { check(); }
+            @Override public void insertUpdate(DocumentEvent e) { scheduleCheck(); }
+            @Override public void removeUpdate(DocumentEvent e) { scheduleCheck(); }
+            @Override public void changedUpdate(DocumentEvent e) { scheduleCheck(); }
         });
         check();
     }
@@ -56,6 +57,20 @@ final class NumberField {
 
     JFormattedTextField textField() {
         return ((JSpinner.DefaultEditor) spinner.getEditor()).getTextField();
+    }
+
+    /**
+     * Checks after the current event: a reformat (remove, then insert) must not flash an error or
+     * disable Start for a moment, which would swallow a click on it.
+     */
+    private void scheduleCheck() {
+        if (!checkScheduled) {
+            checkScheduled = true;
+            javax.swing.SwingUtilities.invokeLater(() -> {
+                checkScheduled = false;
+                check();
+            });
+        }
     }
 
     private void check() {
@@ -99,6 +114,7 @@ final class NumberField {
     void set(int v) {
         spinner.setValue(v);
         textField().setText(Integer.toString(v));
+        check();
     }
 
     void setEnabled(boolean on) {

@@ -66,6 +66,8 @@ public final class ServerPanel extends JPanel {
     private final List<Runnable> validityListeners = new ArrayList<>();
     private Consumer<InterfaceChoice> interfaceListener = c -> {};
     private boolean locked;
+    static final int GREETING_DELAY_MS = 300;
+    private final javax.swing.Timer greetingTimer = new javax.swing.Timer(GREETING_DELAY_MS, null);
 
     public ServerPanel() {
         super(new MigLayout("fillx, insets 6 8 4 8, hidemode 3", "[right][grow,fill][]", "[]3[]3[]3[]3[]3[]"));
@@ -128,6 +130,7 @@ public final class ServerPanel extends JPanel {
         addField(advanced, "Idle timeout (s)", idle);
         addField(advanced, "Write timeout (s)", writeTimeout);
 
+        greetingTimer.setRepeats(false);
         greeting.setName("greetingEditor");
         greeting.onChange(t -> fireValidity());
 
@@ -335,13 +338,26 @@ public final class ServerPanel extends JPanel {
         interfaceListener = l;
     }
 
+    /**
+     * Tells {@code l} about a valid greeting once typing pauses ({@value #GREETING_DELAY_MS} ms),
+     * so half-typed text (or the empty moment of a paste) never reaches clients.
+     */
     public void onGreetingChange(Consumer<GreetingTemplate> l) {
-        greeting.onChange(t -> {
-            fireValidity();
+        greetingTimer.addActionListener(e -> {
+            GreetingTemplate t = greeting.template();
             if (t != null) {
                 l.accept(t);
             }
         });
+        greeting.onChange(t -> {
+            fireValidity();
+            greetingTimer.restart();
+        });
+    }
+
+    /** True while an edit of the greeting waits to be applied. */
+    boolean greetingPending() {
+        return greetingTimer.isRunning();
     }
 
     public void onEchoChange(Consumer<Boolean> l) {

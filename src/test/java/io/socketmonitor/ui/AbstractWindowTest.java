@@ -52,7 +52,7 @@ abstract class AbstractWindowTest {
         robot.settings().delayBetweenEvents(10);
         main = GuiActionRunner.execute(() -> MainWindow.create(new Prefs(node), initialConfig()));
         window = new FrameFixture(robot, main.frame());
-        window.show(new Dimension(1100, 740));
+        window.show(new Dimension(1000, 720));
     }
 
     /** Settings the window opens with (as from the command line). */

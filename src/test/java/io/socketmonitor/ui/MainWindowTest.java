@@ -79,7 +79,13 @@ class MainWindowTest extends AbstractWindowTest {
             int port = busy.getLocalPort();
             window.textBox("portText").deleteText().enterText(Integer.toString(port));
             window.button("startStop").click();
-            await().atMost(WAIT).until(() -> edt(() -> main.serverPanel().bindErrorText() != null));
+            try {
+                await().atMost(WAIT).until(() -> edt(() -> main.serverPanel().bindErrorText() != null));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("no bind error; port field " + edt(() -> window.textBox("portText").target().getText())
+                        + ", state " + edt(() -> main.controller().state()) + ", status " + window.label("statusState").text()
+                        + ", log " + edt(() -> main.logPanel().shownText()), e);
+            }
             String message = edt(() -> main.serverPanel().bindErrorText());
             assertThat(message).contains(Integer.toString(port)).doesNotContain("Exception").doesNotContain("\tat ");
             window.label("bindError").requireVisible();
@@ -102,6 +108,7 @@ class MainWindowTest extends AbstractWindowTest {
         window.label("greetingError").requireVisible();
         assertThat(window.label("greetingError").text()).contains("\\q");
         // the server keeps the last valid greeting
+        await().atMost(WAIT).until(() -> edt(() -> !main.serverPanel().greetingPending()));
         assertThat(readAll(port)).matches("Changed for #\\d+\r\n");
     }
 
