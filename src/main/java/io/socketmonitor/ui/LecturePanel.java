@@ -32,7 +32,7 @@ import net.miginfocom.swing.MigLayout;
  * close) lighting up for the latest connection, where the chosen address is reachable from, and
  * the table of well-known ports.
  */
-public final class LecturePanel extends JPanel {
+public final class LecturePanel extends JPanel implements javax.swing.Scrollable {
     public enum Step {
         CREATE("1. Create a server socket", "s = socket.socket(AF_INET, SOCK_STREAM)"),
         BIND("2. Bind to an interface and port", "s.bind((HOST, PORT))"),
@@ -86,6 +86,7 @@ public final class LecturePanel extends JPanel {
 
         explanation.setName("addressExplanation");
         explanation.setEditable(false);
+        ((javax.swing.text.DefaultCaret) explanation.getCaret()).setUpdatePolicy(javax.swing.text.DefaultCaret.NEVER_UPDATE);
         explanation.setOpaque(false);
         explanation.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, true);
         explanation.getAccessibleContext().setAccessibleName("What the chosen address means");
@@ -112,7 +113,8 @@ public final class LecturePanel extends JPanel {
         ports.setFocusable(false);
         JScrollPane sp = new JScrollPane(ports);
         sp.setBorder(BorderFactory.createTitledBorder("Well-known ports (lecture table)"));
-        add(sp, "hmin 120, h 200::, grow");
+        ports.setPreferredScrollableViewportSize(new java.awt.Dimension(200, 150));
+        add(sp, "hmin 100, growx");
         showAddress(InterfaceChoice.standard().get(0), 8080);
     }
 
@@ -128,6 +130,32 @@ public final class LecturePanel extends JPanel {
             codes.values().forEach(c -> c.setFont(monospaced(c.getFont())));
             refreshLights();
         }
+    }
+
+    @Override
+    public java.awt.Dimension getPreferredScrollableViewportSize() {
+        return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+        return 16;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+        return Math.max(16, visible.height - 32);
+    }
+
+    /** Follows the width of the tab so the explanation wraps instead of scrolling sideways. */
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+        return true;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+        return false;
     }
 
     /** Explains who can reach a server on this address, and fills it into the bind step. */
@@ -170,7 +198,6 @@ public final class LecturePanel extends JPanel {
         for (int r = 0; r < ports.getRowCount(); r++) {
             if (Integer.valueOf(port).equals(ports.getValueAt(r, 0))) {
                 ports.setRowSelectionInterval(r, r);
-                ports.scrollRectToVisible(ports.getCellRect(r, 0, true));
                 return;
             }
         }

@@ -110,6 +110,10 @@ public final class MainWindow {
         peerSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, peerPanel, sideTabs);
         peerSplit.setName("peerSplit");
         peerSplit.setResizeWeight(0.7);
+        sideTabs.setPreferredSize(new Dimension(370, 360));
+        sideTabs.setMinimumSize(new Dimension(200, 100));
+        peerPanel.setPreferredSize(new Dimension(600, 300));
+        peerPanel.setMinimumSize(new Dimension(300, 100));
         peerSplit.setContinuousLayout(true);
         bottomTabs.setName("bottomTabs");
         bottomTabs.addTab("Log", log);
@@ -118,7 +122,9 @@ public final class MainWindow {
         bottomTabs.setMnemonicAt(1, KeyEvent.VK_T);
         mainSplit = new JSplitPane(JSplitPane.VERTICAL_SPLIT, peerSplit, bottomTabs);
         mainSplit.setName("mainSplit");
-        mainSplit.setResizeWeight(0.6);
+        mainSplit.setResizeWeight(0.7);
+        bottomTabs.setPreferredSize(new Dimension(700, 180));
+        bottomTabs.setMinimumSize(new Dimension(200, 80));
         mainSplit.setContinuousLayout(true);
 
         frame.getContentPane().setLayout(new BorderLayout());
@@ -500,16 +506,30 @@ public final class MainWindow {
         }
         int main = prefs.split("main", -1);
         int side = prefs.split("peers", -1);
+        // Without remembered positions the preferred sizes decide; extra width goes to the table.
         if (main > 0) {
             mainSplit.setDividerLocation(main);
         } else {
-            mainSplit.setDividerLocation(0.62);
+            divideWhenSized(mainSplit, 0.64);
         }
         if (side > 0) {
             peerSplit.setDividerLocation(side);
         } else {
-            peerSplit.setDividerLocation(0.68);
+            divideWhenSized(peerSplit, 0.64);
         }
+    }
+
+    /** A proportional divider needs a size: set it once the split pane has one. */
+    private static void divideWhenSized(JSplitPane split, double proportion) {
+        split.addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                if (split.getWidth() > 0 && split.getHeight() > 0) {
+                    split.setDividerLocation(proportion);
+                    split.removeComponentListener(this);
+                }
+            }
+        });
     }
 
     private static boolean onScreen(Rectangle r) {
