@@ -1,2 +1,80 @@
 package io.socketmonitor;
-public final class SocketMonitor { public static void main(String[] a) { System.out.println("hi"); } }
+
+import io.socketmonitor.cli.HeadlessRunner;
+import io.socketmonitor.cli.Options;
+import io.socketmonitor.cli.UsageException;
+import io.socketmonitor.net.InterfaceDiscovery;
+import io.socketmonitor.net.InterfaceReport;
+import io.socketmonitor.server.ServerConfig;
+import java.awt.GraphicsEnvironment;
+import java.io.PrintStream;
+import picocli.CommandLine;
+
+/** Entry point: reads the options, then runs the window, the headless server or a one-off command. */
+public final class SocketMonitor {
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+
+    private SocketMonitor() {}
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code >= 0) {
+            System.exit(code);
+        }
+        // A negative code means the window is open and owns the program's lifetime.
+    }
+
+    /** Returns the exit code, or -1 when a window was opened. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options = new Options();
+        CommandLine cl = new CommandLine(options);
+        try {
+            cl.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println(e.getMessage() + ". Try --help for the list of options.");
+            return EXIT_USAGE;
+        }
+        if (cl.isUsageHelpRequested()) {
+            cl.usage(out);
+            return EXIT_OK;
+        }
+        if (cl.isVersionHelpRequested()) {
+            out.println("Socket Monitor " + Version.get());
+            return EXIT_OK;
+        }
+        try {
+            return dispatch(options, out, err);
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            return EXIT_USAGE;
+        } catch (RuntimeException e) {
+            err.println("Socket Monitor failed: " + e.getMessage());
+            if (options.debug()) {
+                e.printStackTrace(err);
+            }
+            return EXIT_FAILED;
+        }
+    }
+
+    private static int dispatch(Options options, PrintStream out, PrintStream err) throws UsageException {
+        if (options.listInterfaces()) {
+            out.print(InterfaceReport.format(InterfaceDiscovery.discover()));
+            out.flush();
+            return EXIT_OK;
+        }
+        ServerConfig config = options.serverConfig();
+        if (options.headless()) {
+            return HeadlessRunner.run(config, options.quiet(), err);
+        }
+        if (GraphicsEnvironment.isHeadless()) {
+            err.println("No display is available, so the window cannot open. Run the server on the terminal"
+                    + " with --headless (see --help).");
+            return EXIT_USAGE;
+        }
+        err.println("The window is not there yet in this version. Run the server on the terminal with --headless"
+                + " (see --help).");
+        return EXIT_USAGE;
+    }
+}

@@ -18,6 +18,16 @@ public final class Addresses {
         return text;
     }
 
+    /**
+     * Like {@link #literal} but without an IPv6 "%scope" ("fe80::1", not "fe80::1%eth0"), for lists
+     * that show the interface anyway. Bind to the InetAddress itself, which keeps the scope.
+     */
+    public static String unscopedLiteral(InetAddress address) {
+        String text = literal(address);
+        int pct = text.indexOf('%');
+        return pct < 0 ? text : text.substring(0, pct);
+    }
+
     /** "127.0.0.1:8080" or "[::1]:8080". */
     public static String hostPort(InetSocketAddress a) {
         return hostPort(a.getAddress(), a.getPort());

@@ -1,77 +1,678 @@
 package io.socketmonitor.server;
 
+import io.socketmonitor.net.Addresses;
+import io.socketmonitor.template.GreetingContext;
 import io.socketmonitor.template.GreetingTemplate;
+import io.socketmonitor.template.Printable;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The lecture's accept-loop server on one NIO selector thread. API skeleton; implementation in progress.
+ * The lecture's accept-loop server: create a socket, bind, listen, then accept, send, close,
+ * for ever. One thread runs a NIO selector for accept, read and write, so a thousand peers cost
+ * a thousand registrations, not a thousand threads. Other threads talk to the loop through a
+ * command queue and read the live registry; listeners hear every step on the loop thread.
  */
 public final class MonitorServer implements AutoCloseable {
+    /** Bytes that may wait for one slow peer before further sends to it are refused. */
+    static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
+    private static final int ACCEPTS_PER_WAKEUP = 256;
+    private static final long TICK_MILLIS = 100;
+    private static final Duration HTTP_HEAD_TIMEOUT = Duration.ofSeconds(5);
+    private static final int PREVIEW_CHARS = 60;
+
+    static {
+        // On JDK 17 the first channel close initialises classes that need a spare descriptor;
+        // under EMFILE that fails for ever after. Touch them now, while descriptors are free.
+        ChannelWarmUp.run();
+    }
+
+    private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Long, Connection> registry = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final AcceptRate acceptRate = new AcceptRate();
+
+    private volatile ServerConfig config;
+    private volatile GreetingTemplate greeting;
+    private volatile boolean echo;
+    private volatile boolean running;
+    private volatile InetSocketAddress localAddress;
+    private volatile Thread loopThread;
+    private volatile CountDownLatch loopEnded = new CountDownLatch(0);
+
+    // Statistics: written by the loop thread only, read by anyone.
+    private volatile long served;
+    private volatile int peakOpen;
+    private volatile long bytesIn;
+    private volatile long bytesOut;
+    private volatile long errors;
+
+    // Loop-thread state.
+    private Selector selector;
+    private ServerSocketChannel listener;
+    private SelectionKey acceptKey;
+    private final Map<InetAddress, Integer> perPeerCounts = new HashMap<>();
+    private final AcceptBackoff backoff = new AcceptBackoff();
+    private final RateLimitedLog errorLog = new RateLimitedLog(5);
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+    private final byte[] readBytes = new byte[64 * 1024];
+    private long nextId;
+    private long lastTickNanos;
 
     public MonitorServer(ServerConfig config) {
-        throw new UnsupportedOperationException("in progress");
+        reconfigure(config);
     }
 
-    public void addListener(ServerListener listener) {}
-
-    public void removeListener(ServerListener listener) {}
-
-    /** Binds and starts the loop thread; returns the bound address (real port when 0 was asked). */
-    public InetSocketAddress start() throws BindFailedException {
-        throw new UnsupportedOperationException("in progress");
+    public void addListener(ServerListener l) {
+        listeners.add(Objects.requireNonNull(l));
     }
 
-    /** Closes the listener and every peer, joins the loop thread; the port is free on return. */
-    public void stop() {}
+    public void removeListener(ServerListener l) {
+        listeners.remove(l);
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Replaces every setting; only while stopped. */
+    public synchronized void reconfigure(ServerConfig newConfig) {
+        if (running) {
+            throw new IllegalStateException("Stop the server before changing its address, port or limits.");
+        }
+        this.config = Objects.requireNonNull(newConfig);
+        this.greeting = newConfig.greeting();
+        this.echo = newConfig.echo();
+    }
+
+    /** Takes effect for the next connection, also while running. */
+    public void setGreeting(GreetingTemplate newGreeting) {
+        this.greeting = Objects.requireNonNull(newGreeting);
+        this.config = config.withGreeting(newGreeting);
+    }
+
+    public void setEcho(boolean on) {
+        this.echo = on;
+        this.config = config.withEcho(on);
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The bound address while running (with the real port when 0 was asked), else null. */
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /**
+     * Binds and listens, then starts the loop thread. Returns once the socket is listening, so a
+     * client may connect at once.
+     */
+    public synchronized InetSocketAddress start() throws BindFailedException {
+        if (running) {
+            return localAddress;
+        }
+        ServerConfig c = config;
+        try {
+            openListener(c);
+        } catch (IOException e) {
+            closeQuietly(listener);
+            closeQuietly(selector);
+            throw BindErrors.explain(c.bindAddress(), c.port(), e);
+        }
+        served = 0;
+        peakOpen = 0;
+        bytesIn = 0;
+        bytesOut = 0;
+        errors = 0;
+        nextId = 0;
+        perPeerCounts.clear();
+        commands.clear();
+        running = true;
+        loopEnded = new CountDownLatch(1);
+        Thread t = new Thread(this::loop, "socket-monitor-server");
+        t.setDaemon(true);
+        loopThread = t;
+        emit(new ServerEvent.Listening(Instant.now(), localAddress, c));
+        t.start();
+        return localAddress;
+    }
+
+    private void openListener(ServerConfig c) throws IOException {
+        // A default channel bound to 0.0.0.0 would be the IPv6 wildcard (dual stack); the
+        // lecture's 0.0.0.0 means IPv4 only, which needs the INET family.
+        listener = c.ipv4Wildcard() ? ServerSocketChannel.open(StandardProtocolFamily.INET)
+                : ServerSocketChannel.open();
+        listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        listener.bind(new InetSocketAddress(c.bindAddress(), c.port()), c.backlog());
+        listener.configureBlocking(false);
+        selector = Selector.open();
+        acceptKey = listener.register(selector, SelectionKey.OP_ACCEPT);
+        localAddress = (InetSocketAddress) listener.getLocalAddress();
+    }
+
+    /**
+     * Closes the listener and every peer and joins the loop thread. On return the port is free
+     * to bind again. Safe to call from any thread, any number of times.
+     */
+    public void stop() {
+        Thread t;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            t = loopThread;
+        }
+        selector.wakeup();
+        if (t != Thread.currentThread()) {
+            try {
+                if (!loopEnded.await(5, TimeUnit.SECONDS)) {
+                    t.interrupt();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     @Override
     public void close() {
         stop();
     }
 
-    public boolean isRunning() {
-        return false;
-    }
-
-    public ServerConfig config() {
-        return null;
-    }
-
-    /** Replaces the configuration; only while stopped. */
-    public void reconfigure(ServerConfig config) {}
-
-    /** Applies to the next connection. */
-    public void setGreeting(GreetingTemplate greeting) {}
-
-    public void setEcho(boolean echo) {}
-
-    /** Bound address while running, else null. */
-    public InetSocketAddress localAddress() {
-        return null;
-    }
-
-    /** Snapshots of the open peers, in connection order. */
+    /** Snapshots of the open peers, oldest first. */
     public List<PeerSnapshot> peers() {
-        return List.of();
+        List<PeerSnapshot> out = new ArrayList<>(registry.size());
+        for (Connection c : registry.values()) {
+            out.add(c.snapshot(null, null));
+        }
+        out.sort(Comparator.comparingLong(PeerSnapshot::id));
+        return out;
     }
 
     public ServerStats stats() {
-        return ServerStats.ZERO;
+        return new ServerStats(served, registry.size(), peakOpen, acceptRate.lastSecond(System.nanoTime()),
+                bytesIn, bytesOut, errors);
     }
 
-    /** Queues bytes to one open peer (keep-open); false when it is gone. */
+    /** Queues bytes to one open peer; false when it is gone or the server is stopped. */
     public boolean send(long peerId, byte[] data) {
-        return false;
+        if (!running || !registry.containsKey(peerId)) {
+            return false;
+        }
+        byte[] copy = data.clone();
+        return submit(() -> {
+            Connection c = registry.get(peerId);
+            if (c != null) {
+                queueWrite(c, ByteBuffer.wrap(copy), System.nanoTime());
+            }
+        });
     }
 
-    /** Queues bytes to every open peer; returns how many. */
+    /** Queues the same bytes to every open peer (shared, not copied per peer); returns how many. */
     public int sendToAll(byte[] data) {
-        return 0;
+        if (!running) {
+            return 0;
+        }
+        byte[] copy = data.clone();
+        int n = registry.size();
+        submit(() -> {
+            long now = System.nanoTime();
+            for (Connection c : new ArrayList<>(registry.values())) {
+                queueWrite(c, ByteBuffer.wrap(copy), now);
+            }
+        });
+        return n;
     }
 
-    /** Closes one peer with reason "disconnected by user"; false when it is gone. */
+    /** Closes one peer with the reason "disconnected by user"; false when it is gone. */
     public boolean disconnect(long peerId) {
-        return false;
+        if (!running || !registry.containsKey(peerId)) {
+            return false;
+        }
+        return submit(() -> {
+            Connection c = registry.get(peerId);
+            if (c != null) {
+                closeConnection(c, CloseReason.DISCONNECTED_BY_USER);
+            }
+        });
+    }
+
+    private boolean submit(Runnable command) {
+        commands.add(command);
+        Selector s = selector;
+        if (s != null) {
+            s.wakeup();
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- the loop thread
+
+    private void loop() {
+        try {
+            lastTickNanos = System.nanoTime();
+            while (running) {
+                try {
+                    selectOnce();
+                } catch (Throwable t) { // the loop must never die silently
+                    errors++;
+                    logError("Server loop error: " + t, System.nanoTime());
+                    if (t instanceof Error && !(t instanceof StackOverflowError)) {
+                        backoffAfterCrash();
+                    }
+                }
+            }
+        } finally {
+            shutdown();
+            loopEnded.countDown();
+        }
+    }
+
+    private void backoffAfterCrash() {
+        try {
+            selector.select(50); // avoid a hot spin if the failure repeats
+        } catch (IOException | RuntimeException ignored) {
+            // nothing more to do than go round again
+        }
+    }
+
+    private void selectOnce() throws IOException {
+        long now = System.nanoTime();
+        long timeout = Math.min(TICK_MILLIS, backoff.millisUntilResume(now));
+        selector.select(timeout);
+        now = System.nanoTime();
+        runCommands();
+        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+        while (it.hasNext()) {
+            SelectionKey key = it.next();
+            it.remove();
+            if (!key.isValid()) {
+                continue;
+            }
+            if (key == acceptKey) {
+                acceptAll(now);
+            } else {
+                Connection c = (Connection) key.attachment();
+                if (key.isValid() && key.isReadable()) {
+                    read(c, now);
+                }
+                if (!c.closed && key.isValid() && key.isWritable()) {
+                    flush(c, now);
+                }
+            }
+        }
+        if (backoff.resumeDue(now) && acceptKey.isValid()) {
+            acceptKey.interestOps(SelectionKey.OP_ACCEPT);
+        }
+        if (now - lastTickNanos >= TICK_MILLIS * 1_000_000L) {
+            lastTickNanos = now;
+            enforceDeadlines(now);
+        }
+    }
+
+    private void runCommands() {
+        Runnable r;
+        while ((r = commands.poll()) != null) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                errors++;
+                logError("Command failed: " + e.getMessage(), System.nanoTime());
+            }
+        }
+    }
+
+    private void acceptAll(long now) {
+        for (int i = 0; i < ACCEPTS_PER_WAKEUP && running; i++) {
+            SocketChannel ch;
+            try {
+                ch = listener.accept();
+            } catch (IOException e) {
+                acceptFailed(e, now);
+                return;
+            }
+            if (ch == null) {
+                return;
+            }
+            backoff.succeeded();
+            try {
+                accepted(ch, now);
+            } catch (IOException e) {
+                errors++;
+                logError("Could not set up a new connection: " + e.getMessage(), now);
+                closeQuietly(ch);
+            }
+        }
+    }
+
+    private void acceptFailed(IOException e, long now) {
+        errors++;
+        long pause = backoff.fail(now);
+        acceptKey.interestOps(0);
+        String why = String.valueOf(e.getMessage());
+        if (why.contains("Too many open files")) {
+            why = "out of file descriptors (too many open files)";
+        }
+        logError("Accept failed: " + why + "; pausing accepts for " + pause + " ms", now);
+    }
+
+    private void accepted(SocketChannel ch, long now) throws IOException {
+        ch.configureBlocking(false);
+        ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
+        InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
+        ServerConfig c = config;
+        Connection conn = new Connection(++nextId, ch, remote, local, Instant.now(), now);
+        acceptRate.record(now);
+
+        CloseReason refusal = refusal(c, remote.getAddress());
+        if (refusal != null) {
+            emit(new ServerEvent.Connected(conn.connectedAt, conn.snapshot(null, null)));
+            closeQuietly(ch);
+            conn.closed = true;
+            emit(new ServerEvent.Closed(Instant.now(), conn.snapshot(refusal, Instant.now())));
+            return;
+        }
+        served++;
+        registry.put(conn.id, conn);
+        perPeerCounts.merge(remote.getAddress(), 1, Integer::sum);
+        if (registry.size() > peakOpen) {
+            peakOpen = registry.size();
+        }
+        emit(new ServerEvent.Connected(conn.connectedAt, conn.snapshot(null, null)));
+
+        // Greet-and-close usually finishes in one write, so the channel is registered with
+        // the selector only when it has to wait for something.
+        switch (c.mode()) {
+            case CLOSE -> {
+                conn.closeWhenFlushed = CloseReason.AFTER_GREETING;
+                queueWrite(conn, ByteBuffer.wrap(render(conn)), now);
+            }
+            case KEEP_OPEN -> {
+                interest(conn, SelectionKey.OP_READ);
+                queueWrite(conn, ByteBuffer.wrap(render(conn)), now);
+            }
+            case HTTP -> {
+                conn.http = new HttpResponder();
+                conn.httpDeadlineNanos = now + HTTP_HEAD_TIMEOUT.toNanos();
+                interest(conn, SelectionKey.OP_READ);
+            }
+        }
+    }
+
+    private void interest(Connection c, int ops) {
+        if (c.closed) {
+            return;
+        }
+        if (c.key == null) {
+            try {
+                c.key = c.channel.register(selector, ops, c);
+            } catch (IOException e) {
+                closeConnection(c, CloseReason.ERROR);
+            }
+        } else if (c.key.isValid()) {
+            c.key.interestOps(ops);
+        }
+    }
+
+    private CloseReason refusal(ServerConfig c, InetAddress peer) {
+        if (registry.size() >= c.maxConnections()) {
+            return CloseReason.LIMIT_TOTAL;
+        }
+        if (c.maxPerPeer() > 0 && perPeerCounts.getOrDefault(peer, 0) >= c.maxPerPeer()) {
+            return CloseReason.LIMIT_PER_PEER;
+        }
+        return null;
+    }
+
+    private byte[] render(Connection conn) {
+        return greeting.render(new GreetingContext(conn.remote, conn.local, conn.connectedAt, conn.id));
+    }
+
+    private void read(Connection c, long now) {
+        readBuffer.clear();
+        int n;
+        try {
+            n = c.channel.read(readBuffer);
+        } catch (IOException e) {
+            closeConnection(c, isReset(e) ? CloseReason.RESET : CloseReason.ERROR);
+            return;
+        }
+        if (n < 0) {
+            onEndOfInput(c);
+            return;
+        }
+        if (n == 0) {
+            return;
+        }
+        c.lastActivityNanos = now;
+        c.bytesIn += n;
+        bytesIn += n;
+        readBuffer.flip();
+        if (c.http != null) {
+            onHttpBytes(c, now);
+            return;
+        }
+        if (c.closeWhenFlushed != null) {
+            return; // greeted and closing: what the peer sends now is drained and dropped
+        }
+        readBuffer.get(readBytes, 0, n);
+        c.lastReceived = Printable.preview(readBytes, 0, n, PREVIEW_CHARS);
+        emit(new ServerEvent.Received(Instant.now(), c.id, n, c.lastReceived));
+        if (echo) {
+            queueWrite(c, ByteBuffer.wrap(Arrays.copyOf(readBytes, n)), now);
+        }
+    }
+
+    private void onEndOfInput(Connection c) {
+        if (c.closeWhenFlushed != null && c.pending.isEmpty()) {
+            closeConnection(c, c.closeWhenFlushed);
+        } else if (c.pending.isEmpty()) {
+            closeConnection(c, CloseReason.BY_PEER);
+        } else {
+            // The peer half-closed; still deliver what is queued, then close.
+            c.closeWhenFlushed = c.closeWhenFlushed != null ? c.closeWhenFlushed : CloseReason.BY_PEER;
+            interest(c, SelectionKey.OP_WRITE);
+        }
+    }
+
+    private void onHttpBytes(Connection c, long now) {
+        HttpResponder.Progress p = c.http.accept(readBuffer);
+        switch (p) {
+            case NEED_MORE -> { }
+            case TOO_LARGE -> respondAndClose(c, HttpResponder.error("431 Request Header Fields Too Large"),
+                    CloseReason.REQUEST_TOO_LARGE, now);
+            case COMPLETE -> {
+                c.lastReceived = c.http.requestLine();
+                emit(new ServerEvent.Received(Instant.now(), c.id, (int) c.bytesIn, c.lastReceived));
+                respondAndClose(c, HttpResponder.ok(render(c), c.http.isHead()), CloseReason.AFTER_RESPONSE, now);
+            }
+        }
+    }
+
+    private void respondAndClose(Connection c, byte[] response, CloseReason reason, long now) {
+        c.http = null;
+        c.closeWhenFlushed = reason;
+        queueWrite(c, ByteBuffer.wrap(response), now);
+    }
+
+    private void queueWrite(Connection c, ByteBuffer data, long now) {
+        if (c.closed) {
+            return;
+        }
+        if (c.pendingBytes + data.remaining() > MAX_PENDING_BYTES) {
+            errors++;
+            logError("Not sent to peer #" + c.id + ": " + c.pendingBytes + " bytes are already waiting"
+                    + " (the peer is not reading)", now);
+            return;
+        }
+        if (c.pending.isEmpty()) {
+            c.writeProgressNanos = now;
+        }
+        c.pending.add(data);
+        c.pendingBytes += data.remaining();
+        flush(c, now);
+    }
+
+    /** Writes as much as the socket takes now; the rest waits for OP_WRITE. */
+    private void flush(Connection c, long now) {
+        long written = 0;
+        try {
+            while (!c.pending.isEmpty()) {
+                ByteBuffer head = c.pending.peek();
+                int n = c.channel.write(head);
+                written += n;
+                if (head.hasRemaining()) {
+                    break;
+                }
+                c.pending.poll();
+            }
+        } catch (IOException e) {
+            account(c, written, now);
+            closeConnection(c, isReset(e) ? CloseReason.RESET : CloseReason.ERROR);
+            return;
+        }
+        account(c, written, now);
+        if (c.pending.isEmpty()) {
+            if (c.closeWhenFlushed != null) {
+                finishAfterFlush(c);
+            } else {
+                interest(c, SelectionKey.OP_READ);
+            }
+        } else {
+            interest(c, c.closeWhenFlushed != null ? SelectionKey.OP_WRITE
+                    : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        }
+    }
+
+    private void account(Connection c, long written, long now) {
+        if (written > 0) {
+            c.bytesOut += written;
+            c.pendingBytes -= written;
+            c.writeProgressNanos = now;
+            c.lastActivityNanos = now;
+            bytesOut += written;
+            emit(new ServerEvent.Sent(Instant.now(), c.id, (int) written));
+        }
+    }
+
+    /** The lecture's "shutdown (notify connected client), close the connection". */
+    private void finishAfterFlush(Connection c) {
+        try {
+            c.channel.shutdownOutput();
+            // Drop what the peer already sent, so closing sends FIN rather than RST.
+            readBuffer.clear();
+            c.channel.read(readBuffer);
+        } catch (IOException ignored) {
+            // the peer is gone already; closing below is all that is left
+        }
+        closeConnection(c, c.closeWhenFlushed);
+    }
+
+    private void enforceDeadlines(long now) {
+        ServerConfig cfg = config;
+        long idleNanos = cfg.idleTimeout().toNanos();
+        long writeNanos = cfg.writeTimeout().toNanos();
+        for (Connection c : new ArrayList<>(registry.values())) {
+            if (!c.pending.isEmpty() && now - c.writeProgressNanos >= writeNanos) {
+                closeConnection(c, CloseReason.WRITE_TIMEOUT);
+            } else if (c.http != null && now - c.httpDeadlineNanos >= 0) {
+                respondAndClose(c, HttpResponder.error("408 Request Timeout"), CloseReason.REQUEST_TIMEOUT, now);
+            } else if (idleNanos > 0 && cfg.mode() == Mode.KEEP_OPEN && c.pending.isEmpty()
+                    && now - c.lastActivityNanos >= idleNanos) {
+                closeConnection(c, CloseReason.IDLE);
+            }
+        }
+    }
+
+    private void closeConnection(Connection c, CloseReason reason) {
+        if (c.closed) {
+            return;
+        }
+        c.closed = true;
+        if (c.key != null) {
+            c.key.cancel();
+        }
+        closeQuietly(c.channel);
+        c.pending.clear();
+        registry.remove(c.id);
+        perPeerCounts.computeIfPresent(c.remote.getAddress(), (a, n) -> n > 1 ? n - 1 : null);
+        Instant t = Instant.now();
+        emit(new ServerEvent.Closed(t, c.snapshot(reason, t)));
+    }
+
+    private void shutdown() {
+        for (Connection c : new ArrayList<>(registry.values())) {
+            closeConnection(c, CloseReason.SERVER_STOPPED);
+        }
+        closeQuietly(listener);
+        closeQuietly(selector); // deregisters, which completes the deferred channel closes
+        perPeerCounts.clear();
+        localAddress = null;
+        emit(new ServerEvent.Stopped(Instant.now(), stats()));
+    }
+
+    private void logError(String message, long now) {
+        String admitted = errorLog.admit(message, now);
+        if (admitted != null) {
+            emit(new ServerEvent.Error(Instant.now(), admitted));
+        }
+    }
+
+    private void emit(ServerEvent e) {
+        for (ServerListener l : listeners) {
+            try {
+                l.onEvent(e);
+            } catch (RuntimeException ex) {
+                // A faulty listener must not take the server down with it.
+                errors++;
+            }
+        }
+    }
+
+    private static boolean isReset(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("reset") || m.contains("Broken pipe");
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException | RuntimeException ignored) {
+                // closing is best effort; the descriptor is released either way
+            }
+        }
+    }
+
+    /** For the log and headless output: "127.0.0.1:8080". */
+    public static String describe(InetSocketAddress a) {
+        return Addresses.hostPort(a);
     }
 }

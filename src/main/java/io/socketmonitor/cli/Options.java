@@ -1,0 +1,130 @@
+package io.socketmonitor.cli;
+
+import io.socketmonitor.net.BindTarget;
+import io.socketmonitor.server.Mode;
+import io.socketmonitor.server.ServerConfig;
+import io.socketmonitor.template.GreetingTemplate;
+import io.socketmonitor.template.TemplateException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line's options, as picocli fills them; {@link #serverConfig()} checks them. */
+@Command(name = "socket-monitor", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Watch and teach TCP sockets: the socket-programming lecture's accept-loop server,",
+            "in a window or on the terminal."},
+        footer = {"", "Examples:",
+            "  java -jar socket-monitor.jar --headless                 the lecture's server on 127.0.0.1:8080",
+            "  java -jar socket-monitor.jar --headless --bind all --port 0",
+            "  java -jar socket-monitor.jar --headless --mode http --greeting 'Hi {peer}\\n'",
+            "  java -jar socket-monitor.jar --start                    open the window and start at once"})
+public final class Options {
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "loopback",
+            description = {"loopback (default, 127.0.0.1), loopback6 (::1), all (0.0.0.0, IPv4 only),",
+                "all6 (::, dual stack), or any address of this machine, IPv4 or IPv6"})
+    String bind;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "0..65535, default 8080; 0 picks a free port and prints it")
+    String port;
+
+    @Option(names = "--greeting", paramLabel = "TEXT", defaultValue = GreetingTemplate.DEFAULT_SOURCE,
+            description = {"default \"Hello from server\\n\"; escapes \\n \\r \\t \\\\ \\0 \\xHH \\uXXXX;",
+                "placeholders {peer} {peerAddress} {peerPort} {local} {time} {count}"})
+    String greeting;
+
+    @Option(names = "--mode", paramLabel = "M", defaultValue = "close",
+            description = "close (default: greet then close, as in the lecture) | keep-open | http")
+    String mode;
+
+    @Option(names = "--echo", description = "keep-open mode: send back what each peer sends")
+    boolean echo;
+
+    @Option(names = "--backlog", paramLabel = "N", defaultValue = "511", description = "listen backlog, default 511")
+    String backlog;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
+            description = "open connections at most, default 10000")
+    String maxConnections;
+
+    @Option(names = "--max-per-peer", paramLabel = "N", defaultValue = "0",
+            description = "open connections per peer address, default 0 (no limit)")
+    String maxPerPeer;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "0",
+            description = "keep-open: close peers silent this long, default 0 (never)")
+    String idleTimeout;
+
+    @Option(names = "--write-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "cut a peer that has not read what it was sent for this long, default 10")
+    String writeTimeout;
+
+    @Option(names = "--headless", description = "no window: the lecture's lines on stdout until Ctrl+C or SIGTERM")
+    boolean headless;
+
+    @Option(names = "--quiet", description = "with --headless: no line per connection, only start, stop and errors")
+    boolean quiet;
+
+    @Option(names = "--start", description = "with the window: start the server at once with these settings")
+    boolean start;
+
+    @Option(names = "--list-interfaces", description = "print this machine's interfaces and addresses, each with who can reach it")
+    boolean listInterfaces;
+
+    @Option(names = "--debug", description = "print stack traces with errors")
+    boolean debug;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "print the version and exit")
+    boolean version;
+
+    /** Turns the option text into a checked configuration, or a sentence saying what is wrong. */
+    public ServerConfig serverConfig() throws UsageException {
+        int p = OptionValues.port(port);
+        Mode m = Mode.fromCliName(mode);
+        if (m == null) {
+            throw new UsageException("Mode '" + mode + "' is unknown: use close, keep-open or http.");
+        }
+        GreetingTemplate g;
+        try {
+            g = GreetingTemplate.parse(greeting);
+        } catch (TemplateException e) {
+            throw new UsageException("Greeting: " + e.getMessage());
+        }
+        BindTarget target;
+        try {
+            target = BindTarget.parse(bind);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new ServerConfig(target.address(), p, g, m,
+                OptionValues.integer("--backlog", backlog, 1, 65_535),
+                OptionValues.integer("--max-connections", maxConnections, 1, 1_000_000),
+                OptionValues.integer("--max-per-peer", maxPerPeer, 0, 1_000_000),
+                OptionValues.seconds("--idle-timeout", idleTimeout, 0, 86_400),
+                OptionValues.seconds("--write-timeout", writeTimeout, 1, 86_400),
+                echo);
+    }
+
+    public boolean headless() {
+        return headless;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    public boolean startNow() {
+        return start;
+    }
+
+    public boolean listInterfaces() {
+        return listInterfaces;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+}

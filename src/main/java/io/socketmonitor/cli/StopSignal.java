@@ -1,0 +1,26 @@
+package io.socketmonitor.cli;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Waits for Ctrl+C or SIGTERM. Handling the signals ourselves (rather than only a shutdown
+ * hook) lets the program stop the server, print its summary and exit 0, as a user expects.
+ */
+final class StopSignal {
+    private final CountDownLatch fired = new CountDownLatch(1);
+
+    StopSignal install() {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), s -> fired.countDown());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // This platform lacks the signal; the JVM's default handling still ends the program.
+            }
+        }
+        return this;
+    }
+
+    void await() throws InterruptedException {
+        fired.await();
+    }
+}

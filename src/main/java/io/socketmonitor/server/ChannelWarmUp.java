@@ -1,0 +1,30 @@
+package io.socketmonitor.server;
+
+import java.io.IOException;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Opens and closes each channel kind once. On JDK 17 the first close of a socket channel
+ * initialises a class that itself needs a file descriptor; if that first close happens when
+ * descriptors have run out (EMFILE) it throws ExceptionInInitializerError and every later close
+ * fails too. Doing it at start-up, with descriptors to spare, avoids that.
+ */
+final class ChannelWarmUp {
+    private ChannelWarmUp() {}
+
+    static void run() {
+        try (Selector s = Selector.open();
+                ServerSocketChannel server = ServerSocketChannel.open();
+                SocketChannel client = SocketChannel.open()) {
+            server.configureBlocking(false);
+            client.configureBlocking(false);
+            server.register(s, 0);
+            client.register(s, 0);
+            s.selectNow();
+        } catch (IOException | RuntimeException ignored) {
+            // Best effort: if even this fails, the server reports the real error when it binds.
+        }
+    }
+}

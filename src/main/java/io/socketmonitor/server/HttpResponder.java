@@ -1,0 +1,73 @@
+package io.socketmonitor.server;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * HTTP mode: collects a request head (bounded in size) and builds the answer, the greeting as a
+ * text/plain body with Connection: close, so curl and browsers are clients too.
+ */
+final class HttpResponder {
+    static final int MAX_HEAD_BYTES = 16 * 1024;
+
+    private final ByteArrayOutputStream head = new ByteArrayOutputStream(512);
+    private int matched; // progress through "\r\n\r\n" (or "\n\n")
+
+    enum Progress { NEED_MORE, COMPLETE, TOO_LARGE }
+
+    /** Consumes request bytes; reports when the blank line ending the head arrives. */
+    Progress accept(ByteBuffer data) {
+        while (data.hasRemaining()) {
+            byte b = data.get();
+            if (head.size() >= MAX_HEAD_BYTES) {
+                return Progress.TOO_LARGE;
+            }
+            head.write(b);
+            if (b == '\n') {
+                matched++;
+                if (matched == 2) {
+                    return Progress.COMPLETE;
+                }
+            } else if (b != '\r') {
+                matched = 0;
+            }
+        }
+        return Progress.NEED_MORE;
+    }
+
+    /** The request line, for the log: "GET / HTTP/1.1". */
+    String requestLine() {
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).strip();
+    }
+
+    boolean isHead() {
+        return requestLine().startsWith("HEAD ");
+    }
+
+    static byte[] ok(byte[] body, boolean headOnly) {
+        return response("200 OK", body, headOnly);
+    }
+
+    static byte[] error(String status) {
+        return response(status, (status + "\n").getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    private static byte[] response(String status, byte[] body, boolean headOnly) {
+        byte[] headBytes = ("HTTP/1.1 " + status + "\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "Connection: close\r\n"
+                + "Server: Socket Monitor\r\n"
+                + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        if (headOnly) {
+            return headBytes;
+        }
+        byte[] all = new byte[headBytes.length + body.length];
+        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        return all;
+    }
+}

@@ -1,0 +1,367 @@
+package io.socketmonitor.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.socketmonitor.template.GreetingTemplate;
+import io.socketmonitor.template.TemplateException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class MonitorServerTest {
+    private static final InetAddress V4 = InetAddress.getLoopbackAddress();
+    private final EventLog log = new EventLog();
+    private final List<MonitorServer> servers = new ArrayList<>();
+    private final List<Socket> sockets = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws IOException {
+        for (Socket s : sockets) {
+            s.close();
+        }
+        servers.forEach(MonitorServer::stop);
+    }
+
+    private ServerConfig config() {
+        return ServerConfig.defaults().withPort(0);
+    }
+
+    private InetSocketAddress start(ServerConfig c) throws BindFailedException {
+        MonitorServer s = new MonitorServer(c);
+        s.addListener(log);
+        servers.add(s);
+        return s.start();
+    }
+
+    private MonitorServer server() {
+        return servers.get(servers.size() - 1);
+    }
+
+    private Socket open(InetSocketAddress a) throws IOException {
+        Socket s = Clients.connect(a);
+        sockets.add(s);
+        return s;
+    }
+
+    private static GreetingTemplate greeting(String source) throws TemplateException {
+        return GreetingTemplate.parse(source);
+    }
+
+    @Test
+    void greetAndCloseSendsExactlyTheLecturesGreetingThenCloses() throws Exception {
+        InetSocketAddress a = start(config());
+
+        try (Socket s = Clients.connect(a)) {
+            assertThat(Clients.readToEnd(s)).isEqualTo("Hello from server\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.AFTER_GREETING));
+        ServerEvent.Connected c = log.of(ServerEvent.Connected.class).get(0);
+        assertThat(c.peer().remote().getAddress()).isEqualTo(V4);
+        assertThat(server().stats().served()).isEqualTo(1);
+        assertThat(server().stats().bytesOut()).isEqualTo(18);
+        assertThat(log.of(ServerEvent.Listening.class).get(0).local().getPort()).isEqualTo(a.getPort()).isPositive();
+    }
+
+    @Test
+    void placeholdersAreFilledPerConnection() throws Exception {
+        InetSocketAddress a = start(config().withGreeting(greeting("#{count} {peer} {peerAddress} {peerPort} {local}\\n")));
+
+        try (Socket s = Clients.connect(a)) {
+            String got = new String(Clients.readToEnd(s), StandardCharsets.UTF_8);
+            int port = s.getLocalPort();
+            assertThat(got).isEqualTo("#1 127.0.0.1:" + port + " 127.0.0.1 " + port + " 127.0.0.1:" + a.getPort() + "\n");
+        }
+        assertThat(Clients.readAll(a)).startsWith("#2 ");
+    }
+
+    @Test
+    void timePlaceholderIsTheConnectionTime() throws Exception {
+        InetSocketAddress a = start(config().withGreeting(greeting("{time}")));
+
+        String got = Clients.readAll(a);
+
+        assertThat(got).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+    }
+
+    @Test
+    void greetingChangedWhileRunningAppliesToTheNextConnection() throws Exception {
+        InetSocketAddress a = start(config());
+        assertThat(Clients.readAll(a)).isEqualTo("Hello from server\n");
+
+        server().setGreeting(greeting("Changed\\r\\n"));
+
+        assertThat(Clients.readAll(a)).isEqualTo("Changed\r\n");
+    }
+
+    @Test
+    void keepOpenGreetsRecordsWhatThePeerSendsAndEchoes() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withEcho(true));
+        Socket s = open(a);
+        assertThat(Clients.readExactly(s, 18)).isEqualTo("Hello from server\n".getBytes(StandardCharsets.UTF_8));
+
+        s.getOutputStream().write("ping\r\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(Clients.readExactly(s, 6), StandardCharsets.UTF_8)).isEqualTo("ping\r\n");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !log.of(ServerEvent.Received.class).isEmpty());
+        ServerEvent.Received r = log.of(ServerEvent.Received.class).get(0);
+        assertThat(r.bytes()).isEqualTo(6);
+        assertThat(r.preview()).isEqualTo("ping\\r\\n");
+        PeerSnapshot p = server().peers().get(0);
+        assertThat(p.bytesIn()).isEqualTo(6);
+        assertThat(p.bytesOut()).isEqualTo(24);
+        assertThat(p.lastReceived()).isEqualTo("ping\\r\\n");
+        assertThat(p.open()).isTrue();
+    }
+
+    @Test
+    void keepOpenSendsToOnePeerOrAllAndDisconnects() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withGreeting(greeting("hi\\n")));
+        Socket first = open(a);
+        Socket second = open(a);
+        Clients.readExactly(first, 3);
+        Clients.readExactly(second, 3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server().peers().size() == 2);
+        long firstId = server().peers().get(0).id();
+
+        assertThat(server().send(firstId, "one\n".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(new String(Clients.readExactly(first, 4), StandardCharsets.UTF_8)).isEqualTo("one\n");
+        assertThat(server().sendToAll("all\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(new String(Clients.readExactly(first, 4), StandardCharsets.UTF_8)).isEqualTo("all\n");
+        assertThat(new String(Clients.readExactly(second, 4), StandardCharsets.UTF_8)).isEqualTo("all\n");
+
+        assertThat(server().disconnect(firstId)).isTrue();
+
+        assertThat(first.getInputStream().read()).as("EOF after disconnect").isEqualTo(-1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.DISCONNECTED_BY_USER));
+        assertThat(server().peers()).hasSize(1);
+    }
+
+    @Test
+    void keepOpenNoticesThePeerClosing() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN));
+        try (Socket s = Clients.connect(a)) {
+            Clients.readExactly(s, 18);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.BY_PEER));
+        assertThat(server().peers()).isEmpty();
+    }
+
+    @Test
+    void httpModeAnswersCurlAndBrowsersWithTheGreetingAsBody() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.HTTP));
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.getPort() + "/"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("Hello from server\n");
+        assertThat(r.headers().firstValue("content-type")).hasValue("text/plain; charset=utf-8");
+        assertThat(r.headers().firstValue("connection")).hasValue("close");
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.AFTER_RESPONSE));
+        assertThat(log.of(ServerEvent.Received.class).get(0).preview()).isEqualTo("GET / HTTP/1.1");
+    }
+
+    @Test
+    void httpModeCutsARequestHeadThatIsTooLarge() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.HTTP));
+        Socket s = open(a);
+        byte[] line = ("X-Filler: " + "a".repeat(1000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        s.getOutputStream().write("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < 20; i++) {
+            s.getOutputStream().write(line);
+        }
+
+        String answer = new String(Clients.readToEnd(s), StandardCharsets.US_ASCII);
+
+        assertThat(answer).startsWith("HTTP/1.1 431");
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.REQUEST_TOO_LARGE));
+    }
+
+    @Test
+    void ipv6LoopbackServesWithBracketedAddresses() throws Exception {
+        InetAddress v6 = InetAddress.getByName("::1");
+        Assumptions.assumeTrue(canBind(v6), "this machine has no IPv6 loopback");
+        InetSocketAddress a = start(config().withBindAddress(v6).withGreeting(greeting("{peer}")));
+
+        try (Socket s = Clients.connect(v6, a.getPort())) {
+            assertThat(new String(Clients.readToEnd(s), StandardCharsets.UTF_8)).isEqualTo("[::1]:" + s.getLocalPort());
+        }
+        assertThat(a.getAddress()).isInstanceOf(Inet6Address.class);
+    }
+
+    @Test
+    void allInterfacesIpv4IsIpv4OnlyWhileDualStackTakesBoth() throws Exception {
+        InetAddress v6 = InetAddress.getByName("::1");
+        Assumptions.assumeTrue(canBind(v6), "this machine has no IPv6 loopback");
+        InetSocketAddress ipv4All = start(config().withBindAddress(InetAddress.getByName("0.0.0.0")));
+        assertThat(Clients.readAll(new InetSocketAddress(V4, ipv4All.getPort()))).isEqualTo("Hello from server\n");
+        assertThatThrownBy(() -> Clients.readAll(new InetSocketAddress(v6, ipv4All.getPort())))
+                .isInstanceOf(ConnectException.class);
+
+        InetSocketAddress dual = start(config().withBindAddress(InetAddress.getByName("::")));
+        assertThat(Clients.readAll(new InetSocketAddress(V4, dual.getPort()))).isEqualTo("Hello from server\n");
+        assertThat(Clients.readAll(new InetSocketAddress(v6, dual.getPort()))).isEqualTo("Hello from server\n");
+    }
+
+    @Test
+    void portInUseIsASentence() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, V4)) {
+            MonitorServer s = new MonitorServer(config().withPort(taken.getLocalPort()));
+            assertThatThrownBy(s::start)
+                    .isInstanceOf(BindFailedException.class)
+                    .hasMessage("Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use: another program"
+                            + " (or another Socket Monitor) is listening there. Stop it, or pick another port"
+                            + " (0 picks a free one).");
+            assertThat(s.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void portOutOfRangeIsASentence() {
+        assertThatThrownBy(() -> config().withPort(70000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Port 70000 is out of range: a TCP port is a number from 0 to 65535 (0 picks a free one).");
+        assertThatThrownBy(() -> config().withPort(-1)).hasMessageContaining("Port -1 is out of range");
+    }
+
+    @Test
+    void maxConnectionsRefusesTheOneTooMany() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withMaxConnections(2));
+        Clients.readExactly(open(a), 18);
+        Clients.readExactly(open(a), 18);
+
+        Socket third = open(a);
+
+        assertThat(Clients.readToEnd(third)).as("no greeting, just closed").isEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.LIMIT_TOTAL));
+        assertThat(server().peers()).hasSize(2);
+        assertThat(server().stats().served()).isEqualTo(2);
+    }
+
+    @Test
+    void perPeerCapRefusesTheSameAddressButFreesUpWhenOneLeaves() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withMaxPerPeer(1));
+        Socket first = open(a);
+        Clients.readExactly(first, 18);
+
+        assertThat(Clients.readToEnd(open(a))).isEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.LIMIT_PER_PEER));
+
+        first.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> server().peers().isEmpty());
+        Clients.readExactly(open(a), 18);
+    }
+
+    @Test
+    void idleKeepOpenPeersAreClosed() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withIdleTimeout(Duration.ofMillis(300)));
+        Socket s = open(a);
+
+        assertThat(Clients.readToEnd(s)).hasSize(18);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.IDLE));
+    }
+
+    @Test
+    void aPeerThatNeverReadsIsCutAfterTheWriteTimeoutWithoutDelayingOthers() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withWriteTimeout(Duration.ofSeconds(1)));
+        Socket stuck = new Socket();
+        stuck.setReceiveBufferSize(4096);
+        sockets.add(stuck);
+        stuck.connect(a, 2000);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server().peers().size() == 1);
+        long stuckId = server().peers().get(0).id();
+
+        assertThat(server().send(stuckId, new byte[16 * 1024 * 1024])).isTrue();
+
+        long started = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            assertThat(Clients.readAll(new InetSocketAddress(V4, a.getPort()))).isEqualTo("Hello from server\n");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("others served while one is stuck")
+                .isLessThan(Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.WRITE_TIMEOUT));
+        PeerSnapshot cut = log.of(ServerEvent.Closed.class).stream()
+                .filter(c -> c.peer().id() == stuckId).findFirst().orElseThrow().peer();
+        assertThat(cut.bytesOut()).isLessThan(16L * 1024 * 1024);
+    }
+
+    @Test
+    void stopWithAThousandOpenPeersIsQuickAndFreesThePort() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withGreeting(greeting("")));
+        for (int i = 0; i < 1000; i++) {
+            open(a);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> server().peers().size() == 1000);
+
+        long started = System.nanoTime();
+        server().stop();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).isLessThan(Duration.ofSeconds(1));
+        assertThat(log.closeReasons()).filteredOn(r -> r == CloseReason.SERVER_STOPPED).hasSize(1000);
+        assertThat(log.of(ServerEvent.Stopped.class)).hasSize(1);
+        try (ServerSocket again = new ServerSocket()) {
+            again.bind(a); // throws if the port is not free at once
+        }
+        assertThat(sockets.get(0).getInputStream().read()).isEqualTo(-1);
+    }
+
+    @Test
+    void fiftyStartStopCyclesLeakNoDescriptorsOrThreads() throws Exception {
+        MonitorServer s = new MonitorServer(config().withMode(Mode.KEEP_OPEN));
+        servers.add(s);
+        cycle(s); // warm up: lazily opened JDK descriptors are not leaks
+        long fds = openDescriptors();
+        int threads = Thread.activeCount();
+
+        for (int i = 0; i < 50; i++) {
+            cycle(s);
+        }
+
+        assertThat(openDescriptors()).isEqualTo(fds);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.activeCount() <= threads);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("socket-monitor-server"));
+    }
+
+    private static void cycle(MonitorServer s) throws Exception {
+        InetSocketAddress a = s.start();
+        try (Socket c = Clients.connect(a)) {
+            Clients.readExactly(c, 18);
+            s.stop();
+            assertThat(c.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    private static long openDescriptors() throws IOException {
+        try (var list = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            return list.count();
+        }
+    }
+
+    private static boolean canBind(InetAddress a) {
+        try (ServerSocket s = new ServerSocket(0, 1, a)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
