@@ -25,39 +25,31 @@ public final class HeadlessPrinter implements ServerListener {
 
     @Override
     public void onEvent(ServerEvent event) {
-        switch (event) {
-            case ServerEvent.Listening l -> {
-                out.println(Lines.listening(l));
-                out.flush();
+        if (event instanceof ServerEvent.Listening l) {
+            out.println(Lines.listening(l));
+            out.flush();
+        } else if (event instanceof ServerEvent.Connected c) {
+            if (!quiet) {
+                out.println("Connected to " + Addresses.lectureTuple(c.peer().remote()));
             }
-            case ServerEvent.Connected c -> {
-                if (!quiet) {
-                    out.println("Connected to " + Addresses.lectureTuple(c.peer().remote()));
-                }
+        } else if (event instanceof ServerEvent.Received r) {
+            if (!quiet) {
+                out.println("Received " + r.bytes() + " bytes from peer #" + r.peerId() + ": " + r.preview());
             }
-            case ServerEvent.Received r -> {
-                if (!quiet) {
-                    out.println("Received " + r.bytes() + " bytes from peer #" + r.peerId() + ": " + r.preview());
-                }
+        } else if (event instanceof ServerEvent.Closed c) {
+            CloseReason why = c.peer().closeReason();
+            boolean expected = why == CloseReason.AFTER_GREETING || why == CloseReason.AFTER_RESPONSE
+                    || why == CloseReason.SERVER_STOPPED;
+            if (!quiet && !expected) {
+                out.println("Closed " + Addresses.lectureTuple(c.peer().remote()) + ": " + why.text());
             }
-            case ServerEvent.Closed c -> {
-                CloseReason why = c.peer().closeReason();
-                boolean expected = why == CloseReason.AFTER_GREETING || why == CloseReason.AFTER_RESPONSE
-                        || why == CloseReason.SERVER_STOPPED;
-                if (!quiet && !expected) {
-                    out.println("Closed " + Addresses.lectureTuple(c.peer().remote()) + ": " + why.text());
-                }
-            }
-            case ServerEvent.Error e -> {
-                out.flush();
-                err.println(e.message());
-                err.flush();
-            }
-            case ServerEvent.Stopped s -> {
-                out.println(Lines.summary(s.finalStats()));
-                out.flush();
-            }
-            case ServerEvent.Sent s -> { }
+        } else if (event instanceof ServerEvent.Error e) {
+            out.flush();
+            err.println(e.message());
+            err.flush();
+        } else if (event instanceof ServerEvent.Stopped s) {
+            out.println(Lines.summary(s.finalStats()));
+            out.flush();
         }
     }
 

@@ -20,6 +20,8 @@ public final class GreetingTemplate {
     public static final String DEFAULT_SOURCE = "Hello from server\\n";
     public static final List<String> PLACEHOLDERS =
             List.of("{peer}", "{peerAddress}", "{peerPort}", "{local}", "{time}", "{count}");
+    // Declared before DEFAULT: static fields initialise in order and parse() needs it.
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     public static final GreetingTemplate DEFAULT = parseOrThrow(DEFAULT_SOURCE);
 
     /** Sample values for previews, so the user sees roughly what a client will get. */
@@ -27,8 +29,6 @@ public final class GreetingTemplate {
             new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 46930),
             new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 8080),
             java.time.Instant.parse("2019-09-05T12:00:00Z"), 1);
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     private final String source;
     private final List<Object> parts; // String literals and Field placeholders, in order
