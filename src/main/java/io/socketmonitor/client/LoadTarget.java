@@ -3,8 +3,7 @@ package io.socketmonitor.client;
 import io.socketmonitor.net.Addresses;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
+import io.socketmonitor.net.InterfaceDiscovery;
 import java.net.UnknownHostException;
 
 /**
@@ -51,14 +50,7 @@ public final class LoadTarget {
 
     /** True for loopback, the wildcard, and any address bound to one of this machine's interfaces. */
     static boolean isThisMachine(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress()) {
-            return true;
-        }
-        try {
-            return NetworkInterface.getByInetAddress(a) != null;
-        } catch (SocketException e) {
-            return false; // cannot prove it is ours, so it is not a target
-        }
+        return InterfaceDiscovery.isLocalAddress(a);
     }
 
     public String host() {
