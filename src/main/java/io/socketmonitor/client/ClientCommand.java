@@ -78,16 +78,17 @@ public final class ClientCommand {
     }
 
     /**
-     * Runs a load or fault mode against this machine and prints the summary. Parses and checks
-     * everything first; null counts mean the defaults of {@link LoadOptions}.
+     * Runs a load or fault mode against this machine and prints the plan and the summary; blocks
+     * until it ends. Everything is parsed and checked first, counts as typed on the command line
+     * (null or blank: the default of {@link LoadOptions}).
      */
-    public static int runLoad(String hostPort, String mode, Integer connections, Integer concurrency,
-                              Integer durationSeconds, Integer intervalMillis, PrintStream out, PrintStream err) {
+    public static int runLoad(String hostPort, String mode, String connections, String concurrency,
+                              String durationSeconds, String intervalMillis, PrintStream out, PrintStream err) {
         LoadMode loadMode;
         LoadOptions options;
         try {
             loadMode = LoadMode.parse(mode);
-            options = LoadOptions.of(connections, concurrency, durationSeconds, intervalMillis);
+            options = LoadOptions.parse(connections, concurrency, durationSeconds, intervalMillis);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;

@@ -58,6 +58,27 @@ public record LoadOptions(int connections, int concurrency, Duration duration, D
         return new LoadOptions(n, c, Duration.ofSeconds(d), Duration.ofMillis(i), DEFAULT_CONNECT_TIMEOUT);
     }
 
+    /**
+     * Builds from command-line text exactly as typed (picocli String fields); null or blank means the
+     * default. Errors name the option: "--connections must be a whole number, not 'ten'."
+     */
+    public static LoadOptions parse(String connections, String concurrency, String durationSeconds,
+                                    String intervalMillis) {
+        return of(number("--connections", connections), number("--concurrency", concurrency),
+                number("--duration", durationSeconds), number("--interval", intervalMillis));
+    }
+
+    private static Integer number(String option, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, not '" + text.trim() + "'.");
+        }
+    }
+
     public LoadOptions withConnections(int n) {
         return new LoadOptions(n, concurrency, duration, interval, connectTimeout);
     }

@@ -30,6 +30,19 @@ class LoadOptionsTest {
     }
 
     @Test
+    void textFromTheCommandLineIsParsedWithTheOptionNamed() {
+        assertThat(LoadOptions.parse("2000", " 8 ", null, "")).isEqualTo(LoadOptions.of(2000, 8, null, null));
+        assertThatThrownBy(() -> LoadOptions.parse("ten", null, null, null))
+                .hasMessage("--connections must be a whole number, not 'ten'.");
+        assertThatThrownBy(() -> LoadOptions.parse(null, null, "1.5", null))
+                .hasMessage("--duration must be a whole number, not '1.5'.");
+        Terminal t = new Terminal();
+        assertThat(ClientCommand.runLoad("127.0.0.1:8080", "hold", "x", null, null, null, t.out, t.err))
+                .isEqualTo(ClientCommand.EXIT_USAGE);
+        assertThat(t.err()).startsWith("--connections must be a whole number, not 'x'.");
+    }
+
+    @Test
     void modesParseByTheirCommandLineNames() {
         assertThat(LoadMode.parse("never-read")).isEqualTo(LoadMode.NEVER_READ);
         assertThat(LoadMode.parse(" Burst ")).isEqualTo(LoadMode.BURST);

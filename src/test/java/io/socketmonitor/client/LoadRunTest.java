@@ -182,7 +182,7 @@ class LoadRunTest {
         try (ServerFixture server = ServerFixture.greetAndClose()) {
             Terminal t = new Terminal();
 
-            int exit = ClientCommand.runLoad(server.hostPort(), "burst", 200, 8, null, null, t.out, t.err);
+            int exit = ClientCommand.runLoad(server.hostPort(), "burst", "200", "8", null, null, t.out, t.err);
 
             assertThat(exit).isZero();
             assertThat(t.out()).startsWith("Burst on 127.0.0.1:" + server.port()
