@@ -145,4 +145,40 @@ class ClientPanelTest {
                 .equals("Load modes only target this machine: 8.8.8.8 is not one of its addresses."));
         window.button("loadRun").requireEnabled();
     }
+
+    @Test
+    void cancelEndsAHoldRunAndClosesItsConnections() throws Exception {
+        start(Mode.KEEP_OPEN);
+        GuiActionRunner.execute(() -> panel.configureLoad(LoadMode.HOLD, 20, 8, 600));
+
+        window.button("loadRun").click();
+        waitFor("20 held at the server", () -> server.stats().open() == 20);
+        window.button("loadRun").requireDisabled();
+        window.button("loadCancel").click();
+
+        waitFor("the cancelled summary", () -> window.textBox("loadSummary").text().contains("Cancelled after"));
+        assertThat(window.textBox("loadSummary").text()).contains("20 of 20 connections opened and held");
+        waitFor("the server sees them go", () -> server.stats().open() == 0);
+        window.button("loadRun").requireEnabled();
+    }
+
+    @Test
+    void fieldsFollowTheServerUntilTheUserTypesAndTheButtonFollowsAgain() throws Exception {
+        start(Mode.CLOSE);
+        int port = server.localAddress().getPort();
+        InetSocketAddress wildcard = new InetSocketAddress(java.net.InetAddress.getByName("0.0.0.0"), 9000);
+
+        GuiActionRunner.execute(() -> panel.followServer(wildcard));
+        window.textBox("clientHost").requireText("127.0.0.1"); // a wildcard is reached through loopback
+        window.textBox("clientPort").requireText("9000");
+
+        window.textBox("clientPort").setText(Integer.toString(port));
+        GuiActionRunner.execute(() -> panel.followServer(new InetSocketAddress(
+                java.net.InetAddress.getByName("::"), 9001)));
+        window.textBox("clientPort").requireText(Integer.toString(port)); // the user's choice stays
+
+        window.button("clientFollow").click();
+        window.textBox("clientHost").requireText("::1");
+        window.textBox("clientPort").requireText("9001");
+    }
 }
