@@ -51,7 +51,7 @@ public final class ClientPanel extends JPanel {
     private static final int HEX_BYTES = 64 * 1024;
     private static final int MAX_TEXT_CHARS = 1_000_000;
 
-    private final JTextField host = name(new JTextField("localhost", 14), "clientHost", "Host",
+    private final JTextField host = name(new JTextField("localhost", 12), "clientHost", "Host",
             "Name or address to connect to");
     private final JTextField port = name(new JTextField("8080", 6), "clientPort", "Port");
     private final JButton follow = name(new JButton("Connect to my server"), "clientFollow",
@@ -61,10 +61,10 @@ public final class ClientPanel extends JPanel {
             "Shut down our output: the server reads end of stream, we keep reading");
     private final JButton disconnect = name(new JButton("Disconnect"), "clientDisconnect", "Disconnect");
     private final JLabel status = name(new JLabel("Not connected."), "clientStatus", "Client status");
-    private final JTextArea received = name(new JTextArea(10, 40), "clientReceived", "Received text");
-    private final JTextArea receivedHex = name(new JTextArea(10, 40), "clientReceivedHex", "Received bytes in hex");
+    private final JTextArea received = name(new JTextArea(10, 32), "clientReceived", "Received text");
+    private final JTextArea receivedHex = name(new JTextArea(10, 32), "clientReceivedHex", "Received bytes in hex");
     private final JTabbedPane views = name(new JTabbedPane(), "clientViews", "Received views");
-    private final JTextField send = name(new JTextField(30), "clientSend", "Text to send",
+    private final JTextField send = name(new JTextField(20), "clientSend", "Text to send",
             "Escapes: \\n \\r \\t \\\\ \\0 \\xHH; Up and Down recall what you sent");
     private final JComboBox<LineEnding> lineEnding = name(new JComboBox<>(LineEnding.values()), "clientLineEnding",
             "Line ending");
