@@ -18,7 +18,9 @@
 #      Windows .msi (needs WiX 3), macOS .dmg. --types overrides the list;
 #      --types app-image (or SM_PACKAGE_TYPES=app-image) builds the image only.
 #
-# Options live in package/*.options (all systems) and package/<os>/*.options.
+# Options live in package/*.options (all systems) and package/<os>/*.options:
+#   app image:  common.options app-image.options <os>/app-image.options
+#   installer:  common.options <os>/package.options [<os>/<type>.options]
 # Works with bash 3.2 (macOS) and Git Bash (Windows).
 set -euo pipefail
 
@@ -66,8 +68,12 @@ if [ -z "${JAVA_HOME:-}" ]; then
   done
   JAVA_HOME="$(cd "$(dirname "$javabin")/.." && pwd)"
 fi
+# Git Bash: C:\... paths from Maven become /c/...; MSYS turns them back into
+# Windows paths when it starts jpackage.exe.
 if [ "$os" = windows ] && command -v cygpath >/dev/null 2>&1; then
   JAVA_HOME="$(cygpath -u "$JAVA_HOME")"
+  jar="$(cygpath -u "$jar")"
+  dest="$(cygpath -u "$dest")"
 fi
 for tool in jdeps jlink jpackage; do
   [ -x "$JAVA_HOME/bin/$tool" ] || [ -x "$JAVA_HOME/bin/$tool.exe" ] \
@@ -96,7 +102,8 @@ fi
 
 # macOS refuses a CFBundleVersion whose first number is 0 (jpackage:
 # "The first number in an app-version cannot be zero or negative"), so a 0.x
-# version is bundled as 1.x there; `--version` still reports the real one.
+# version is bundled as 1.x there (0.1.0 -> 1.1.0, or SM_MAC_APP_VERSION);
+# the .dmg file keeps the real version in its name and `--version` reports it.
 app_version="$version"
 if [ "$os" = macos ]; then
   app_version="${SM_MAC_APP_VERSION:-$version}"
@@ -150,14 +157,21 @@ say "app image: $image"
 # 4. Installers.
 for type in $types; do
   [ "$type" = app-image ] && continue
+  type_options=""
+  [ ! -f "package/$os/$type.options" ] || type_options="@package/$os/$type.options"
+  # shellcheck disable=SC2086
   "$JAVA_HOME/bin/jpackage" \
-    @package/common.options @"package/$os/package.options" \
+    @package/common.options @"package/$os/package.options" $type_options \
     --type "$type" \
     --app-version "$app_version" \
     --app-image "$image" \
     --dest "$dest"
 done
 rm -rf "$dest/input" "$dest/runtime"
+# Give a macOS .dmg built with a mapped bundle version the real version's name.
+if [ "$app_version" != "$version" ] && [ -f "$dest/$name-$app_version.dmg" ]; then
+  mv "$dest/$name-$app_version.dmg" "$dest/$name-$version.dmg"
+fi
 
 say "built in $dest:"
 ls -1 "$dest" | sed 's/^/[jpackage.sh]   /'
