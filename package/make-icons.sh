@@ -58,11 +58,14 @@ for size in 16 24 32 48 64 128 256 512; do
 done
 
 # Windows .ico: one entry per size, 32-bit colour with alpha.
-"$im" $(for s in 16 24 32 48 64 128 256; do png "$s"; done) \
-  -define png:exclude-chunks=date,time "$icons/socket-monitor.ico"
+ico_sizes=()
+for s in 16 24 32 48 64 128 256; do ico_sizes+=("$(png "$s")"); done
+"$im" "${ico_sizes[@]}" -define png:exclude-chunks=date,time "$icons/socket-monitor.ico"
 
 # macOS .icns: png2icns accepts 16, 32, 48, 128, 256, 512 (and 1024) px.
-png2icns "$icons/socket-monitor.icns" $(for s in 16 32 48 128 256 512; do png "$s"; done) >/dev/null
+icns_sizes=()
+for s in 16 32 48 128 256 512; do icns_sizes+=("$(png "$s")"); done
+png2icns "$icons/socket-monitor.icns" "${icns_sizes[@]}" >/dev/null
 
 # Run-time copies for Window.setIconImages / FlatSVGIcon.
 mkdir -p "$res"
