@@ -384,14 +384,33 @@ public final class MonitorServer implements AutoCloseable {
 
     private void accepted(SocketChannel ch, long now) throws IOException {
         ch.configureBlocking(false);
-        ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        ServerConfig c = config;
+        if (c.mode() == Mode.KEEP_OPEN) {
+            // Only a conversation needs small writes sent at once; greet-and-close and HTTP send
+            // one buffer on a fresh connection, which Nagle never delays. Saves a system call.
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        }
         InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
         InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
-        ServerConfig c = config;
         Connection conn = new Connection(++nextId, ch, remote, local, Instant.now(), now);
         acceptRate.record(now);
 
         CloseReason refusal = refusal(c, remote.getAddress());
+        // Greet and close: the peer is waiting for the greeting and the FIN, so send both before
+        // any bookkeeping or event (the printer, the window); the events follow, in their order.
+        ByteBuffer greetingNow = null;
+        IOException greetFailed = null;
+        if (refusal == null && c.mode() == Mode.CLOSE) {
+            greetingNow = ByteBuffer.wrap(render(conn));
+            try {
+                ch.write(greetingNow);
+                if (!greetingNow.hasRemaining()) {
+                    ch.shutdownOutput();
+                }
+            } catch (IOException e) {
+                greetFailed = e;
+            }
+        }
         if (refusal != null) {
             emit(new ServerEvent.Connected(conn.connectedAt, conn.snapshot(null, null)));
             closeQuietly(ch);
@@ -412,7 +431,19 @@ public final class MonitorServer implements AutoCloseable {
         switch (c.mode()) {
             case CLOSE -> {
                 conn.closeWhenFlushed = CloseReason.AFTER_GREETING;
-                queueWrite(conn, ByteBuffer.wrap(render(conn)), now);
+                conn.writeProgressNanos = now;
+                conn.pendingBytes = greetingNow.limit();
+                if (greetingNow.hasRemaining() && greetFailed == null) {
+                    conn.pending.add(greetingNow); // a large greeting: the rest waits for OP_WRITE
+                }
+                account(conn, greetingNow.position(), now);
+                if (greetFailed != null) {
+                    closeConnection(conn, isReset(greetFailed) ? CloseReason.RESET : CloseReason.ERROR);
+                } else if (conn.pending.isEmpty()) {
+                    finishAfterFlush(conn);
+                } else {
+                    interest(conn, SelectionKey.OP_WRITE);
+                }
             }
             case KEEP_OPEN -> {
                 interest(conn, SelectionKey.OP_READ);
