@@ -57,9 +57,10 @@ class Server:
         self.proc = None
         self.rounds = []
 
-    def start(self):
+    def start(self, pin="none"):
         out = open(self.out_path, "w")
-        self.proc = subprocess.Popen(self.argv, stdout=out, stderr=subprocess.STDOUT, env=self.env)
+        cpu = PIN[pin][0]
+        self.proc = subprocess.Popen((["taskset", "-c", cpu] if cpu else []) + self.argv, stdout=out, stderr=subprocess.STDOUT, env=self.env)
         wait_listening(self.out_path, self.proc)
 
     def stop(self):
@@ -72,9 +73,13 @@ class Server:
                 self.proc.wait()
 
 
-def drive(client, server, conns, conc):
+PIN = {"none": (None, None), "split": ("1", "0"), "same": ("0", "0")}
+
+
+def drive(client, server, conns, conc, pin="none"):
     before = cpu_seconds(server.proc.pid)
-    r = subprocess.run([client, "127.0.0.1", str(server.port), str(conns), str(conc)],
+    cpu = PIN[pin][1]
+    r = subprocess.run((["taskset", "-c", cpu] if cpu else []) + [client, "127.0.0.1", str(server.port), str(conns), str(conc)],
                        capture_output=True, text=True, timeout=180)
     after = cpu_seconds(server.proc.pid)
     kv = dict(p.split("=") for p in r.stdout.split())
@@ -97,6 +102,8 @@ def main():
     ap.add_argument("--warmup", type=int, default=30000)
     ap.add_argument("--servers", default="c,python,ours,c-quiet,ours-quiet,ours-window")
     ap.add_argument("--jar-base", help="an older build to compare with, as 'ours-base' (headless)")
+    ap.add_argument("--pin", choices=["none", "split", "same"], default="none",
+                    help="split: servers on CPU 1, client on CPU 0; same: all on CPU 0")
     ap.add_argument("--display", default=os.environ.get("BENCH_DISPLAY", ""))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -126,22 +133,22 @@ def main():
     try:
         for s in servers:
             try:
-                s.start()
+                s.start(args.pin)
             except RuntimeError as e:
                 skipped[s.name] = str(e)
         servers = [s for s in servers if s.name not in skipped]
         for s in servers:  # warm-up: JIT compilation, page cache, first-touch allocations
             if args.warmup:
-                drive(args.client, s, args.warmup, args.conc)
+                drive(args.client, s, args.warmup, args.conc, args.pin)
         for r in range(args.rounds):
             k = r % len(servers)
             for s in servers[k:] + servers[:k]:
-                s.rounds.append(drive(args.client, s, args.conns, args.conc))
+                s.rounds.append(drive(args.client, s, args.conns, args.conc, args.pin))
     finally:
         for s in servers:
             s.stop()
 
-    result = {"rounds": args.rounds, "conns_per_round": args.conns, "concurrency": args.conc,
+    result = {"pin": args.pin, "rounds": args.rounds, "conns_per_round": args.conns, "concurrency": args.conc,
               "warmup": args.warmup, "skipped": skipped, "servers": {}}
     for s in servers:
         rates = [x["rate"] for x in s.rounds]
@@ -167,7 +174,8 @@ def main():
     result["ratios"] = {f"{a}/{b}": ratios(a, b) for a, b in pairs if ratios(a, b)}
 
     lines = [f"Greet-and-close, loopback, {args.conc} connections in flight, {args.rounds} rounds x "
-             f"{args.conns} connections per server (after {args.warmup} warm-up), servers alternated",
+             f"{args.conns} connections per server (after {args.warmup} warm-up), servers alternated, "
+             f"CPU pinning: {args.pin}",
              "",
              "| server | median conn/s | min | max | server CPU us/conn | client CPU us/conn | how |",
              "|---|---:|---:|---:|---:|---:|---|"]
