@@ -41,7 +41,7 @@ public final class MonitorServer implements AutoCloseable {
     static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
     private static final int ACCEPTS_PER_WAKEUP = 256;
     private static final long TICK_MILLIS = 100;
-    private static final Duration HTTP_HEAD_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration HTTP_HEAD_TIMEOUT = Duration.ofSeconds(5);
     private static final int PREVIEW_CHARS = 60;
 
     static {
@@ -62,6 +62,7 @@ public final class MonitorServer implements AutoCloseable {
     private volatile InetSocketAddress localAddress;
     private volatile Thread loopThread;
     private volatile CountDownLatch loopEnded = new CountDownLatch(0);
+    private volatile long httpHeadTimeoutNanos = HTTP_HEAD_TIMEOUT.toNanos();
 
     // Statistics: written by the loop thread only, read by anyone.
     private volatile long served;
@@ -117,6 +118,11 @@ public final class MonitorServer implements AutoCloseable {
     public void setEcho(boolean on) {
         this.echo = on;
         this.config = config.withEcho(on);
+    }
+
+    /** Tests only: how long an HTTP request head may take to arrive (5 s otherwise). */
+    void httpHeadTimeout(Duration d) {
+        this.httpHeadTimeoutNanos = d.toNanos();
     }
 
     public boolean isRunning() {
@@ -194,6 +200,9 @@ public final class MonitorServer implements AutoCloseable {
                 if (!loopEnded.await(5, TimeUnit.SECONDS)) {
                     t.interrupt();
                 }
+                // The latch opens in the loop's last finally; joining as well means no server
+                // thread is left when stop returns (a start/stop loop never piles them up).
+                t.join(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -451,7 +460,7 @@ public final class MonitorServer implements AutoCloseable {
             }
             case HTTP -> {
                 conn.http = new HttpResponder();
-                conn.httpDeadlineNanos = now + HTTP_HEAD_TIMEOUT.toNanos();
+                conn.httpDeadlineNanos = now + httpHeadTimeoutNanos;
                 interest(conn, SelectionKey.OP_READ);
             }
         }
