@@ -48,6 +48,25 @@ public final class MonitorServer implements AutoCloseable {
         // On JDK 17 the first channel close initialises classes that need a spare descriptor;
         // under EMFILE that fails for ever after. Touch them now, while descriptors are free.
         ChannelWarmUp.run();
+        // Loading a class can need a descriptor too (a class file in a directory, a jar not yet
+        // opened). Load what the loop touches on its error and close paths now, not under EMFILE.
+        preloadLoopClasses();
+    }
+
+    private static void preloadLoopClasses() {
+        CloseReason.values();
+        Mode.values();
+        HttpResponder.Progress.values();
+        for (Class<?> c : ServerEvent.class.getPermittedSubclasses()) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError ignored) {
+                // loaded already by getPermittedSubclasses in practice
+            }
+        }
+        new PeerSnapshot(0, null, null, null, 0, 0, CloseReason.ERROR, null, "").open();
+        new ServerStats(0, 0, 0, 0, 0, 0, 0).served();
+        HttpResponder.error("408 Request Timeout");
     }
 
     private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
@@ -291,24 +310,31 @@ public final class MonitorServer implements AutoCloseable {
                     selectOnce();
                 } catch (Throwable t) { // the loop must never die silently
                     errors++;
-                    logError("Server loop error: " + t, System.nanoTime());
+                    try {
+                        logError("Server loop error: " + t, System.nanoTime());
+                    } catch (Throwable again) {
+                        // reporting failed too (a listener, or out of memory): keep the loop alive
+                    }
                     if (t instanceof Error && !(t instanceof StackOverflowError)) {
                         backoffAfterCrash();
                     }
                 }
             }
         } finally {
-            shutdown();
-            loopEnded.countDown();
+            try {
+                shutdown();
+            } finally {
+                loopEnded.countDown();
+            }
         }
     }
 
+    /**
+     * After an Error the same ready key would fail again at once; select() returns immediately
+     * while keys are ready, so pause the thread itself to keep a repeating failure from spinning.
+     */
     private void backoffAfterCrash() {
-        try {
-            selector.select(50); // avoid a hot spin if the failure repeats
-        } catch (IOException | RuntimeException ignored) {
-            // nothing more to do than go round again
-        }
+        java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
     }
 
     private void selectOnce() throws IOException {
@@ -668,13 +694,21 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     private void shutdown() {
-        for (Connection c : new ArrayList<>(registry.values())) {
-            closeConnection(c, CloseReason.SERVER_STOPPED);
+        try {
+            for (Connection c : new ArrayList<>(registry.values())) {
+                try {
+                    closeConnection(c, CloseReason.SERVER_STOPPED);
+                } catch (Throwable t) { // whatever a listener does, every channel gets closed
+                    closeQuietly(c.channel);
+                    registry.remove(c.id);
+                }
+            }
+        } finally {
+            closeQuietly(listener);
+            closeQuietly(selector); // deregisters, which completes the deferred channel closes
+            perPeerCounts.clear();
+            localAddress = null;
         }
-        closeQuietly(listener);
-        closeQuietly(selector); // deregisters, which completes the deferred channel closes
-        perPeerCounts.clear();
-        localAddress = null;
         emit(new ServerEvent.Stopped(Instant.now(), stats()));
     }
 
