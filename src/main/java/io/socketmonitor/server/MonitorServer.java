@@ -41,13 +41,32 @@ public final class MonitorServer implements AutoCloseable {
     static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
     private static final int ACCEPTS_PER_WAKEUP = 256;
     private static final long TICK_MILLIS = 100;
-    private static final Duration HTTP_HEAD_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration HTTP_HEAD_TIMEOUT = Duration.ofSeconds(5);
     private static final int PREVIEW_CHARS = 60;
 
     static {
         // On JDK 17 the first channel close initialises classes that need a spare descriptor;
         // under EMFILE that fails for ever after. Touch them now, while descriptors are free.
         ChannelWarmUp.run();
+        // Loading a class can need a descriptor too (a class file in a directory, a jar not yet
+        // opened). Load what the loop touches on its error and close paths now, not under EMFILE.
+        preloadLoopClasses();
+    }
+
+    private static void preloadLoopClasses() {
+        CloseReason.values();
+        Mode.values();
+        HttpResponder.Progress.values();
+        for (Class<?> c : ServerEvent.class.getPermittedSubclasses()) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError ignored) {
+                // loaded already by getPermittedSubclasses in practice
+            }
+        }
+        new PeerSnapshot(0, null, null, null, 0, 0, CloseReason.ERROR, null, "").open();
+        new ServerStats(0, 0, 0, 0, 0, 0, 0).served();
+        HttpResponder.error("408 Request Timeout");
     }
 
     private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
@@ -62,6 +81,7 @@ public final class MonitorServer implements AutoCloseable {
     private volatile InetSocketAddress localAddress;
     private volatile Thread loopThread;
     private volatile CountDownLatch loopEnded = new CountDownLatch(0);
+    private volatile long httpHeadTimeoutNanos = HTTP_HEAD_TIMEOUT.toNanos();
 
     // Statistics: written by the loop thread only, read by anyone.
     private volatile long served;
@@ -117,6 +137,11 @@ public final class MonitorServer implements AutoCloseable {
     public void setEcho(boolean on) {
         this.echo = on;
         this.config = config.withEcho(on);
+    }
+
+    /** Tests only: how long an HTTP request head may take to arrive (5 s otherwise). */
+    void httpHeadTimeout(Duration d) {
+        this.httpHeadTimeoutNanos = d.toNanos();
     }
 
     public boolean isRunning() {
@@ -194,6 +219,9 @@ public final class MonitorServer implements AutoCloseable {
                 if (!loopEnded.await(5, TimeUnit.SECONDS)) {
                     t.interrupt();
                 }
+                // The latch opens in the loop's last finally; joining as well means no server
+                // thread is left when stop returns (a start/stop loop never piles them up).
+                t.join(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -282,24 +310,31 @@ public final class MonitorServer implements AutoCloseable {
                     selectOnce();
                 } catch (Throwable t) { // the loop must never die silently
                     errors++;
-                    logError("Server loop error: " + t, System.nanoTime());
+                    try {
+                        logError("Server loop error: " + t, System.nanoTime());
+                    } catch (Throwable again) {
+                        // reporting failed too (a listener, or out of memory): keep the loop alive
+                    }
                     if (t instanceof Error && !(t instanceof StackOverflowError)) {
                         backoffAfterCrash();
                     }
                 }
             }
         } finally {
-            shutdown();
-            loopEnded.countDown();
+            try {
+                shutdown();
+            } finally {
+                loopEnded.countDown();
+            }
         }
     }
 
+    /**
+     * After an Error the same ready key would fail again at once; select() returns immediately
+     * while keys are ready, so pause the thread itself to keep a repeating failure from spinning.
+     */
     private void backoffAfterCrash() {
-        try {
-            selector.select(50); // avoid a hot spin if the failure repeats
-        } catch (IOException | RuntimeException ignored) {
-            // nothing more to do than go round again
-        }
+        java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
     }
 
     private void selectOnce() throws IOException {
@@ -384,14 +419,33 @@ public final class MonitorServer implements AutoCloseable {
 
     private void accepted(SocketChannel ch, long now) throws IOException {
         ch.configureBlocking(false);
-        ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        ServerConfig c = config;
+        if (c.mode() == Mode.KEEP_OPEN) {
+            // Only a conversation needs small writes sent at once; greet-and-close and HTTP send
+            // one buffer on a fresh connection, which Nagle never delays. Saves a system call.
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        }
         InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
         InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
-        ServerConfig c = config;
         Connection conn = new Connection(++nextId, ch, remote, local, Instant.now(), now);
         acceptRate.record(now);
 
         CloseReason refusal = refusal(c, remote.getAddress());
+        // Greet and close: the peer is waiting for the greeting and the FIN, so send both before
+        // any bookkeeping or event (the printer, the window); the events follow, in their order.
+        ByteBuffer greetingNow = null;
+        IOException greetFailed = null;
+        if (refusal == null && c.mode() == Mode.CLOSE) {
+            greetingNow = ByteBuffer.wrap(render(conn));
+            try {
+                ch.write(greetingNow);
+                if (!greetingNow.hasRemaining()) {
+                    ch.shutdownOutput();
+                }
+            } catch (IOException e) {
+                greetFailed = e;
+            }
+        }
         if (refusal != null) {
             emit(new ServerEvent.Connected(conn.connectedAt, conn.snapshot(null, null)));
             closeQuietly(ch);
@@ -412,7 +466,19 @@ public final class MonitorServer implements AutoCloseable {
         switch (c.mode()) {
             case CLOSE -> {
                 conn.closeWhenFlushed = CloseReason.AFTER_GREETING;
-                queueWrite(conn, ByteBuffer.wrap(render(conn)), now);
+                conn.writeProgressNanos = now;
+                conn.pendingBytes = greetingNow.limit();
+                if (greetingNow.hasRemaining() && greetFailed == null) {
+                    conn.pending.add(greetingNow); // a large greeting: the rest waits for OP_WRITE
+                }
+                account(conn, greetingNow.position(), now);
+                if (greetFailed != null) {
+                    closeConnection(conn, isReset(greetFailed) ? CloseReason.RESET : CloseReason.ERROR);
+                } else if (conn.pending.isEmpty()) {
+                    finishAfterFlush(conn);
+                } else {
+                    interest(conn, SelectionKey.OP_WRITE);
+                }
             }
             case KEEP_OPEN -> {
                 interest(conn, SelectionKey.OP_READ);
@@ -420,7 +486,7 @@ public final class MonitorServer implements AutoCloseable {
             }
             case HTTP -> {
                 conn.http = new HttpResponder();
-                conn.httpDeadlineNanos = now + HTTP_HEAD_TIMEOUT.toNanos();
+                conn.httpDeadlineNanos = now + httpHeadTimeoutNanos;
                 interest(conn, SelectionKey.OP_READ);
             }
         }
@@ -628,13 +694,21 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     private void shutdown() {
-        for (Connection c : new ArrayList<>(registry.values())) {
-            closeConnection(c, CloseReason.SERVER_STOPPED);
+        try {
+            for (Connection c : new ArrayList<>(registry.values())) {
+                try {
+                    closeConnection(c, CloseReason.SERVER_STOPPED);
+                } catch (Throwable t) { // whatever a listener does, every channel gets closed
+                    closeQuietly(c.channel);
+                    registry.remove(c.id);
+                }
+            }
+        } finally {
+            closeQuietly(listener);
+            closeQuietly(selector); // deregisters, which completes the deferred channel closes
+            perPeerCounts.clear();
+            localAddress = null;
         }
-        closeQuietly(listener);
-        closeQuietly(selector); // deregisters, which completes the deferred channel closes
-        perPeerCounts.clear();
-        localAddress = null;
         emit(new ServerEvent.Stopped(Instant.now(), stats()));
     }
 
