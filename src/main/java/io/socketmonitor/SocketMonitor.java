@@ -1,6 +1,9 @@
 package io.socketmonitor;
 
 import io.socketmonitor.cli.HeadlessRunner;
+import io.socketmonitor.client.ClientCommand;
+import io.socketmonitor.client.LineEnding;
+import io.socketmonitor.client.TestClient;
 import io.socketmonitor.cli.Options;
 import io.socketmonitor.cli.UsageException;
 import io.socketmonitor.net.InterfaceDiscovery;
@@ -58,11 +61,29 @@ public final class SocketMonitor {
         }
     }
 
+    private static int runClient(Options options, PrintStream out, PrintStream err) throws UsageException {
+        if (options.load() != null) {
+            return ClientCommand.runLoad(options.connect(), options.load(), options.connections(),
+                    options.concurrency(), options.duration(), options.interval(), out, err);
+        }
+        LineEnding ending;
+        try {
+            ending = LineEnding.parse(options.lineEnding());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return ClientCommand.runInteractive(options.connect(), options.send(), ending,
+                TestClient.DEFAULT_CONNECT_TIMEOUT, System.in, out, err);
+    }
+
     private static int dispatch(Options options, PrintStream out, PrintStream err) throws UsageException {
         if (options.listInterfaces()) {
             out.print(InterfaceReport.format(InterfaceDiscovery.discover()));
             out.flush();
             return EXIT_OK;
+        }
+        if (options.connect() != null) {
+            return runClient(options, out, err);
         }
         ServerConfig config = options.serverConfig();
         if (options.headless()) {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The lecture's accept-loop server: create a socket, bind, listen, then accept, send, close,
@@ -41,13 +43,36 @@ public final class MonitorServer implements AutoCloseable {
     static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
     private static final int ACCEPTS_PER_WAKEUP = 256;
     private static final long TICK_MILLIS = 100;
-    private static final Duration HTTP_HEAD_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration HTTP_HEAD_TIMEOUT = Duration.ofSeconds(5);
     private static final int PREVIEW_CHARS = 60;
+    /** Above this many unsent bytes a peer's input is not read, so echo and TCP pace each other. */
+    static final long READ_PAUSE_BYTES = 1024 * 1024;
+    /** How long a greeted peer that already sent data may take to finish before we close. */
+    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     static {
         // On JDK 17 the first channel close initialises classes that need a spare descriptor;
         // under EMFILE that fails for ever after. Touch them now, while descriptors are free.
         ChannelWarmUp.run();
+        // Loading a class can need a descriptor too (a class file in a directory, a jar not yet
+        // opened). Load what the loop touches on its error and close paths now, not under EMFILE.
+        preloadLoopClasses();
+    }
+
+    private static void preloadLoopClasses() {
+        CloseReason.values();
+        Mode.values();
+        HttpResponder.Progress.values();
+        for (Class<?> c : ServerEvent.class.getPermittedSubclasses()) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError ignored) {
+                // loaded already by getPermittedSubclasses in practice
+            }
+        }
+        new PeerSnapshot(0, null, null, null, 0, 0, CloseReason.ERROR, null, "").open();
+        new ServerStats(0, 0, 0, 0, 0, 0, 0).served();
+        HttpResponder.error("408 Request Timeout");
     }
 
     private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
@@ -62,6 +87,7 @@ public final class MonitorServer implements AutoCloseable {
     private volatile InetSocketAddress localAddress;
     private volatile Thread loopThread;
     private volatile CountDownLatch loopEnded = new CountDownLatch(0);
+    private volatile long httpHeadTimeoutNanos = HTTP_HEAD_TIMEOUT.toNanos();
 
     // Statistics: written by the loop thread only, read by anyone.
     private volatile long served;
@@ -77,6 +103,8 @@ public final class MonitorServer implements AutoCloseable {
     private final Map<InetAddress, Integer> perPeerCounts = new HashMap<>();
     private final AcceptBackoff backoff = new AcceptBackoff();
     private final RateLimitedLog errorLog = new RateLimitedLog(5);
+    private final RateLimitedLog acceptLog = new RateLimitedLog(2); // its own budget: never hidden by others
+    private final LoopBackoff crashBackoff = new LoopBackoff();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final byte[] readBytes = new byte[64 * 1024];
     private long nextId;
@@ -109,14 +137,19 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     /** Takes effect for the next connection, also while running. */
-    public void setGreeting(GreetingTemplate newGreeting) {
+    public synchronized void setGreeting(GreetingTemplate newGreeting) {
         this.greeting = Objects.requireNonNull(newGreeting);
         this.config = config.withGreeting(newGreeting);
     }
 
-    public void setEcho(boolean on) {
+    public synchronized void setEcho(boolean on) {
         this.echo = on;
         this.config = config.withEcho(on);
+    }
+
+    /** Tests only: how long an HTTP request head may take to arrive (5 s otherwise). */
+    void httpHeadTimeout(Duration d) {
+        this.httpHeadTimeoutNanos = d.toNanos();
     }
 
     public boolean isRunning() {
@@ -132,7 +165,16 @@ public final class MonitorServer implements AutoCloseable {
      * Binds and listens, then starts the loop thread. Returns once the socket is listening, so a
      * client may connect at once.
      */
-    public synchronized InetSocketAddress start() throws BindFailedException {
+    public InetSocketAddress start() throws BindFailedException {
+        // A previous run may still be closing (a stop() from another thread): its loop owns the
+        // selector and listener fields until it ends, so wait for it before binding anew.
+        awaitLoopEnd(loopThread, loopEnded);
+        synchronized (this) {
+            return startNewRun();
+        }
+    }
+
+    private InetSocketAddress startNewRun() throws BindFailedException {
         if (running) {
             return localAddress;
         }
@@ -157,7 +199,6 @@ public final class MonitorServer implements AutoCloseable {
         Thread t = new Thread(this::loop, "socket-monitor-server");
         t.setDaemon(true);
         loopThread = t;
-        emit(new ServerEvent.Listening(Instant.now(), localAddress, c));
         t.start();
         return localAddress;
     }
@@ -181,20 +222,41 @@ public final class MonitorServer implements AutoCloseable {
      */
     public void stop() {
         Thread t;
+        CountDownLatch ended;
         synchronized (this) {
-            if (!running) {
-                return;
-            }
             running = false;
             t = loopThread;
+            ended = loopEnded;
         }
-        selector.wakeup();
-        if (t != Thread.currentThread()) {
-            try {
-                if (!loopEnded.await(5, TimeUnit.SECONDS)) {
-                    t.interrupt();
+        Selector s = selector;
+        if (s != null) {
+            s.wakeup();
+        }
+        awaitLoopEnd(t, ended);
+    }
+
+    /** Waits until a loop thread has closed everything; never from that thread itself. */
+    private static void awaitLoopEnd(Thread t, CountDownLatch ended) {
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (ended.await(5, TimeUnit.SECONDS)) {
+                        break;
+                    }
+                    t.interrupt(); // a listener is stuck; the loop must still get to close the port
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
-            } catch (InterruptedException e) {
+            }
+            t.join(1000); // the latch opens in the loop's last finally; the thread ends right after
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -277,28 +339,32 @@ public final class MonitorServer implements AutoCloseable {
     private void loop() {
         try {
             lastTickNanos = System.nanoTime();
+            emit(new ServerEvent.Listening(Instant.now(), localAddress, config));
             while (running) {
                 try {
                     selectOnce();
+                    crashBackoff.succeeded();
+                } catch (ClosedSelectorException e) {
+                    break; // nothing left to serve with; shut down and say so
                 } catch (Throwable t) { // the loop must never die silently
                     errors++;
-                    logError("Server loop error: " + t, System.nanoTime());
-                    if (t instanceof Error && !(t instanceof StackOverflowError)) {
-                        backoffAfterCrash();
+                    try {
+                        logError("Server loop error: " + t, System.nanoTime());
+                    } catch (Throwable again) {
+                        // reporting failed too (a listener, or out of memory): keep the loop alive
                     }
+                    // The same ready key would fail again at once, and select() returns at once
+                    // while keys are ready: pause the thread itself so a repeating failure cannot spin.
+                    LockSupport.parkNanos(crashBackoff.fail());
                 }
             }
         } finally {
-            shutdown();
-            loopEnded.countDown();
-        }
-    }
-
-    private void backoffAfterCrash() {
-        try {
-            selector.select(50); // avoid a hot spin if the failure repeats
-        } catch (IOException | RuntimeException ignored) {
-            // nothing more to do than go round again
+            running = false;
+            try {
+                shutdown();
+            } finally {
+                loopEnded.countDown();
+            }
         }
     }
 
@@ -379,19 +445,41 @@ public final class MonitorServer implements AutoCloseable {
         if (why.contains("Too many open files")) {
             why = "out of file descriptors (too many open files)";
         }
-        logError("Accept failed: " + why + "; pausing accepts for " + pause + " ms", now);
+        String admitted = acceptLog.admit("Accept failed: " + why + "; pausing accepts for " + pause + " ms", now);
+        if (admitted != null) {
+            emit(new ServerEvent.Error(Instant.now(), admitted));
+        }
     }
 
     private void accepted(SocketChannel ch, long now) throws IOException {
         ch.configureBlocking(false);
-        ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        ServerConfig c = config;
+        if (c.mode() == Mode.KEEP_OPEN) {
+            // Only a conversation needs small writes sent at once; greet-and-close and HTTP send
+            // one buffer on a fresh connection, which Nagle never delays. Saves a system call.
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        }
         InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
         InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
-        ServerConfig c = config;
         Connection conn = new Connection(++nextId, ch, remote, local, Instant.now(), now);
         acceptRate.record(now);
 
         CloseReason refusal = refusal(c, remote.getAddress());
+        // Greet and close: the peer is waiting for the greeting and the FIN, so send both before
+        // any bookkeeping or event (the printer, the window); the events follow, in their order.
+        ByteBuffer greetingNow = null;
+        IOException greetFailed = null;
+        if (refusal == null && c.mode() == Mode.CLOSE) {
+            greetingNow = ByteBuffer.wrap(render(conn));
+            try {
+                ch.write(greetingNow);
+                if (!greetingNow.hasRemaining()) {
+                    ch.shutdownOutput();
+                }
+            } catch (IOException e) {
+                greetFailed = e;
+            }
+        }
         if (refusal != null) {
             emit(new ServerEvent.Connected(conn.connectedAt, conn.snapshot(null, null)));
             closeQuietly(ch);
@@ -412,7 +500,19 @@ public final class MonitorServer implements AutoCloseable {
         switch (c.mode()) {
             case CLOSE -> {
                 conn.closeWhenFlushed = CloseReason.AFTER_GREETING;
-                queueWrite(conn, ByteBuffer.wrap(render(conn)), now);
+                conn.writeProgressNanos = now;
+                conn.pendingBytes = greetingNow.limit();
+                if (greetingNow.hasRemaining() && greetFailed == null) {
+                    conn.pending.add(greetingNow); // a large greeting: the rest waits for OP_WRITE
+                }
+                account(conn, greetingNow.position(), now);
+                if (greetFailed != null) {
+                    closeConnection(conn, isReset(greetFailed) ? CloseReason.RESET : CloseReason.ERROR);
+                } else if (conn.pending.isEmpty()) {
+                    finishAfterFlush(conn);
+                } else {
+                    interest(conn, SelectionKey.OP_WRITE);
+                }
             }
             case KEEP_OPEN -> {
                 interest(conn, SelectionKey.OP_READ);
@@ -420,7 +520,7 @@ public final class MonitorServer implements AutoCloseable {
             }
             case HTTP -> {
                 conn.http = new HttpResponder();
-                conn.httpDeadlineNanos = now + HTTP_HEAD_TIMEOUT.toNanos();
+                conn.httpDeadlineNanos = now + httpHeadTimeoutNanos;
                 interest(conn, SelectionKey.OP_READ);
             }
         }
@@ -456,6 +556,10 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     private void read(Connection c, long now) {
+        if (c.lingering) {
+            drainLingering(c);
+            return;
+        }
         readBuffer.clear();
         int n;
         try {
@@ -471,7 +575,7 @@ public final class MonitorServer implements AutoCloseable {
         if (n == 0) {
             return;
         }
-        c.lastActivityNanos = now;
+        c.lastReadNanos = now;
         c.bytesIn += n;
         bytesIn += n;
         readBuffer.flip();
@@ -509,7 +613,7 @@ public final class MonitorServer implements AutoCloseable {
             case TOO_LARGE -> respondAndClose(c, HttpResponder.error("431 Request Header Fields Too Large"),
                     CloseReason.REQUEST_TOO_LARGE, now);
             case COMPLETE -> {
-                c.lastReceived = c.http.requestLine();
+                c.lastReceived = c.http.requestLinePreview(PREVIEW_CHARS);
                 emit(new ServerEvent.Received(Instant.now(), c.id, (int) c.bytesIn, c.lastReceived));
                 respondAndClose(c, HttpResponder.ok(render(c), c.http.isHead()), CloseReason.AFTER_RESPONSE, now);
             }
@@ -566,8 +670,8 @@ public final class MonitorServer implements AutoCloseable {
                 interest(c, SelectionKey.OP_READ);
             }
         } else {
-            interest(c, c.closeWhenFlushed != null ? SelectionKey.OP_WRITE
-                    : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            boolean keepReading = c.closeWhenFlushed == null && c.pendingBytes < READ_PAUSE_BYTES;
+            interest(c, keepReading ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_WRITE);
         }
     }
 
@@ -576,36 +680,68 @@ public final class MonitorServer implements AutoCloseable {
             c.bytesOut += written;
             c.pendingBytes -= written;
             c.writeProgressNanos = now;
-            c.lastActivityNanos = now;
             bytesOut += written;
             emit(new ServerEvent.Sent(Instant.now(), c.id, (int) written));
         }
     }
 
-    /** The lecture's "shutdown (notify connected client), close the connection". */
+    /**
+     * The lecture's "shutdown (notify connected client), close the connection". A peer that has
+     * sent data we never read (curl's request, say) would get an RST instead of our FIN, and may
+     * lose the greeting with it; such a peer is drained until it closes too, for 2 s at most.
+     */
     private void finishAfterFlush(Connection c) {
+        int unread;
         try {
             c.channel.shutdownOutput();
-            // Drop what the peer already sent, so closing sends FIN rather than RST.
             readBuffer.clear();
-            c.channel.read(readBuffer);
-        } catch (IOException ignored) {
-            // the peer is gone already; closing below is all that is left
+            unread = c.channel.read(readBuffer);
+        } catch (IOException e) {
+            unread = -1; // the peer is gone already; closing is all that is left
+        }
+        boolean served = c.closeWhenFlushed == CloseReason.AFTER_GREETING
+                || c.closeWhenFlushed == CloseReason.AFTER_RESPONSE;
+        // Peers cut for misbehaving (a head too large or too slow) get no such courtesy.
+        if (unread > 0 && served && !c.lingering) {
+            c.lingering = true;
+            c.lingerDeadlineNanos = System.nanoTime() + LINGER_NANOS;
+            interest(c, SelectionKey.OP_READ);
+            return;
         }
         closeConnection(c, c.closeWhenFlushed);
+    }
+
+    /** A lingering peer's input: dropped until it closes its side. */
+    private void drainLingering(Connection c) {
+        try {
+            readBuffer.clear();
+            int n;
+            while ((n = c.channel.read(readBuffer)) > 0) {
+                readBuffer.clear();
+            }
+            if (n < 0) {
+                closeConnection(c, c.closeWhenFlushed);
+            }
+        } catch (IOException e) {
+            closeConnection(c, c.closeWhenFlushed);
+        }
     }
 
     private void enforceDeadlines(long now) {
         ServerConfig cfg = config;
         long idleNanos = cfg.idleTimeout().toNanos();
         long writeNanos = cfg.writeTimeout().toNanos();
+        reportSuppressed(errorLog, now);
+        reportSuppressed(acceptLog, now);
         for (Connection c : new ArrayList<>(registry.values())) {
-            if (!c.pending.isEmpty() && now - c.writeProgressNanos >= writeNanos) {
+            if (c.lingering && now - c.lingerDeadlineNanos >= 0) {
+                closeConnection(c, c.closeWhenFlushed);
+            } else if (!c.pending.isEmpty() && now - c.writeProgressNanos >= writeNanos) {
                 closeConnection(c, CloseReason.WRITE_TIMEOUT);
             } else if (c.http != null && now - c.httpDeadlineNanos >= 0) {
                 respondAndClose(c, HttpResponder.error("408 Request Timeout"), CloseReason.REQUEST_TIMEOUT, now);
             } else if (idleNanos > 0 && cfg.mode() == Mode.KEEP_OPEN && c.pending.isEmpty()
-                    && now - c.lastActivityNanos >= idleNanos) {
+                    && now - c.lastReadNanos >= idleNanos) {
                 closeConnection(c, CloseReason.IDLE);
             }
         }
@@ -628,14 +764,29 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     private void shutdown() {
-        for (Connection c : new ArrayList<>(registry.values())) {
-            closeConnection(c, CloseReason.SERVER_STOPPED);
+        try {
+            for (Connection c : new ArrayList<>(registry.values())) {
+                try {
+                    closeConnection(c, CloseReason.SERVER_STOPPED);
+                } catch (Throwable t) { // whatever a listener does, every channel gets closed
+                    closeQuietly(c.channel);
+                    registry.remove(c.id);
+                }
+            }
+        } finally {
+            closeQuietly(listener);
+            closeQuietly(selector); // deregisters, which completes the deferred channel closes
+            perPeerCounts.clear();
+            localAddress = null;
         }
-        closeQuietly(listener);
-        closeQuietly(selector); // deregisters, which completes the deferred channel closes
-        perPeerCounts.clear();
-        localAddress = null;
         emit(new ServerEvent.Stopped(Instant.now(), stats()));
+    }
+
+    private void reportSuppressed(RateLimitedLog log, long now) {
+        String note = log.pendingSummary(now);
+        if (note != null) {
+            emit(new ServerEvent.Error(Instant.now(), note));
+        }
     }
 
     private void logError(String message, long now) {
@@ -649,7 +800,9 @@ public final class MonitorServer implements AutoCloseable {
         for (ServerListener l : listeners) {
             try {
                 l.onEvent(e);
-            } catch (RuntimeException ex) {
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable ex) {
                 // A faulty listener must not take the server down with it.
                 errors++;
             }
@@ -658,7 +811,9 @@ public final class MonitorServer implements AutoCloseable {
 
     private static boolean isReset(IOException e) {
         String m = String.valueOf(e.getMessage());
-        return m.contains("reset") || m.contains("Broken pipe");
+        // Linux and macOS say "reset" or "Broken pipe"; Windows says "forcibly closed" or "aborted".
+        return m.contains("reset") || m.contains("Broken pipe") || m.contains("forcibly closed")
+                || m.contains("aborted");
     }
 
     private static void closeQuietly(java.io.Closeable c) {

@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Greet-and-close rate on loopback, 8 connections in flight, servers alternated round by round.
+
+Started by bench/run.sh (which builds the C programs and the jar). Every server runs for the
+whole benchmark on its own loopback port, printing its lines into target/bench/<name>.out as a
+user would redirect them; each round drives every server once with bench/c/load_client, the
+order rotated round by round. Server CPU comes from /proc/PID/stat (all threads, user+system)
+read just before and after its turn; the client's from getrusage. Reports, never asserts.
+"""
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+CLK = os.sysconf("SC_CLK_TCK")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK  # utime, stime (fields 14 and 15)
+
+
+def wait_listening(path, proc, seconds=20.0):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{path}: server exited with {proc.returncode}")
+        try:
+            with open(path, errors="replace") as f:
+                if "Listening on" in f.read(4096):
+                    return
+        except FileNotFoundError:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError(f"{path}: no 'Listening on' line within {seconds} s")
+
+
+class Server:
+    def __init__(self, name, argv, env, note, out_dir):
+        self.name, self.argv, self.env, self.note = name, argv, env, note
+        self.port = free_port()
+        self.argv = [a.replace("{port}", str(self.port)) for a in argv]
+        self.out_path = os.path.join(out_dir, f"{name}.out")
+        self.proc = None
+        self.rounds = []
+
+    def start(self, pin="none"):
+        out = open(self.out_path, "w")
+        cpu = PIN[pin][0]
+        self.proc = subprocess.Popen((["taskset", "-c", cpu] if cpu else []) + self.argv, stdout=out, stderr=subprocess.STDOUT, env=self.env)
+        wait_listening(self.out_path, self.proc)
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+PIN = {"none": (None, None), "split": ("1", "0"), "same": ("0", "0")}
+
+
+def drive(client, server, conns, conc, pin="none"):
+    before = cpu_seconds(server.proc.pid)
+    cpu = PIN[pin][1]
+    r = subprocess.run((["taskset", "-c", cpu] if cpu else []) + [client, "127.0.0.1", str(server.port), str(conns), str(conc)],
+                       capture_output=True, text=True, timeout=180)
+    after = cpu_seconds(server.proc.pid)
+    kv = dict(p.split("=") for p in r.stdout.split())
+    if r.returncode != 0:
+        raise RuntimeError(f"{server.name}: load client failed: {r.stdout} {r.stderr}")
+    return {"rate": float(kv["rate"]), "secs": float(kv["secs"]), "conns": int(kv["conns"]),
+            "server_cpu": after - before,
+            "client_cpu": float(kv["cpu_user"]) + float(kv["cpu_sys"])}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--jar", required=True)
+    ap.add_argument("--client", required=True)
+    ap.add_argument("--c-server", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--conns", type=int, default=20000)
+    ap.add_argument("--conc", type=int, default=8)
+    ap.add_argument("--warmup", type=int, default=30000)
+    ap.add_argument("--servers", default="c,python,ours,c-quiet,ours-quiet,ours-window")
+    ap.add_argument("--jar-base", help="an older build to compare with, as 'ours-base' (headless)")
+    ap.add_argument("--pin", choices=["none", "split", "same"], default="none",
+                    help="split: servers on CPU 1, client on CPU 0; same: all on CPU 0")
+    ap.add_argument("--display", default=os.environ.get("BENCH_DISPLAY", ""))
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    here = os.path.dirname(os.path.abspath(__file__))
+    java = shutil.which("java")
+    defs = {
+        "c": ([args.c_server, "{port}"], None, "gcc -O2 epoll, prints its lines"),
+        "c-quiet": ([args.c_server, "{port}", "--quiet"], None, "gcc -O2 epoll, no lines"),
+        "python": ([sys.executable, os.path.join(here, "python", "server.py"), "{port}"], None,
+                   "the lecture's server.py"),
+        "ours": ([java, "-jar", args.jar, "--headless", "--port", "{port}"], None, "--headless"),
+        "ours-quiet": ([java, "-jar", args.jar, "--headless", "--quiet", "--port", "{port}"], None,
+                       "--headless --quiet"),
+    }
+    if args.jar_base:
+        defs["ours-base"] = ([java, "-jar", args.jar_base, "--headless", "--port", "{port}"], None,
+                             f"--headless, {os.path.basename(args.jar_base)}")
+    skipped = {}
+    if "ours-window" in args.servers.split(","):
+        if args.display:
+            env = dict(os.environ, DISPLAY=args.display)
+            defs["ours-window"] = ([java, "-jar", args.jar, "--start", "--port", "{port}"], env,
+                                   f"window open on Xvfb {args.display}, --start")
+        else:
+            skipped["ours-window"] = "no X display (set BENCH_DISPLAY or install xvfb)"
+    servers = [Server(n, *defs[n], out_dir=args.out) for n in args.servers.split(",") if n in defs]
+    try:
+        for s in servers:
+            try:
+                s.start(args.pin)
+            except RuntimeError as e:
+                skipped[s.name] = str(e)
+        servers = [s for s in servers if s.name not in skipped]
+        for s in servers:  # warm-up: JIT compilation, page cache, first-touch allocations
+            if args.warmup:
+                drive(args.client, s, args.warmup, args.conc, args.pin)
+        for r in range(args.rounds):
+            k = r % len(servers)
+            for s in servers[k:] + servers[:k]:
+                s.rounds.append(drive(args.client, s, args.conns, args.conc, args.pin))
+    finally:
+        for s in servers:
+            s.stop()
+
+    result = {"pin": args.pin, "rounds": args.rounds, "conns_per_round": args.conns, "concurrency": args.conc,
+              "warmup": args.warmup, "skipped": skipped, "servers": {}}
+    for s in servers:
+        rates = [x["rate"] for x in s.rounds]
+        result["servers"][s.name] = {
+            "note": s.note, "rounds": s.rounds,
+            "median_rate": statistics.median(rates), "min_rate": min(rates), "max_rate": max(rates),
+            "server_cpu_us_per_conn": 1e6 * sum(x["server_cpu"] for x in s.rounds)
+            / sum(x["conns"] for x in s.rounds),
+            "client_cpu_us_per_conn": 1e6 * sum(x["client_cpu"] for x in s.rounds)
+            / sum(x["conns"] for x in s.rounds),
+        }
+    by = {s.name: s for s in servers}
+
+    def ratios(a, b):
+        if a not in by or b not in by:
+            return None
+        per_round = [x["rate"] / y["rate"] for x, y in zip(by[a].rounds, by[b].rounds)]
+        return {"median": statistics.median(per_round), "min": min(per_round), "max": max(per_round)}
+
+    pairs = [("ours", "c"), ("ours", "python"), ("ours-quiet", "c-quiet"), ("ours-quiet", "c"),
+             ("ours-window", "c"), ("ours-window", "python"), ("python", "c"),
+             ("ours", "ours-base"), ("ours-base", "c")]
+    result["ratios"] = {f"{a}/{b}": ratios(a, b) for a, b in pairs if ratios(a, b)}
+
+    lines = [f"Greet-and-close, loopback, {args.conc} connections in flight, {args.rounds} rounds x "
+             f"{args.conns} connections per server (after {args.warmup} warm-up), servers alternated, "
+             f"CPU pinning: {args.pin}",
+             "",
+             "| server | median conn/s | min | max | server CPU us/conn | client CPU us/conn | how |",
+             "|---|---:|---:|---:|---:|---:|---|"]
+    for name, v in result["servers"].items():
+        lines.append(f"| {name} | {v['median_rate']:.0f} | {v['min_rate']:.0f} | {v['max_rate']:.0f} | "
+                     f"{v['server_cpu_us_per_conn']:.1f} | {v['client_cpu_us_per_conn']:.1f} | {v['note']} |")
+    lines += ["", "| ratio (per round, same run) | median | min | max |", "|---|---:|---:|---:|"]
+    for k, v in result["ratios"].items():
+        lines.append(f"| {k} | {v['median']:.2f} | {v['min']:.2f} | {v['max']:.2f} |")
+    for k, v in skipped.items():
+        lines.append(f"\nskipped {k}: {v}")
+    text = "\n".join(lines)
+    print(text)
+    with open(os.path.join(args.out, "greet-results.md"), "w") as f:
+        f.write(text + "\n")
+    with open(os.path.join(args.out, "greet-results.json"), "w") as f:
+        json.dump(result, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Greet-and-close benchmark: our server (headless, and with the window open on Xvfb when the
+# window exists), a minimal C epoll server and the lecture's Python server, driven by a C load
+# client, alternated round by round. Results in target/bench/greet-results.{md,json}.
+#
+#   bench/run.sh [--rounds N] [--conns N] [--warmup N] [--servers c,python,ours,...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=target/bench
+mkdir -p "$out"
+gcc -O2 -Wall -o "$out/greet_server" bench/c/greet_server.c
+gcc -O2 -Wall -o "$out/load_client" bench/c/load_client.c
+if [[ ! -f target/socket-monitor.jar || -n "${BENCH_REBUILD:-}" ]]; then
+  ./mvnw -o -q -B package -DskipTests
+fi
+ulimit -n 65536 2>/dev/null || true
+xvfb_pid=""
+cleanup() { if [[ -n "$xvfb_pid" ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi; }
+trap cleanup EXIT
+if [[ -z "${BENCH_DISPLAY:-}" ]] && command -v Xvfb >/dev/null; then
+  disp=":$(( 90 + RANDOM % 100 ))"
+  Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb_pid=$!
+  export BENCH_DISPLAY="$disp"
+fi
+python3 bench/greet_bench.py --jar target/socket-monitor.jar --client "$out/load_client" \
+  --c-server "$out/greet_server" --out "$out" "$@"

@@ -1,0 +1,181 @@
+package io.socketmonitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import io.socketmonitor.server.MonitorServer;
+import io.socketmonitor.server.ServerConfig;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line as a user runs it: a child process, its output lines and exit codes. */
+class CommandLineTest {
+    private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+) for connections.*");
+
+    @Test
+    void headlessServerSpeaksLikeTheLectureAndStopsCleanlyOnSigterm() throws Exception {
+        try (ChildProcess app = ChildProcess.start("--headless", "--port", "0")) {
+            Matcher m = LISTENING.matcher(app.nextLine());
+            assertThat(m.matches()).isTrue();
+            int port = Integer.parseInt(m.group(1));
+            assertThat(port).isPositive();
+
+            int clientPort;
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                s.setSoTimeout(5000);
+                clientPort = s.getLocalPort();
+                assertThat(readAll(s.getInputStream())).isEqualTo("Hello from server\n");
+            }
+            assertThat(app.nextLine()).isEqualTo("Connected to ('127.0.0.1', " + clientPort + ")");
+
+            long started = System.nanoTime();
+            app.process.destroy(); // SIGTERM, as `kill` or a service manager sends
+            assertThat(app.process.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat(app.exitCode()).isZero();
+            assertThat(tookMillis).as("exit within a second of SIGTERM").isLessThan(1000);
+            assertThat(app.remainingLines()).as(app.stderr()).containsExactly("Stopped: served 1, peak open 1, errors 0");
+        }
+    }
+
+    @Test
+    void quietPrintsNoLinePerConnection() throws Exception {
+        try (ChildProcess app = ChildProcess.start("--headless", "--quiet", "--port", "0", "--greeting", "hi")) {
+            Matcher m = LISTENING.matcher(app.nextLine());
+            assertThat(m.matches()).isTrue();
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(m.group(1)))) {
+                s.setSoTimeout(5000);
+                assertThat(readAll(s.getInputStream())).isEqualTo("hi");
+            }
+            app.process.destroy();
+            assertThat(app.process.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(app.remainingLines()).as(app.stderr()).containsExactly("Stopped: served 1, peak open 1, errors 0");
+        }
+    }
+
+    @Test
+    void portInUseExitsWithASentence() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            try (ChildProcess app = ChildProcess.run("--headless", "--port", Integer.toString(port))) {
+                assertThat(app.exitCode()).isEqualTo(1);
+                assertThat(app.stderr()).startsWith("Port " + port + " on 127.0.0.1 is already in use")
+                        .doesNotContain("Exception").doesNotContain("\tat ");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--port|70000|Port 70000 is out of range: a TCP port is a number from 0 to 65535",
+        "--port|-1|Port '-1' is not a port number",
+        "--port|0x50|Port '0x50' is not a port number",
+        "--port|abc|Port 'abc' is not a port number",
+        "--mode|chat|Mode 'chat' is unknown: use close, keep-open or http.",
+        "--greeting|bad \\q escape|Greeting: Unknown escape \\q",
+        "--bind|10.255.255.254|10.255.255.254 is not an address of this machine",
+        "--bind|no-such-host.invalid|'no-such-host.invalid' is not an address",
+        "--backlog|0|--backlog must be between 1 and 65535, not 0.",
+        "--write-timeout|0|--write-timeout must be between 1 and 86400 seconds, not 0.",
+        "--max-connections|many|--max-connections 'many' is not a whole number.",
+    })
+    void badInputIsASentenceWithExitCode2(String option, String value, String expected) throws Exception {
+        try (ChildProcess app = ChildProcess.run("--headless", option, value)) {
+            assertThat(app.exitCode()).isEqualTo(2);
+            assertThat(app.stderr()).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void greetingOver64KiBIsRefused() throws Exception {
+        try (ChildProcess app = ChildProcess.run("--headless", "--greeting", "x".repeat(64 * 1024 + 1))) {
+            assertThat(app.exitCode()).isEqualTo(2);
+            assertThat(app.stderr()).contains("65537 bytes; the most is 65536 bytes (64 KiB)");
+        }
+    }
+
+    @Test
+    void badEscapeNamesItsPosition() throws Exception {
+        try (ChildProcess app = ChildProcess.run("--headless", "--greeting", "Hello\\xZZ")) {
+            assertThat(app.exitCode()).isEqualTo(2);
+            assertThat(app.stderr()).contains("at position 6");
+        }
+    }
+
+    @Test
+    void unknownOptionIsNamed() throws Exception {
+        try (ChildProcess app = ChildProcess.run("--colour")) {
+            assertThat(app.exitCode()).isEqualTo(2);
+            assertThat(app.stderr()).contains("Unknown option: '--colour'").contains("--help");
+        }
+    }
+
+    @Test
+    void versionAndHelp() throws Exception {
+        try (ChildProcess app = ChildProcess.run("--version")) {
+            assertThat(app.exitCode()).isZero();
+            assertThat(app.nextLine()).matches("Socket Monitor \\d+\\.\\d+\\.\\d+.*");
+        }
+        try (ChildProcess app = ChildProcess.run("--help")) {
+            assertThat(app.exitCode()).isZero();
+            List<String> help = app.remainingLines();
+            assertThat(String.join("\n", help)).contains("--headless").contains("--list-interfaces")
+                    .contains("--max-per-peer");
+        }
+    }
+
+    @Test
+    void listInterfacesShowsLoopbackAndWhoCanReachIt() throws Exception {
+        try (ChildProcess app = ChildProcess.run("--list-interfaces")) {
+            assertThat(app.exitCode()).isZero();
+            assertThat(String.join("\n", app.remainingLines())).contains("127.0.0.1").contains("this machine only");
+        }
+    }
+
+    @Test
+    void connectPrintsTheLecturesTelnetSessionAndLoadRefusesOtherMachines() throws Exception {
+        try (MonitorServer server = new MonitorServer(ServerConfig.defaults().withPort(0))) {
+            int port = server.start().getPort();
+            try (ChildProcess app = ChildProcess.run("--connect", "127.0.0.1:" + port)) {
+                assertThat(app.exitCode()).isZero();
+                assertThat(app.remainingLines()).containsExactly("Trying 127.0.0.1...", "Connected to 127.0.0.1.",
+                        "Hello from server", "Connection closed by foreign host.");
+            }
+            try (ChildProcess app = ChildProcess.run("--connect", "127.0.0.1:" + port, "--load", "burst",
+                    "--connections", "50")) {
+                assertThat(app.exitCode()).isZero();
+                assertThat(String.join("\n", app.remainingLines())).contains("50 of 50 connections served")
+                        .contains("50 got a greeting");
+            }
+        }
+        try (ChildProcess app = ChildProcess.run("--connect", "192.0.2.10:80", "--load", "burst")) {
+            assertThat(app.exitCode()).isEqualTo(2);
+            assertThat(app.stderr()).contains("Load modes only target this machine");
+        }
+    }
+
+    @Test
+    void withoutADisplayTheWindowPointsToHeadless() throws Exception {
+        try (ChildProcess app = ChildProcess.run("--port", "0")) {
+            assertThat(app.exitCode()).isEqualTo(2);
+            assertThat(app.stderr()).contains("--headless");
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.transferTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

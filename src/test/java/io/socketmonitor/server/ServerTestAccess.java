@@ -1,0 +1,20 @@
+package io.socketmonitor.server;
+
+import java.time.Duration;
+
+/** Reaches the server's test-only settings from tests in other packages (the fault suite). */
+public final class ServerTestAccess {
+    private ServerTestAccess() {}
+
+    public static void httpHeadTimeout(MonitorServer server, Duration timeout) {
+        server.httpHeadTimeout(timeout);
+    }
+
+    public static Duration defaultHttpHeadTimeout() {
+        return MonitorServer.HTTP_HEAD_TIMEOUT;
+    }
+
+    public static int httpHeadLimitBytes() {
+        return HttpResponder.MAX_HEAD_BYTES;
+    }
+}
