@@ -129,6 +129,7 @@ public final class PeerTableModel extends AbstractTableModel {
 
     private final ArrayList<Row> rows = new ArrayList<>();
     private final Map<Long, Row> openById = new HashMap<>();
+    private final Map<Row, Boolean> fresh = new IdentityHashMap<>();
     private int openCount;
     private int history;
     private LongSupplier clock = System::currentTimeMillis;
@@ -220,16 +221,16 @@ public final class PeerTableModel extends AbstractTableModel {
         }
         Map<Long, Row> pending = new HashMap<>();
         Map<Row, Boolean> dirty = new IdentityHashMap<>();
+        fresh.clear();
         for (ServerEvent e : batch) {
             if (e instanceof ServerEvent.Connected c) {
                 Row r = new Row(c.peer());
-                if (closedInBatch.contains(r.id) && !r.open()) {
-                    pending.put(r.id, r);
-                } else if (closedInBatch.contains(r.id)) {
-                    pending.put(r.id, r);
+                if (closedInBatch.contains(r.id)) {
+                    pending.put(r.id, r); // opened and closed in this batch: inserted once, as closed
                 } else {
                     openById.put(r.id, r);
                     rows.add(openCount, r);
+                    fresh.put(r, Boolean.TRUE);
                     fireTableRowsInserted(openCount, openCount);
                     openCount++;
                     probe(r);
@@ -255,6 +256,7 @@ public final class PeerTableModel extends AbstractTableModel {
         }
         trim();
         fireDirty(dirty);
+        fresh.clear();
     }
 
     private Row find(Map<Long, Row> pending, long id) {
@@ -268,6 +270,7 @@ public final class PeerTableModel extends AbstractTableModel {
             r.update(p);
             markClosed(r, p);
             rows.add(openCount, r);
+            fresh.put(r, Boolean.TRUE);
             fireTableRowsInserted(openCount, openCount);
             probe(r);
             return;
@@ -287,6 +290,7 @@ public final class PeerTableModel extends AbstractTableModel {
             fireTableRowsDeleted(i, i);
             openCount--;
             rows.add(openCount, r);
+            fresh.put(r, Boolean.TRUE);
             fireTableRowsInserted(openCount, openCount);
             probe(r);
         }
@@ -338,7 +342,8 @@ public final class PeerTableModel extends AbstractTableModel {
         }
         int start = -1;
         for (int i = 0; i <= rows.size(); i++) {
-            boolean d = i < rows.size() && dirty.containsKey(rows.get(i));
+            // rows inserted in this batch were announced already, with their latest values
+            boolean d = i < rows.size() && dirty.containsKey(rows.get(i)) && !fresh.containsKey(rows.get(i));
             if (d && start < 0) {
                 start = i;
             } else if (!d && start >= 0) {
