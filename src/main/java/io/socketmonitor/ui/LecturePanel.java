@@ -55,7 +55,13 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
     private final Map<Step, JLabel> codes = new EnumMap<>(Step.class);
     private final Map<Step, Boolean> lit = new EnumMap<>(Step.class);
     private final JLabel latest = new JLabel("No connection yet.");
-    private final JEditorPane explanation = new JEditorPane("text/html", "");
+    /** Never scrolls the lecture pane when its text changes (a new caret after a theme switch would). */
+    private final JEditorPane explanation = new JEditorPane("text/html", "") {
+        @Override
+        public void scrollRectToVisible(java.awt.Rectangle r) {
+            // stay where the user scrolled
+        }
+    };
     private final JTable ports;
     private long latestId = -1;
 

@@ -144,6 +144,11 @@ public final class MainWindow {
             public void windowClosing(WindowEvent e) {
                 close();
             }
+
+            @Override
+            public void windowOpened(WindowEvent e) {
+                serverPanel.focusStartStop();
+            }
         });
         restoreGeometry();
         batcher.start();

@@ -44,7 +44,7 @@ public final class PeerTableModel extends AbstractTableModel {
         Long.class, String.class, Integer.class, String.class, String.class, Elapsed.class, Long.class, Long.class,
         String.class
     };
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     /** One connection as the table shows it; mutable, EDT only. */
     public static final class Row {

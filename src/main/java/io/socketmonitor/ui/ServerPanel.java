@@ -369,6 +369,10 @@ public final class ServerPanel extends JPanel {
         validityListeners.forEach(Runnable::run);
     }
 
+    void focusStartStop() {
+        startStop.requestFocusInWindow();
+    }
+
     public void setStartStopAction(Action a) {
         startStop.setAction(a);
         startStop.setName("startStop");
