@@ -133,8 +133,6 @@ public final class PeerTableModel extends AbstractTableModel {
     private int openCount;
     private int history;
     private LongSupplier clock = System::currentTimeMillis;
-    /** Paint-latency probe for the benchmark: called with each row that got a structural/update event. */
-    private java.util.function.Consumer<Row> appliedProbe;
 
     public PeerTableModel() {
         this(DEFAULT_HISTORY);
@@ -146,10 +144,6 @@ public final class PeerTableModel extends AbstractTableModel {
 
     void clock(LongSupplier c) {
         clock = c;
-    }
-
-    void appliedProbe(java.util.function.Consumer<Row> probe) {
-        appliedProbe = probe;
     }
 
     public int history() {
@@ -233,7 +227,6 @@ public final class PeerTableModel extends AbstractTableModel {
                     fresh.put(r, Boolean.TRUE);
                     fireTableRowsInserted(openCount, openCount);
                     openCount++;
-                    probe(r);
                 }
             } else if (e instanceof ServerEvent.Sent s) {
                 Row r = find(pending, s.peerId());
@@ -272,7 +265,6 @@ public final class PeerTableModel extends AbstractTableModel {
             rows.add(openCount, r);
             fresh.put(r, Boolean.TRUE);
             fireTableRowsInserted(openCount, openCount);
-            probe(r);
             return;
         }
         r = openById.remove(p.id());
@@ -292,7 +284,6 @@ public final class PeerTableModel extends AbstractTableModel {
             rows.add(openCount, r);
             fresh.put(r, Boolean.TRUE);
             fireTableRowsInserted(openCount, openCount);
-            probe(r);
         }
     }
 
@@ -350,15 +341,6 @@ public final class PeerTableModel extends AbstractTableModel {
                 fireTableRowsUpdated(start, i - 1);
                 start = -1;
             }
-            if (d) {
-                probe(rows.get(i));
-            }
-        }
-    }
-
-    private void probe(Row r) {
-        if (appliedProbe != null) {
-            appliedProbe.accept(r);
         }
     }
 
