@@ -9,7 +9,10 @@ import io.socketmonitor.cli.UsageException;
 import io.socketmonitor.net.InterfaceDiscovery;
 import io.socketmonitor.net.InterfaceReport;
 import io.socketmonitor.server.ServerConfig;
+import io.socketmonitor.ui.MainWindow;
+import java.awt.AWTError;
 import java.awt.GraphicsEnvironment;
+import java.awt.HeadlessException;
 import java.io.PrintStream;
 import picocli.CommandLine;
 
@@ -18,6 +21,8 @@ public final class SocketMonitor {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
+    /** Not an exit code: the window is open and ends the program when it closes. */
+    static final int WINDOW_OPEN = -1;
 
     private SocketMonitor() {}
 
@@ -94,8 +99,15 @@ public final class SocketMonitor {
                     + " with --headless (see --help).");
             return EXIT_USAGE;
         }
-        err.println("The window is not there yet in this version. Run the server on the terminal with --headless"
-                + " (see --help).");
-        return EXIT_USAGE;
+        try {
+            MainWindow.open(config, options.startNow());
+        } catch (AWTError | HeadlessException e) {
+            // DISPLAY is set but no X server answers there, or the toolkit cannot start.
+            String why = String.valueOf(e.getMessage()).replaceAll("\\.+$", "");
+            err.println("The window cannot open: " + why + ". Run the server on the terminal with --headless"
+                    + " (see --help).");
+            return EXIT_USAGE;
+        }
+        return WINDOW_OPEN;
     }
 }
