@@ -249,6 +249,10 @@ public final class MainWindow {
         return lecture;
     }
 
+    ActivityChart chart() {
+        return chart;
+    }
+
     StatusBar statusBar() {
         return status;
     }

@@ -307,12 +307,13 @@ public final class PeerTablePanel extends JPanel {
     /** Writes the rows as shown (filter and order) to {@code file}, off the EDT. */
     public void exportCsv(Path file) {
         String csv = csv();
+        int rowCount = table.getRowCount();
         info.setText("Saving " + file.getFileName() + "\u2026");
         controller.background(() -> {
             String result;
             try {
                 Files.writeString(file, csv, StandardCharsets.UTF_8);
-                result = "Saved " + table.getRowCount() + " rows to " + file + ".";
+                result = "Saved " + rowCount + " rows to " + file + ".";
             } catch (IOException | RuntimeException e) {
                 result = "Could not save " + file + ": " + e.getMessage();
             }

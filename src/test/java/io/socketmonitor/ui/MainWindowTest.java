@@ -229,4 +229,50 @@ class MainWindowTest extends AbstractWindowTest {
         robot.pressAndReleaseKey(KeyEvent.VK_L, Toolkit_menuMask());
         await().atMost(WAIT).until(() -> edt(() -> main.logPanel().shownText().isEmpty()));
     }
+
+    @Test
+    void closingTheWindowStopsTheServer() throws IOException {
+        int port = startByButton();
+        assertThat(readAll(port)).isEqualTo("Hello from server\n");
+        window.menuItemWithPath("File", "Quit").click();
+        await().atMost(WAIT).until(() -> edt(() -> !main.frame().isDisplayable()));
+        assertThatThrownBy(() -> readAll(port)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void exportsTheTableAsCsvAndSavesTheLog(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        int port = startByButton();
+        readAll(port);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(window.table("peerTable").contents()).hasNumberOfRows(1));
+        java.nio.file.Path csv = dir.resolve("peers.csv");
+        java.nio.file.Path log = dir.resolve("server.log");
+        edt(() -> {
+            main.peerPanel().exportCsv(csv);
+            main.logPanel().save(log);
+            return null;
+        });
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(csv).exists();
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0)).startsWith("#,Peer address,Peer port,Local address");
+            assertThat(lines.get(1)).startsWith("1,127.0.0.1,").endsWith("closed: closed after greeting");
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(log).content()
+                .contains("Listening on 127.0.0.1:" + port + " for connections").contains("Connected to ('127.0.0.1', "));
+    }
+
+    @Test
+    void activityChartAndStatusFollowTheServer() throws IOException {
+        int port = startByButton();
+        for (int i = 0; i < 5; i++) {
+            readAll(port);
+        }
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(window.label("statusServed").text()).isEqualTo("5 served"));
+        await().atMost(WAIT).until(() -> edt(() -> main.chart().samples() > 0));
+        window.tabbedPane("bottomTabs").selectTab("Activity");
+        screenshot("window-activity");
+        window.label("statusErrors").requireText("0 errors");
+    }
 }
