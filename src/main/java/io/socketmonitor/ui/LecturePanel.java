@@ -269,6 +269,15 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         }
     }
 
+    /** The explanation as plain text. */
+    public String explanationText() {
+        try {
+            return explanation.getDocument().getText(0, explanation.getDocument().getLength());
+        } catch (javax.swing.text.BadLocationException e) {
+            return "";
+        }
+    }
+
     public boolean isLit(Step s) {
         return lit.get(s);
     }

@@ -275,4 +275,24 @@ class MainWindowTest extends AbstractWindowTest {
         screenshot("window-activity");
         window.label("statusErrors").requireText("0 errors");
     }
+
+    @Test
+    void explainsPortsAndWhoCanReachTheChosenAddress() {
+        window.textBox("portText").deleteText().enterText("80");
+        window.label("portService").requireText(java.util.regex.Pattern.compile("\\(HTTP\\).*below 1024.*"));
+        window.textBox("portText").deleteText().enterText("22");
+        assertThat(window.label("portService").text()).startsWith("(SSH)");
+        window.textBox("portText").deleteText().enterText("5000");
+        window.label("portService").requireText("");
+
+        javax.swing.JLabel warning = robot.finder().findByName(main.frame(), "reachWarning", javax.swing.JLabel.class, false);
+        assertThat(edt(warning::isVisible)).isFalse();
+        window.comboBox("interface").selectItem(java.util.regex.Pattern.compile("All interfaces IPv4.*"));
+        window.label("reachWarning").requireVisible();
+        assertThat(window.label("reachWarning").text()).contains("reachable from the network");
+        assertThat(edt(() -> main.lecture().explanationText())).contains("all interfaces").contains("0.0.0.0");
+        window.comboBox("interface").selectItem(java.util.regex.Pattern.compile("Loopback 127\\.0\\.0\\.1.*"));
+        assertThat(edt(warning::isVisible)).isFalse();
+        assertThat(edt(() -> main.lecture().explanationText())).contains("loopback");
+    }
 }
