@@ -295,4 +295,27 @@ class MainWindowTest extends AbstractWindowTest {
         assertThat(edt(warning::isVisible)).isFalse();
         assertThat(edt(() -> main.lecture().explanationText())).contains("loopback");
     }
+
+    @Test
+    void sendsTextToTheSelectedKeepOpenPeer() throws IOException {
+        window.comboBox("mode").selectItem("Keep open");
+        int port = startByButton();
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            s.setSoTimeout(10_000);
+            InputStream in = s.getInputStream();
+            assertThat(new String(in.readNBytes(18), StandardCharsets.UTF_8)).isEqualTo("Hello from server\n");
+            JTableFixture table = window.table("peerTable");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(1));
+            table.selectRows(0);
+            window.button("peer.Send").requireEnabled().click();
+            org.assertj.swing.fixture.JOptionPaneFixture dialog =
+                    org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+            dialog.textBox().setText("ping \\x41\\n");
+            dialog.okButton().click();
+            assertThat(new String(in.readNBytes(7), StandardCharsets.UTF_8)).isEqualTo("ping A\n");
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(table.contents()[0][PeerTableModel.COL_OUT]).isEqualTo("25"));
+        }
+    }
 }
