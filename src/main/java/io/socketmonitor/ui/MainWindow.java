@@ -16,11 +16,9 @@ import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
@@ -481,16 +479,7 @@ public final class MainWindow {
     }
 
     static String version() {
-        try (InputStream in = MainWindow.class.getResourceAsStream("/io/socketmonitor/version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            String v = p.getProperty("version", "dev");
-            return v.contains("${") ? "dev" : v;
-        } catch (java.io.IOException e) {
-            return "dev";
-        }
+        return io.socketmonitor.Version.get();
     }
 
     private void showAbout() {
