@@ -1,5 +1,6 @@
 package io.socketmonitor.ui;
 
+import io.socketmonitor.ui.client.ClientPanel;
 import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.ServerConfig;
 import io.socketmonitor.server.ServerEvent;
@@ -59,6 +60,7 @@ public final class MainWindow {
     private final ActivityChart chart = new ActivityChart();
     private final LecturePanel lecture = new LecturePanel();
     private final JTabbedPane sideTabs = new JTabbedPane();
+    private final ClientPanel clientPanel = new ClientPanel();
     private final JTabbedPane bottomTabs = new JTabbedPane();
     private final JSplitPane peerSplit;
     private final JSplitPane mainSplit;
@@ -105,6 +107,9 @@ public final class MainWindow {
         sideTabs.addTab("Lecture", new javax.swing.JScrollPane(lecture));
         sideTabs.setMnemonicAt(0, KeyEvent.VK_U);
         sideTabs.setToolTipTextAt(0, "The lecture's steps, live, and what the address means");
+        sideTabs.addTab("Test client", clientPanel);
+        sideTabs.setMnemonicAt(1, KeyEvent.VK_I);
+        sideTabs.setToolTipTextAt(1, "Be the client, as telnet is in the lecture; stress the server with load modes");
         peerSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, peerPanel, sideTabs);
         peerSplit.setName("peerSplit");
         peerSplit.setResizeWeight(0.7);
@@ -383,6 +388,7 @@ public final class MainWindow {
         chart.reset();
         controller.start(cfg, at -> {
             serverPanel.showListening(at, cfg.mode());
+            clientPanel.followServer(at);
             startStop.putValue(Action.NAME, "Stop");
             startStop.setEnabled(true);
             status.setState("Listening on " + Addresses.hostPort(at));
@@ -570,6 +576,7 @@ public final class MainWindow {
         saveState();
         ticker.stop();
         batcher.stop();
+        clientPanel.dispose();
         frame.setVisible(false);
         Thread t = new Thread(() -> {
             controller.shutdown(6_000);
