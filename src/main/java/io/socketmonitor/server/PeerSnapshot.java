@@ -23,6 +23,10 @@ public record PeerSnapshot(
     }
 
     public String state() {
-        return open() ? "open" : "closed: " + closeReason.text();
+        if (open()) {
+            return "open";
+        }
+        String why = closeReason.text(); // "closed by peer" reads well alone; "idle timeout" needs the prefix
+        return why.startsWith("closed ") ? why : "closed: " + why;
     }
 }
