@@ -23,10 +23,6 @@ public record PeerSnapshot(
     }
 
     public String state() {
-        if (open()) {
-            return "open";
-        }
-        String why = closeReason.text(); // "closed by peer" reads well alone; "idle timeout" needs the prefix
-        return why.startsWith("closed ") ? why : "closed: " + why;
+        return open() ? "open" : closeReason.asState();
     }
 }
