@@ -122,8 +122,12 @@ def main():
         defs["ours-base"] = ([java, "-jar", args.jar_base, "--headless", "--port", "{port}"], None,
                              f"--headless, {os.path.basename(args.jar_base)}")
     skipped = {}
+    has_window = subprocess.run(["unzip", "-l", args.jar], capture_output=True, text=True).stdout \
+        .find("io/socketmonitor/ui/MainWindow.class") >= 0
     if "ours-window" in args.servers.split(","):
-        if args.display:
+        if not has_window:
+            skipped["ours-window"] = "this build has no window yet (io.socketmonitor.ui.MainWindow)"
+        elif args.display:
             env = dict(os.environ, DISPLAY=args.display)
             defs["ours-window"] = ([java, "-jar", args.jar, "--start", "--port", "{port}"], env,
                                    f"window open on Xvfb {args.display}, --start")

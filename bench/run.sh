@@ -13,7 +13,7 @@ gcc -O2 -Wall -o "$out/load_client" bench/c/load_client.c
 if [[ ! -f target/socket-monitor.jar || -n "${BENCH_REBUILD:-}" ]]; then
   ./mvnw -o -q -B package -DskipTests
 fi
-ulimit -n 65536 2>/dev/null || true
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 xvfb_pid=""
 cleanup() { if [[ -n "$xvfb_pid" ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
