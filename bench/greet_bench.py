@@ -124,8 +124,13 @@ def main():
     skipped = {}
     has_window = subprocess.run(["unzip", "-l", args.jar], capture_output=True, text=True).stdout \
         .find("io/socketmonitor/ui/MainWindow.class") >= 0
+    window_cp = os.environ.get("BENCH_WINDOW_CP", "")
     if "ours-window" in args.servers.split(","):
-        if not has_window:
+        if window_cp and args.display:
+            env = dict(os.environ, DISPLAY=args.display)
+            defs["ours-window"] = ([java, "-cp", window_cp, "io.socketmonitor.bench.WindowBench", "serve", "{port}"],
+                                   env, f"window open on Xvfb {args.display} (WindowBench serve, BENCH_WINDOW_CP)")
+        elif not has_window:
             skipped["ours-window"] = "this build has no window yet (io.socketmonitor.ui.MainWindow)"
         elif args.display:
             env = dict(os.environ, DISPLAY=args.display)

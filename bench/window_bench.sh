@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Window benchmarks on Xvfb: cold start to visible window (5 launches, measured from outside with
+# xdotool and inside from JVM start), idle CPU with the window open, EDT latency under 10,000
+# events/s, and 10,000 keep-open peers with the window open. Reports only.
+#   bench/window_bench.sh            uses target/test-classes + target/socket-monitor.jar
+#   BENCH_WINDOW_CP=... bench/...    another class path holding io.socketmonitor.ui.MainWindow
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=target/bench
+mkdir -p "$out"
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+cp="${BENCH_WINDOW_CP:-target/test-classes:target/socket-monitor.jar}"
+[[ -d target/test-classes/io/socketmonitor/bench ]] || ./mvnw -o -q -B test-compile
+gcc -O2 -Wall -o "$out/load_client" bench/c/load_client.c
+gcc -O2 -Wall -o "$out/hold_client" bench/c/hold_client.c
+if ! command -v Xvfb >/dev/null; then echo "window benchmarks: skipped (no Xvfb)"; exit 0; fi
+disp=":$(( 200 + RANDOM % 100 ))"
+Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null || true' EXIT
+export DISPLAY="$disp"
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+res="$out/window-results.txt"
+: > "$res"
+probe=$(java -cp "$cp" io.socketmonitor.bench.WindowBench coldstart 2>&1 | tail -1)
+if [[ "$probe" == skipped=* ]]; then echo "window benchmarks: $probe" | tee -a "$res"; exit 0; fi
+echo "cold start (launch to window mapped, xdotool; and JVM start to showing, inside):" | tee -a "$res"
+for i in 1 2 3 4 5; do
+  t0=$(date +%s%N)
+  java -cp "$cp" io.socketmonitor.bench.WindowBench coldstart > "$out/coldstart.$i" 2>&1 &
+  pid=$!
+  if command -v xdotool >/dev/null; then
+    timeout 30 xdotool search --sync --onlyvisible --name "^Socket Monitor" >/dev/null || true
+    t1=$(date +%s%N)
+    ext=$(( (t1 - t0) / 1000000 ))
+  else
+    ext="n/a"
+  fi
+  wait $pid || true
+  echo "  run $i: launch_to_mapped_ms=$ext $(grep jvm_start_to_window_ms "$out/coldstart.$i")" | tee -a "$res"
+done
+echo "idle CPU and EDT latency under load:" | tee -a "$res"
+java -cp "$cp" io.socketmonitor.bench.WindowBench edt "$out/load_client" 10000 10 2>&1 | grep -E '^(idle|edt|events|load)' | tee -a "$res"
+echo "10,000 keep-open peers with the window open:" | tee -a "$res"
+java -cp "$cp" io.socketmonitor.bench.WindowBench keepopen "$out/hold_client" 10000 2>&1 | grep -E '^(edt|hold|heap|threads|socket)' | tee -a "$res"
