@@ -1,12 +1,18 @@
 package io.socketmonitor;
 
 import io.socketmonitor.cli.HeadlessRunner;
+import io.socketmonitor.client.ClientCommand;
+import io.socketmonitor.client.LineEnding;
+import io.socketmonitor.client.TestClient;
 import io.socketmonitor.cli.Options;
 import io.socketmonitor.cli.UsageException;
 import io.socketmonitor.net.InterfaceDiscovery;
 import io.socketmonitor.net.InterfaceReport;
 import io.socketmonitor.server.ServerConfig;
+import io.socketmonitor.ui.MainWindow;
+import java.awt.AWTError;
 import java.awt.GraphicsEnvironment;
+import java.awt.HeadlessException;
 import java.io.PrintStream;
 import picocli.CommandLine;
 
@@ -15,6 +21,8 @@ public final class SocketMonitor {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
+    /** Not an exit code: the window is open and ends the program when it closes. */
+    static final int WINDOW_OPEN = -1;
 
     private SocketMonitor() {}
 
@@ -58,11 +66,29 @@ public final class SocketMonitor {
         }
     }
 
+    private static int runClient(Options options, PrintStream out, PrintStream err) throws UsageException {
+        if (options.load() != null) {
+            return ClientCommand.runLoad(options.connect(), options.load(), options.connections(),
+                    options.concurrency(), options.duration(), options.interval(), out, err);
+        }
+        LineEnding ending;
+        try {
+            ending = LineEnding.parse(options.lineEnding());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return ClientCommand.runInteractive(options.connect(), options.send(), ending,
+                TestClient.DEFAULT_CONNECT_TIMEOUT, System.in, out, err);
+    }
+
     private static int dispatch(Options options, PrintStream out, PrintStream err) throws UsageException {
         if (options.listInterfaces()) {
             out.print(InterfaceReport.format(InterfaceDiscovery.discover()));
             out.flush();
             return EXIT_OK;
+        }
+        if (options.connect() != null) {
+            return runClient(options, out, err);
         }
         ServerConfig config = options.serverConfig();
         if (options.headless()) {
@@ -73,8 +99,15 @@ public final class SocketMonitor {
                     + " with --headless (see --help).");
             return EXIT_USAGE;
         }
-        err.println("The window is not there yet in this version. Run the server on the terminal with --headless"
-                + " (see --help).");
-        return EXIT_USAGE;
+        try {
+            MainWindow.open(config, options.startNow());
+        } catch (AWTError | HeadlessException e) {
+            // DISPLAY is set but no X server answers there, or the toolkit cannot start.
+            String why = String.valueOf(e.getMessage()).replaceAll("\\.+$", "");
+            err.println("The window cannot open: " + why + ". Run the server on the terminal with --headless"
+                    + " (see --help).");
+            return EXIT_USAGE;
+        }
+        return WINDOW_OPEN;
     }
 }

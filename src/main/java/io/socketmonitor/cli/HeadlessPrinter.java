@@ -4,58 +4,51 @@ import io.socketmonitor.net.Addresses;
 import io.socketmonitor.server.CloseReason;
 import io.socketmonitor.server.ServerEvent;
 import io.socketmonitor.server.ServerListener;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
- * Prints server events in the lecture's words. It runs on the server thread, so it only writes
- * into a buffered stream; {@link #flush()} is called by a timer and at the important moments
- * (listening, errors, stop), which keeps up with thousands of connections a second.
+ * Prints server events in the lecture's words. It runs on the server thread, so it only hands
+ * lines to an {@link OutputPump}, which writes them out on a thread of its own: thousands of
+ * connections a second are printed, and a slow terminal never slows the server.
  */
 public final class HeadlessPrinter implements ServerListener {
-    private final PrintStream out;
-    private final PrintStream err;
+    private final OutputPump out;
     private final boolean quiet;
     private static final byte[] EOL = System.lineSeparator().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private final byte[] line = new byte[256];
     private InetAddress lastAddress;
     private String lastTuplePrefix;
 
-    /** {@code out} should be a buffered stream without auto-flush. */
-    public HeadlessPrinter(PrintStream out, PrintStream err, boolean quiet) {
+    HeadlessPrinter(OutputPump out, boolean quiet) {
         this.out = out;
-        this.err = err;
         this.quiet = quiet;
     }
 
     @Override
     public void onEvent(ServerEvent event) {
         if (event instanceof ServerEvent.Listening l) {
-            out.println(Lines.listening(l));
-            out.flush();
+            out.line(Lines.listening(l));
+            out.requestFlush();
         } else if (event instanceof ServerEvent.Connected c) {
             if (!quiet) {
                 connectedLine(c.peer().remote());
             }
         } else if (event instanceof ServerEvent.Received r) {
             if (!quiet) {
-                out.println("Received " + r.bytes() + " bytes from peer #" + r.peerId() + ": " + r.preview());
+                out.line("Received " + r.bytes() + " bytes from peer #" + r.peerId() + ": " + r.preview());
             }
         } else if (event instanceof ServerEvent.Closed c) {
             CloseReason why = c.peer().closeReason();
             boolean expected = why == CloseReason.AFTER_GREETING || why == CloseReason.AFTER_RESPONSE
                     || why == CloseReason.SERVER_STOPPED;
             if (!quiet && !expected) {
-                out.println("Closed " + Addresses.lectureTuple(c.peer().remote()) + ": " + why.text());
+                out.line("Closed " + Addresses.lectureTuple(c.peer().remote()) + ": " + why.text());
             }
         } else if (event instanceof ServerEvent.Error e) {
-            out.flush();
-            err.println(e.message());
-            err.flush();
+            out.errorLine(e.message());
         } else if (event instanceof ServerEvent.Stopped s) {
-            out.println(Lines.summary(s.finalStats()));
-            out.flush();
+            out.line(Lines.summary(s.finalStats()));
         }
     }
 
@@ -74,13 +67,13 @@ public final class HeadlessPrinter implements ServerListener {
         String prefix = lastTuplePrefix;
         int n = prefix.length();
         if (n + 6 + EOL.length > line.length) {
-            out.println(prefix + remote.getPort() + ")");
+            out.line(prefix + remote.getPort() + ")");
             return;
         }
         for (int i = 0; i < n; i++) {
             char ch = prefix.charAt(i);
             if (ch > 0x7f) { // not ASCII (an IPv6 scope name, say): take the general path
-                out.println(prefix + remote.getPort() + ")");
+                out.line(prefix + remote.getPort() + ")");
                 return;
             }
             line[i] = (byte) ch;
@@ -99,7 +92,4 @@ public final class HeadlessPrinter implements ServerListener {
         out.write(line, 0, n);
     }
 
-    public void flush() {
-        out.flush();
-    }
 }

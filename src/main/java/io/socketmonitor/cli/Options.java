@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
             "  java -jar socket-monitor.jar --headless                 the lecture's server on 127.0.0.1:8080",
             "  java -jar socket-monitor.jar --headless --bind all --port 0",
             "  java -jar socket-monitor.jar --headless --mode http --greeting 'Hi {peer}\\n'",
-            "  java -jar socket-monitor.jar --start                    open the window and start at once"})
+            "  java -jar socket-monitor.jar --start                    open the window and start at once",
+            "  java -jar socket-monitor.jar --connect localhost:8080   what telnet does in the lecture",
+            "  java -jar socket-monitor.jar --connect 127.0.0.1:8080 --load burst --connections 2000"})
 public final class Options {
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "loopback",
@@ -71,6 +73,34 @@ public final class Options {
     @Option(names = "--list-interfaces", description = "print this machine's interfaces and addresses, each with who can reach it")
     boolean listInterfaces;
 
+    @Option(names = "--connect", paramLabel = "HOST:PORT",
+            description = {"be the client instead, like telnet in the lecture: standard input is sent,",
+                "what the server sends is printed ([::1]:8080 for IPv6)"})
+    String connect;
+
+    @Option(names = "--send", paramLabel = "TEXT", description = "with --connect: send this text first (same escapes as the greeting)")
+    String send;
+
+    @Option(names = "--line-ending", paramLabel = "E", defaultValue = "none",
+            description = "with --send: lf, crlf, cr or none (default) added after the text")
+    String lineEnding;
+
+    @Option(names = "--load", paramLabel = "MODE",
+            description = {"with --connect: burst | hold | reset | never-read | slow, against this machine only"})
+    String load;
+
+    @Option(names = "--connections", paramLabel = "N", description = "load: connections in all (default 100)")
+    String connections;
+
+    @Option(names = "--concurrency", paramLabel = "C", description = "load: connections at a time (default 8)")
+    String concurrency;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "load: how long to hold, or the time limit (default 10)")
+    String duration;
+
+    @Option(names = "--interval", paramLabel = "MILLIS", description = "load slow: one byte per interval (default 1000)")
+    String interval;
+
     @Option(names = "--debug", description = "print stack traces with errors")
     boolean debug;
 
@@ -122,6 +152,39 @@ public final class Options {
 
     public boolean listInterfaces() {
         return listInterfaces;
+    }
+
+    /** The HOST:PORT to connect to as a client, or null to run the server. */
+    public String connect() {
+        return connect;
+    }
+
+    public String send() {
+        return send;
+    }
+
+    public String lineEnding() {
+        return lineEnding;
+    }
+
+    public String load() {
+        return load;
+    }
+
+    public String connections() {
+        return connections;
+    }
+
+    public String concurrency() {
+        return concurrency;
+    }
+
+    public String duration() {
+        return duration;
+    }
+
+    public String interval() {
+        return interval;
     }
 
     public boolean debug() {

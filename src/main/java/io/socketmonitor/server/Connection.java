@@ -27,7 +27,11 @@ final class Connection {
     long pendingBytes;
     /** When the oldest unsent byte was queued, or when the last write made progress. */
     long writeProgressNanos;
-    long lastActivityNanos;
+    /** When the peer last sent something: the idle timeout counts from here. */
+    long lastReadNanos;
+    /** Greeted and shut down, waiting (briefly) for the peer to finish sending before we close. */
+    boolean lingering;
+    long lingerDeadlineNanos;
     /** Close (with this reason) as soon as everything queued is written. */
     CloseReason closeWhenFlushed;
     /** HTTP mode: the request head collected so far; null once answered. */
@@ -42,7 +46,7 @@ final class Connection {
         this.remote = remote;
         this.local = local;
         this.connectedAt = connectedAt;
-        this.lastActivityNanos = nowNanos;
+        this.lastReadNanos = nowNanos;
     }
 
     PeerSnapshot snapshot(CloseReason reason, Instant closedAt) {

@@ -43,6 +43,12 @@ final class HttpResponder {
         return (end < 0 ? text : text.substring(0, end)).strip();
     }
 
+    /** The request line with control characters made visible, so it cannot drive a terminal. */
+    String requestLinePreview(int maxChars) {
+        byte[] line = requestLine().getBytes(StandardCharsets.ISO_8859_1);
+        return io.socketmonitor.template.Printable.preview(line, 0, line.length, maxChars);
+    }
+
     boolean isHead() {
         return requestLine().startsWith("HEAD ");
     }

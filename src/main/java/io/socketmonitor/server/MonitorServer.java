@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The lecture's accept-loop server: create a socket, bind, listen, then accept, send, close,
@@ -45,6 +47,10 @@ public final class MonitorServer implements AutoCloseable {
     private static final long TICK_MILLIS = 100;
     static final Duration HTTP_HEAD_TIMEOUT = Duration.ofSeconds(5);
     private static final int PREVIEW_CHARS = 60;
+    /** Above this many unsent bytes a peer's input is not read, so echo and TCP pace each other. */
+    static final long READ_PAUSE_BYTES = 1024 * 1024;
+    /** How long a greeted peer that already sent data may take to finish before we close. */
+    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     static {
         // On JDK 17 the first channel close initialises classes that need a spare descriptor;
@@ -99,6 +105,8 @@ public final class MonitorServer implements AutoCloseable {
     private final Map<InetAddress, Integer> perPeerCounts = new HashMap<>();
     private final AcceptBackoff backoff = new AcceptBackoff();
     private final RateLimitedLog errorLog = new RateLimitedLog(5);
+    private final RateLimitedLog acceptLog = new RateLimitedLog(2); // its own budget: never hidden by others
+    private final LoopBackoff crashBackoff = new LoopBackoff();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final byte[] readBytes = new byte[64 * 1024];
     private long nextId;
@@ -131,12 +139,12 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     /** Takes effect for the next connection, also while running. */
-    public void setGreeting(GreetingTemplate newGreeting) {
+    public synchronized void setGreeting(GreetingTemplate newGreeting) {
         this.greeting = Objects.requireNonNull(newGreeting);
         this.config = config.withGreeting(newGreeting);
     }
 
-    public void setEcho(boolean on) {
+    public synchronized void setEcho(boolean on) {
         this.echo = on;
         this.config = config.withEcho(on);
     }
@@ -159,7 +167,16 @@ public final class MonitorServer implements AutoCloseable {
      * Binds and listens, then starts the loop thread. Returns once the socket is listening, so a
      * client may connect at once.
      */
-    public synchronized InetSocketAddress start() throws BindFailedException {
+    public InetSocketAddress start() throws BindFailedException {
+        // A previous run may still be closing (a stop() from another thread): its loop owns the
+        // selector and listener fields until it ends, so wait for it before binding anew.
+        awaitLoopEnd(loopThread, loopEnded);
+        synchronized (this) {
+            return startNewRun();
+        }
+    }
+
+    private InetSocketAddress startNewRun() throws BindFailedException {
         if (running) {
             return localAddress;
         }
@@ -184,7 +201,6 @@ public final class MonitorServer implements AutoCloseable {
         Thread t = new Thread(this::loop, "socket-monitor-server");
         t.setDaemon(true);
         loopThread = t;
-        emit(new ServerEvent.Listening(Instant.now(), localAddress, c));
         t.start();
         return localAddress;
     }
@@ -208,23 +224,41 @@ public final class MonitorServer implements AutoCloseable {
      */
     public void stop() {
         Thread t;
+        CountDownLatch ended;
         synchronized (this) {
-            if (!running) {
-                return;
-            }
             running = false;
             t = loopThread;
+            ended = loopEnded;
         }
-        selector.wakeup();
-        if (t != Thread.currentThread()) {
-            try {
-                if (!loopEnded.await(5, TimeUnit.SECONDS)) {
-                    t.interrupt();
+        Selector s = selector;
+        if (s != null) {
+            s.wakeup();
+        }
+        awaitLoopEnd(t, ended);
+    }
+
+    /** Waits until a loop thread has closed everything; never from that thread itself. */
+    private static void awaitLoopEnd(Thread t, CountDownLatch ended) {
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (ended.await(5, TimeUnit.SECONDS)) {
+                        break;
+                    }
+                    t.interrupt(); // a listener is stuck; the loop must still get to close the port
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
-                // The latch opens in the loop's last finally; joining as well means no server
-                // thread is left when stop returns (a start/stop loop never piles them up).
-                t.join(1000);
-            } catch (InterruptedException e) {
+            }
+            t.join(1000); // the latch opens in the loop's last finally; the thread ends right after
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -307,9 +341,13 @@ public final class MonitorServer implements AutoCloseable {
     private void loop() {
         try {
             lastTickNanos = System.nanoTime();
+            emit(new ServerEvent.Listening(Instant.now(), localAddress, config));
             while (running) {
                 try {
                     selectOnce();
+                    crashBackoff.succeeded();
+                } catch (ClosedSelectorException e) {
+                    break; // nothing left to serve with; shut down and say so
                 } catch (Throwable t) { // the loop must never die silently
                     errors++;
                     try {
@@ -317,26 +355,19 @@ public final class MonitorServer implements AutoCloseable {
                     } catch (Throwable again) {
                         // reporting failed too (a listener, or out of memory): keep the loop alive
                     }
-                    if (t instanceof Error && !(t instanceof StackOverflowError)) {
-                        backoffAfterCrash();
-                    }
+                    // The same ready key would fail again at once, and select() returns at once
+                    // while keys are ready: pause the thread itself so a repeating failure cannot spin.
+                    LockSupport.parkNanos(crashBackoff.fail());
                 }
             }
         } finally {
+            running = false;
             try {
                 shutdown();
             } finally {
                 loopEnded.countDown();
             }
         }
-    }
-
-    /**
-     * After an Error the same ready key would fail again at once; select() returns immediately
-     * while keys are ready, so pause the thread itself to keep a repeating failure from spinning.
-     */
-    private void backoffAfterCrash() {
-        java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
     }
 
     private void selectOnce() throws IOException {
@@ -416,7 +447,10 @@ public final class MonitorServer implements AutoCloseable {
         if (why.contains("Too many open files")) {
             why = "out of file descriptors (too many open files)";
         }
-        logError("Accept failed: " + why + "; pausing accepts for " + pause + " ms", now);
+        String admitted = acceptLog.admit("Accept failed: " + why + "; pausing accepts for " + pause + " ms", now);
+        if (admitted != null) {
+            emit(new ServerEvent.Error(Instant.now(), admitted));
+        }
     }
 
     private void accepted(SocketChannel ch, long now) throws IOException {
@@ -533,6 +567,10 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     private void read(Connection c, long now) {
+        if (c.lingering) {
+            drainLingering(c);
+            return;
+        }
         readBuffer.clear();
         int n;
         try {
@@ -548,7 +586,7 @@ public final class MonitorServer implements AutoCloseable {
         if (n == 0) {
             return;
         }
-        c.lastActivityNanos = now;
+        c.lastReadNanos = now;
         c.bytesIn += n;
         bytesIn += n;
         readBuffer.flip();
@@ -586,7 +624,7 @@ public final class MonitorServer implements AutoCloseable {
             case TOO_LARGE -> respondAndClose(c, HttpResponder.error("431 Request Header Fields Too Large"),
                     CloseReason.REQUEST_TOO_LARGE, now);
             case COMPLETE -> {
-                c.lastReceived = c.http.requestLine();
+                c.lastReceived = c.http.requestLinePreview(PREVIEW_CHARS);
                 emit(new ServerEvent.Received(Instant.now(), c.id, (int) c.bytesIn, c.lastReceived));
                 respondAndClose(c, HttpResponder.ok(render(c), c.http.isHead()), CloseReason.AFTER_RESPONSE, now);
             }
@@ -643,8 +681,8 @@ public final class MonitorServer implements AutoCloseable {
                 interest(c, SelectionKey.OP_READ);
             }
         } else {
-            interest(c, c.closeWhenFlushed != null ? SelectionKey.OP_WRITE
-                    : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            boolean keepReading = c.closeWhenFlushed == null && c.pendingBytes < READ_PAUSE_BYTES;
+            interest(c, keepReading ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_WRITE);
         }
     }
 
@@ -653,40 +691,75 @@ public final class MonitorServer implements AutoCloseable {
             c.bytesOut += written;
             c.pendingBytes -= written;
             c.writeProgressNanos = now;
-            c.lastActivityNanos = now;
             bytesOut += written;
             emit(new ServerEvent.Sent(Instant.now(), c.id, (int) written));
         }
     }
 
-    /** The lecture's "shutdown (notify connected client), close the connection". */
+    /**
+     * The lecture's "shutdown (notify connected client), close the connection". A peer that has
+     * sent data we never read (curl's request, say) would get an RST instead of our FIN, and may
+     * lose the greeting with it; such a peer is drained until it closes too, for 2 s at most.
+     */
     private void finishAfterFlush(Connection c) {
+        int unread;
         try {
             c.channel.shutdownOutput();
-            // Drop what the peer already sent, so closing sends FIN rather than RST. A blocking
-            // channel (the greet-and-close fast path) is asked first, so the read cannot block.
-            if (!c.channel.isBlocking() || c.channel.socket().getInputStream().available() > 0) {
-                c.channel.configureBlocking(false);
+            // A blocking channel (the greet-and-close fast path) is asked first (FIONREAD), so
+            // the read below never blocks; most peers have sent nothing and skip it.
+            if (c.channel.isBlocking() && c.channel.socket().getInputStream().available() == 0) {
+                unread = 0;
+            } else {
+                c.channel.configureBlocking(false); // no system call when it already is
                 readBuffer.clear();
-                c.channel.read(readBuffer);
+                unread = c.channel.read(readBuffer);
             }
-        } catch (IOException ignored) {
-            // the peer is gone already; closing below is all that is left
+        } catch (IOException e) {
+            unread = -1; // the peer is gone already; closing is all that is left
+        }
+        boolean served = c.closeWhenFlushed == CloseReason.AFTER_GREETING
+                || c.closeWhenFlushed == CloseReason.AFTER_RESPONSE;
+        // Peers cut for misbehaving (a head too large or too slow) get no such courtesy.
+        if (unread > 0 && served && !c.lingering) {
+            c.lingering = true;
+            c.lingerDeadlineNanos = System.nanoTime() + LINGER_NANOS;
+            interest(c, SelectionKey.OP_READ);
+            return;
         }
         closeConnection(c, c.closeWhenFlushed);
+    }
+
+    /** A lingering peer's input: dropped until it closes its side. */
+    private void drainLingering(Connection c) {
+        try {
+            readBuffer.clear();
+            int n;
+            while ((n = c.channel.read(readBuffer)) > 0) {
+                readBuffer.clear();
+            }
+            if (n < 0) {
+                closeConnection(c, c.closeWhenFlushed);
+            }
+        } catch (IOException e) {
+            closeConnection(c, c.closeWhenFlushed);
+        }
     }
 
     private void enforceDeadlines(long now) {
         ServerConfig cfg = config;
         long idleNanos = cfg.idleTimeout().toNanos();
         long writeNanos = cfg.writeTimeout().toNanos();
+        reportSuppressed(errorLog, now);
+        reportSuppressed(acceptLog, now);
         for (Connection c : new ArrayList<>(registry.values())) {
-            if (!c.pending.isEmpty() && now - c.writeProgressNanos >= writeNanos) {
+            if (c.lingering && now - c.lingerDeadlineNanos >= 0) {
+                closeConnection(c, c.closeWhenFlushed);
+            } else if (!c.pending.isEmpty() && now - c.writeProgressNanos >= writeNanos) {
                 closeConnection(c, CloseReason.WRITE_TIMEOUT);
             } else if (c.http != null && now - c.httpDeadlineNanos >= 0) {
                 respondAndClose(c, HttpResponder.error("408 Request Timeout"), CloseReason.REQUEST_TIMEOUT, now);
             } else if (idleNanos > 0 && cfg.mode() == Mode.KEEP_OPEN && c.pending.isEmpty()
-                    && now - c.lastActivityNanos >= idleNanos) {
+                    && now - c.lastReadNanos >= idleNanos) {
                 closeConnection(c, CloseReason.IDLE);
             }
         }
@@ -727,6 +800,13 @@ public final class MonitorServer implements AutoCloseable {
         emit(new ServerEvent.Stopped(Instant.now(), stats()));
     }
 
+    private void reportSuppressed(RateLimitedLog log, long now) {
+        String note = log.pendingSummary(now);
+        if (note != null) {
+            emit(new ServerEvent.Error(Instant.now(), note));
+        }
+    }
+
     private void logError(String message, long now) {
         String admitted = errorLog.admit(message, now);
         if (admitted != null) {
@@ -738,7 +818,9 @@ public final class MonitorServer implements AutoCloseable {
         for (ServerListener l : listeners) {
             try {
                 l.onEvent(e);
-            } catch (RuntimeException ex) {
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable ex) {
                 // A faulty listener must not take the server down with it.
                 errors++;
             }
@@ -747,7 +829,9 @@ public final class MonitorServer implements AutoCloseable {
 
     private static boolean isReset(IOException e) {
         String m = String.valueOf(e.getMessage());
-        return m.contains("reset") || m.contains("Broken pipe");
+        // Linux and macOS say "reset" or "Broken pipe"; Windows says "forcibly closed" or "aborted".
+        return m.contains("reset") || m.contains("Broken pipe") || m.contains("forcibly closed")
+                || m.contains("aborted");
     }
 
     private static void closeQuietly(java.io.Closeable c) {

@@ -31,4 +31,19 @@ final class RateLimitedLog {
         }
         return message;
     }
+
+    /**
+     * Once the current second is over, the number held back in it, as a message; else null.
+     * Without this a burst that simply stops would never say how much it hid.
+     */
+    String pendingSummary(long nowNanos) {
+        if (suppressed == 0 || nowNanos - windowStartNanos < 1_000_000_000L) {
+            return null;
+        }
+        String note = suppressed + " similar messages suppressed in the last second";
+        suppressed = 0;
+        windowStartNanos = nowNanos;
+        inWindow = 1;
+        return note;
+    }
 }

@@ -47,7 +47,9 @@ public final class Escapes {
         }
         int value = 0;
         for (int k = from; k < to; k++) {
-            int d = Character.digit(source.charAt(k), 16);
+            char h = source.charAt(k);
+            // Character.digit would also take non-ASCII digits such as '٣'; escapes are ASCII.
+            int d = h < 128 ? Character.digit(h, 16) : -1;
             if (d < 0) {
                 throw bad(name + " needs " + digits + " hex digits, found '" + source.substring(from, to) + "'",
                         escapeStart);

@@ -133,7 +133,10 @@ public final class GreetingTemplate {
         return constant == null;
     }
 
-    /** The exact bytes one client receives. Never returns more than {@link #MAX_BYTES} plus placeholder values. */
+    /**
+     * The exact bytes one client receives. Without placeholders the same array is returned every
+     * time (no copy per connection), so callers must treat it as read-only.
+     */
     public byte[] render(GreetingContext context) {
         if (constant != null) {
             return constant;

@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import io.socketmonitor.server.MonitorServer;
+import io.socketmonitor.server.ServerConfig;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -138,6 +140,28 @@ class CommandLineTest {
         try (ChildProcess app = ChildProcess.run("--list-interfaces")) {
             assertThat(app.exitCode()).isZero();
             assertThat(String.join("\n", app.remainingLines())).contains("127.0.0.1").contains("this machine only");
+        }
+    }
+
+    @Test
+    void connectPrintsTheLecturesTelnetSessionAndLoadRefusesOtherMachines() throws Exception {
+        try (MonitorServer server = new MonitorServer(ServerConfig.defaults().withPort(0))) {
+            int port = server.start().getPort();
+            try (ChildProcess app = ChildProcess.run("--connect", "127.0.0.1:" + port)) {
+                assertThat(app.exitCode()).isZero();
+                assertThat(app.remainingLines()).containsExactly("Trying 127.0.0.1...", "Connected to 127.0.0.1.",
+                        "Hello from server", "Connection closed by foreign host.");
+            }
+            try (ChildProcess app = ChildProcess.run("--connect", "127.0.0.1:" + port, "--load", "burst",
+                    "--connections", "50")) {
+                assertThat(app.exitCode()).isZero();
+                assertThat(String.join("\n", app.remainingLines())).contains("50 of 50 connections served")
+                        .contains("50 got a greeting");
+            }
+        }
+        try (ChildProcess app = ChildProcess.run("--connect", "192.0.2.10:80", "--load", "burst")) {
+            assertThat(app.exitCode()).isEqualTo(2);
+            assertThat(app.stderr()).contains("Load modes only target this machine");
         }
     }
 

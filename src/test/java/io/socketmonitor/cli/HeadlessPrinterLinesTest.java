@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.socketmonitor.server.PeerSnapshot;
 import io.socketmonitor.server.ServerEvent;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The fast "Connected to" path writes exactly what the lecture's Python server prints. */
 class HeadlessPrinterLinesTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8);
-    private final HeadlessPrinter printer = new HeadlessPrinter(out, out, false);
+    private final OutputPump out = new OutputPump(bytes, new ByteArrayOutputStream());
+    private final HeadlessPrinter printer = new HeadlessPrinter(out, false);
 
     private void connected(InetAddress a, int port) {
         InetSocketAddress remote = new InetSocketAddress(a, port);
@@ -36,7 +35,7 @@ class HeadlessPrinterLinesTest {
         connected(other, 80);
         connected(v6, 443);
         connected(v4, 1024);
-        out.flush();
+        out.close();
         String eol = System.lineSeparator();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(eol,
                 "Connected to ('127.0.0.1', 46930)",
@@ -49,10 +48,10 @@ class HeadlessPrinterLinesTest {
 
     @Test
     void quietPrintsNoConnectedLine() {
-        HeadlessPrinter quiet = new HeadlessPrinter(out, out, true);
+        HeadlessPrinter quiet = new HeadlessPrinter(out, true);
         quiet.onEvent(new ServerEvent.Connected(Instant.EPOCH, new PeerSnapshot(1,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 5), null, Instant.EPOCH, 0, 0, null, null, "")));
-        out.flush();
+        out.close();
         assertThat(bytes.size()).isZero();
     }
 }

@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -339,6 +341,127 @@ class MonitorServerTest {
         assertThat(openDescriptors()).isEqualTo(fds);
         await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("socket-monitor-server")));
+    }
+
+    @Test
+    void aStopFromAnotherThreadWhileClosingStillWaitsAndARestartServes() throws Exception {
+        CountDownLatch inShutdown = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MonitorServer s = new MonitorServer(config().withMode(Mode.KEEP_OPEN));
+        servers.add(s);
+        s.addListener(e -> { // a slow listener, as a printer on a paused terminal would be
+            if (e instanceof ServerEvent.Closed c && c.peer().closeReason() == CloseReason.SERVER_STOPPED
+                    && inShutdown.getCount() > 0) {
+                inShutdown.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        InetSocketAddress first = s.start();
+        Clients.readExactly(open(first), 18);
+        Thread closing = new Thread(s::stop);
+        closing.start();
+        assertThat(inShutdown.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Thread restart = new Thread(() -> {
+            s.stop();
+            try {
+                s.start();
+            } catch (BindFailedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        restart.start();
+        release.countDown();
+        closing.join(10_000);
+        restart.join(10_000);
+
+        assertThat(s.isRunning()).isTrue();
+        try (ServerSocket again = new ServerSocket()) {
+            again.bind(first); // the first run's port was freed
+        }
+        assertThat(Clients.readExactly(open(s.localAddress()), 18))
+                .isEqualTo("Hello from server\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(s.stats().errors()).as("the old loop did not touch the new run").isZero();
+    }
+
+    @Test
+    void echoPacesAPeerThatSendsFasterThanItReadsAndLosesNothing() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withEcho(true).withGreeting(greeting(""))
+                .withWriteTimeout(Duration.ofSeconds(30)));
+        int total = 32 * 1024 * 1024;
+        Socket c = new Socket();
+        sockets.add(c);
+        c.setReceiveBufferSize(64 * 1024);
+        c.connect(a, 2000);
+        c.setSoTimeout(10_000);
+        Thread writer = new Thread(() -> {
+            try {
+                byte[] chunk = new byte[64 * 1024];
+                for (int sent = 0; sent < total; sent += chunk.length) {
+                    c.getOutputStream().write(chunk);
+                }
+            } catch (IOException ignored) {
+                // the assertions below report the shortfall
+            }
+        });
+        writer.start();
+
+        // While we do not read, the server stops reading too (TCP pushes back on the writer)
+        // rather than queueing or dropping what it cannot send.
+        long[] last = {-1};
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            long now = server().stats().bytesIn();
+            boolean settled = now == last[0];
+            last[0] = now;
+            return settled;
+        });
+        assertThat(server().stats().bytesIn()).isLessThan(total / 2);
+
+        assertThat(Clients.readExactly(c, total)).hasSize(total);
+        writer.join(10_000);
+        assertThat(server().stats().errors()).isZero();
+        assertThat(server().stats().bytesIn()).isEqualTo(total);
+    }
+
+    @Test
+    void idleTimeoutCountsOnlyWhatThePeerSends() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withIdleTimeout(Duration.ofMillis(600)));
+        Socket s = open(a);
+        Clients.readExactly(s, 18);
+        long id = server().peers().get(0).id();
+
+        // The server talking to a silent peer does not keep it alive.
+        for (int i = 0; i < 3 && server().send(id, "tick\n".getBytes(StandardCharsets.UTF_8)); i++) {
+            Clients.readExactly(s, 5);
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.IDLE));
+    }
+
+    @Test
+    void httpRequestLineIsShownWithControlCharactersEscaped() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.HTTP));
+        Socket s = open(a);
+        s.getOutputStream().write("GET /\u001b[2J HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(new String(Clients.readToEnd(s), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200 OK");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !log.of(ServerEvent.Received.class).isEmpty());
+        assertThat(log.of(ServerEvent.Received.class).get(0).preview()).isEqualTo("GET /\\x1B[2J HTTP/1.1");
+    }
+
+    @Test
+    void greetAndCloseLetsAPeerThatAlreadySentDataReadTheGreeting() throws Exception {
+        InetSocketAddress a = start(config());
+        Socket s = open(a);
+        s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(new String(Clients.readToEnd(s), StandardCharsets.UTF_8)).isEqualTo("Hello from server\n");
+        s.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.AFTER_GREETING));
     }
 
     private static void cycle(MonitorServer s) throws Exception {

@@ -1,0 +1,91 @@
+package io.socketmonitor.client;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a load run did.
+ *
+ * @param attempted      connections started (at most {@code requested})
+ * @param connected      handshakes that finished
+ * @param completed      burst: read to end of stream; reset: aborted with RST; timed modes: held to the end
+ * @param greeted        connections that received any bytes (burst: before end of stream)
+ * @param closedByServer timed modes: connections the server ended while we held them
+ * @param p50            burst: median connect-to-end-of-stream time; null when none completed
+ * @param failures       count per kind ("refused", "timed out", "reset", ...)
+ * @param firstFailure   the first failure as a sentence; null when none
+ */
+public record LoadResult(
+        LoadMode mode,
+        String target,
+        int requested,
+        int attempted,
+        int connected,
+        int completed,
+        int failed,
+        int greeted,
+        int closedByServer,
+        long bytesSent,
+        Duration elapsed,
+        Duration p50,
+        Duration p99,
+        boolean cancelled,
+        boolean timeLimitReached,
+        Map<String, Integer> failures,
+        String firstFailure) {
+
+    public LoadResult {
+        failures = Map.copyOf(failures);
+    }
+
+    /** Completed connections per second of the whole run. */
+    public double connectionsPerSecond() {
+        double s = elapsed.toNanos() / 1e9;
+        return s <= 0 ? 0 : completed / s;
+    }
+
+    /** True when everything asked for happened: no failures, not cancelled, not cut by the limit. */
+    public boolean clean() {
+        return failed == 0 && !cancelled && !timeLimitReached && attempted == requested;
+    }
+
+    /** A few sentences for the terminal and the pane. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(mode.label()).append(" on ").append(target).append(": ");
+        switch (mode) {
+            case BURST -> sb.append(String.format(Locale.ROOT,
+                    "%d of %d connections served in %s (%,.0f conn/s); latency p50 %s, p99 %s; %d got a greeting; %d failed.",
+                    completed, requested, Durations.seconds(elapsed), connectionsPerSecond(),
+                    p50 == null ? "-" : Durations.millis(p50), p99 == null ? "-" : Durations.millis(p99),
+                    greeted, failed));
+            case RESET -> sb.append(String.format(Locale.ROOT,
+                    "%d of %d connections opened and aborted with RST in %s; %d failed.",
+                    completed, requested, Durations.seconds(elapsed), failed));
+            case HOLD -> sb.append(String.format(Locale.ROOT,
+                    "%d of %d connections opened and held for %s; %d got a greeting; %d closed by the server; %d failed.",
+                    connected, requested, Durations.seconds(elapsed), greeted, closedByServer, failed));
+            case NEVER_READ -> sb.append(String.format(Locale.ROOT,
+                    "%d of %d connections opened and never read for %s; %d failed.",
+                    connected, requested, Durations.seconds(elapsed), failed));
+            case SLOW -> sb.append(String.format(Locale.ROOT,
+                    "%d of %d connections sent %d bytes one at a time over %s; %d closed by the server; %d failed.",
+                    connected, requested, bytesSent, Durations.seconds(elapsed), closedByServer, failed));
+        }
+        if (!failures.isEmpty()) {
+            sb.append("\nFailures: ").append(failures.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .map(e -> e.getValue() + " " + e.getKey())
+                    .collect(Collectors.joining(", "))).append(". First: ").append(firstFailure);
+        }
+        if (cancelled) {
+            sb.append("\nCancelled after ").append(Durations.seconds(elapsed)).append('.');
+        } else if (timeLimitReached) {
+            sb.append("\nStopped at the time limit after ").append(attempted).append(" of ").append(requested)
+                    .append(" connections.");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package io.socketmonitor.client;
+
+import io.socketmonitor.net.Addresses;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import io.socketmonitor.net.InterfaceDiscovery;
+import java.net.UnknownHostException;
+
+/**
+ * An address of this machine that load runs may aim at. The only way to get one is
+ * {@link #resolve}, which refuses anything else before a single packet is sent: load and fault
+ * modes are for watching your own server, never for hammering someone else's.
+ */
+public final class LoadTarget {
+    private final String host;
+    private final InetSocketAddress address;
+
+    private LoadTarget(String host, InetSocketAddress address) {
+        this.host = host;
+        this.address = address;
+    }
+
+    /**
+     * Resolves the name, then checks every resolved address: loopback, the wildcard, or an address of
+     * one of this machine's interfaces. Throws {@link NotLocalTargetException} with a sentence otherwise.
+     */
+    public static LoadTarget resolve(String host, int port) throws NotLocalTargetException {
+        HostPort.checkPort(port);
+        InetAddress[] all;
+        try {
+            all = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw new NotLocalTargetException(ConnectErrors.unknownHost(host));
+        }
+        for (InetAddress a : all) {
+            if (!isThisMachine(a)) {
+                String literal = Addresses.literal(a);
+                String who = literal.equals(host) || ("[" + literal + "]").equals(host) ? literal
+                        : host + " resolves to " + literal + ", which";
+                throw new NotLocalTargetException("Load modes only target this machine: " + who
+                        + " is not one of its addresses.");
+            }
+        }
+        return new LoadTarget(host, new InetSocketAddress(all[0], port));
+    }
+
+    public static LoadTarget resolve(HostPort hostPort) throws NotLocalTargetException {
+        return resolve(hostPort.host(), hostPort.port());
+    }
+
+    /** True for loopback, the wildcard, and any address bound to one of this machine's interfaces. */
+    static boolean isThisMachine(InetAddress a) {
+        return InterfaceDiscovery.isLocalAddress(a);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** "127.0.0.1:8080" or "[::1]:8080". */
+    @Override
+    public String toString() {
+        return Addresses.hostPort(address);
+    }
+}

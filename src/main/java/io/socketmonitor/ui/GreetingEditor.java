@@ -1,0 +1,207 @@
+package io.socketmonitor.ui;
+
+import io.socketmonitor.template.GreetingTemplate;
+import io.socketmonitor.template.TemplateException;
+import java.awt.Color;
+import java.awt.event.ActionEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import javax.swing.AbstractAction;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JMenuItem;
+import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
+import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
+import javax.swing.UIManager;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * The greeting: a multi-line editor with escapes and placeholders, a menu that inserts them, a live
+ * preview of the exact bytes a client receives, and errors inline. Tells its listener about every
+ * valid template (null while the text is invalid).
+ */
+public final class GreetingEditor extends JPanel {
+    static final int PREVIEW_BYTES = 200;
+
+    private final JTextArea text = new JTextArea(3, 30);
+    private final JScrollPane scroll = new JScrollPane(text);
+    private final JTextArea preview = new JTextArea(2, 30);
+    private final JLabel error = new JLabel();
+    private final JButton insert = new JButton("Insert \u25BE");
+    private GreetingTemplate template = GreetingTemplate.DEFAULT;
+    private Consumer<GreetingTemplate> listener = t -> {};
+
+    public GreetingEditor() {
+        super(new MigLayout("insets 0, fillx, wrap 2", "[grow,fill][]", "[]2[]2[]"));
+        text.setName("greeting");
+        text.getAccessibleContext().setAccessibleName("Greeting");
+        text.setToolTipText("<html>What each client receives on connect. Escapes: \\n \\r \\t \\\\ \\0 \\xHH \\uXXXX.<br>"
+                + "Placeholders: " + String.join(" ", GreetingTemplate.PLACEHOLDERS)
+                + ".<br>Edits apply to the next connection, also while the server runs.</html>");
+        text.setLineWrap(true);
+        text.setFont(UIManager.getFont("monospaced.font") != null ? UIManager.getFont("monospaced.font")
+                : new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, text.getFont().getSize()));
+        text.setText(GreetingTemplate.DEFAULT_SOURCE);
+        scroll.setName("greetingScroll");
+        insert.setName("placeholders");
+        insert.setToolTipText("Insert a placeholder or an escape at the cursor");
+        insert.getAccessibleContext().setAccessibleName("Insert placeholder");
+        insert.setMnemonic('I');
+        JPopupMenu menu = new JPopupMenu();
+        menu.setName("placeholderMenu");
+        for (String p : GreetingTemplate.PLACEHOLDERS) {
+            menu.add(item(p, p, describe(p)));
+        }
+        menu.addSeparator();
+        menu.add(item("\\n", "\\n", "Line feed (LF, 0x0A)"));
+        menu.add(item("\\r\\n", "\\r\\n", "Carriage return + line feed (CRLF), what telnet and HTTP use"));
+        menu.add(item("\\t", "\\t", "Tab"));
+        menu.add(item("\\xHH", "\\x41", "Any byte by its hex value"));
+        insert.addActionListener(e -> menu.show(insert, 0, insert.getHeight()));
+
+        preview.setName("greetingPreview");
+        preview.getAccessibleContext().setAccessibleName("Greeting bytes preview");
+        preview.setEditable(false);
+        preview.setFocusable(true);
+        preview.setLineWrap(true);
+        preview.setOpaque(false);
+        preview.setFont(text.getFont());
+        preview.setBorder(null);
+        preview.setToolTipText("The exact bytes a client receives (placeholders filled with sample values);"
+                + " control characters are shown as symbols: \u240A LF, \u240D CR, \u2409 TAB, \u2400 NUL");
+        error.setName("greetingError");
+        error.setForeground(errorColor());
+        error.setVisible(false);
+
+        add(scroll, "growx, hmin 50");
+        add(insert, "top");
+        add(preview, "span 2, growx");
+        add(error, "span 2, growx, hidemode 3");
+
+        text.getDocument().addDocumentListener(new DocumentListener() {
+            @Override public void insertUpdate(DocumentEvent e) { reparse(); }
+            @Override public void removeUpdate(DocumentEvent e) { reparse(); }
+            @Override public void changedUpdate(DocumentEvent e) { reparse(); }
+        });
+        reparse();
+    }
+
+    static Color errorColor() {
+        Color c = UIManager.getColor("Component.error.focusedBorderColor");
+        return c != null ? c : new Color(0xD0, 0x30, 0x30);
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (error != null) {
+            error.setForeground(errorColor());
+        }
+    }
+
+    private static String describe(String placeholder) {
+        return switch (placeholder) {
+            case "{peer}" -> "The client's address and port, e.g. 127.0.0.1:46930";
+            case "{peerAddress}" -> "The client's address";
+            case "{peerPort}" -> "The client's port";
+            case "{local}" -> "The server's address and port";
+            case "{time}" -> "The time of the connection (UTC, ISO 8601)";
+            case "{count}" -> "The connection's number since start, from 1";
+            default -> placeholder;
+        };
+    }
+
+    private JMenuItem item(String label, String insertText, String tooltip) {
+        JMenuItem item = new JMenuItem(new AbstractAction(label) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                text.replaceSelection(insertText);
+                text.requestFocusInWindow();
+            }
+        });
+        item.setName("insert" + label);
+        item.setToolTipText(tooltip);
+        return item;
+    }
+
+    private void reparse() {
+        try {
+            GreetingTemplate t = GreetingTemplate.parse(text.getText());
+            template = t;
+            byte[] bytes = t.render(GreetingTemplate.SAMPLE);
+            preview.setText(describeBytes(bytes, t.hasPlaceholders()));
+            error.setVisible(false);
+            error.setText("");
+            scroll.putClientProperty("JComponent.outline", null);
+            listener.accept(t);
+        } catch (TemplateException e) {
+            template = null;
+            error.setText(e.getMessage());
+            error.setVisible(true);
+            scroll.putClientProperty("JComponent.outline", "error");
+            preview.setText("No bytes: fix the greeting first.");
+            listener.accept(null);
+        }
+        revalidate();
+        repaint();
+    }
+
+    /** "18 bytes: Hello from server␊" with control characters made visible; long text is cut. */
+    static String describeBytes(byte[] bytes, boolean sample) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(bytes.length).append(bytes.length == 1 ? " byte" : " bytes");
+        if (sample) {
+            sb.append(" for a sample client");
+        }
+        sb.append(": ");
+        int n = Math.min(bytes.length, PREVIEW_BYTES);
+        String s = new String(bytes, 0, n, StandardCharsets.UTF_8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                sb.append('\u240A');
+            } else if (c == '\r') {
+                sb.append('\u240D');
+            } else if (c == '\t') {
+                sb.append('\u2409');
+            } else if (c < 0x20) {
+                sb.append((char) (0x2400 + c));
+            } else if (c == 0x7f) {
+                sb.append('\u2421');
+            } else {
+                sb.append(c);
+            }
+        }
+        if (bytes.length > n) {
+            sb.append(" \u2026 (").append(bytes.length - n).append(" more)");
+        }
+        return sb.toString();
+    }
+
+    /** The valid template, or null while the text has an error. */
+    public GreetingTemplate template() {
+        return template;
+    }
+
+    public String source() {
+        return text.getText();
+    }
+
+    public void setSource(String source) {
+        text.setText(source);
+        text.setCaretPosition(0);
+    }
+
+    public void onChange(Consumer<GreetingTemplate> l) {
+        listener = l;
+    }
+
+    public JComponent textComponent() {
+        return text;
+    }
+}

@@ -1,0 +1,282 @@
+package io.socketmonitor.ui;
+
+import io.socketmonitor.net.AddressKind;
+import io.socketmonitor.net.Addresses;
+import io.socketmonitor.net.WellKnownPorts;
+import io.socketmonitor.server.Mode;
+import io.socketmonitor.server.ServerEvent;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Font;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.swing.BorderFactory;
+import javax.swing.Icon;
+import javax.swing.JEditorPane;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.UIManager;
+import javax.swing.table.DefaultTableModel;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * The lecture beside the live server: its steps (create, bind, listen, accept, send, receive,
+ * close) lighting up for the latest connection, where the chosen address is reachable from, and
+ * the table of well-known ports.
+ */
+public final class LecturePanel extends JPanel {
+    public enum Step {
+        CREATE("1. Create a server socket", "s = socket.socket(AF_INET, SOCK_STREAM)"),
+        BIND("2. Bind to an interface and port", "s.bind((HOST, PORT))"),
+        LISTEN("3. Listen for client connections", "s.listen()"),
+        ACCEPT("4. Accept an incoming connection", "conn, addr = s.accept()"),
+        SEND("5. Send data", "conn.sendall(b\"Hello from server\\n\")"),
+        RECEIVE("6. Receive data", "conn.recv(1024)"),
+        CLOSE("7. Shutdown and close the connection", "conn.close()");
+
+        final String title;
+        final String code;
+
+        Step(String title, String code) {
+            this.title = title;
+            this.code = code;
+        }
+    }
+
+    private final Map<Step, JLabel> titles = new EnumMap<>(Step.class);
+    private final Map<Step, JLabel> codes = new EnumMap<>(Step.class);
+    private final Map<Step, Boolean> lit = new EnumMap<>(Step.class);
+    private final JLabel latest = new JLabel("No connection yet.");
+    private final JEditorPane explanation = new JEditorPane("text/html", "");
+    private final JTable ports;
+    private long latestId = -1;
+
+    public LecturePanel() {
+        super(new MigLayout("fillx, wrap 1, insets 8", "[grow,fill]", "[][][]"));
+        setName("lecture");
+        getAccessibleContext().setAccessibleName("Lecture view");
+
+        JPanel steps = new JPanel(new MigLayout("insets 4, wrap 1, gapy 1", "[grow,fill]"));
+        steps.setName("lectureSteps");
+        steps.setBorder(BorderFactory.createTitledBorder("The server's steps, live"));
+        for (Step s : Step.values()) {
+            JLabel t = new JLabel(s.title, new Light(), JLabel.LEADING);
+            t.setName("step." + s.name().toLowerCase());
+            JLabel c = new JLabel(s.code);
+            c.setName("code." + s.name().toLowerCase());
+            c.setFont(monospaced(c.getFont()));
+            c.setBorder(BorderFactory.createEmptyBorder(0, 22, 2, 0));
+            titles.put(s, t);
+            codes.put(s, c);
+            lit.put(s, false);
+            steps.add(t);
+            steps.add(c);
+        }
+        latest.setName("lectureLatest");
+        steps.add(latest, "gaptop 4");
+        add(steps);
+
+        explanation.setName("addressExplanation");
+        explanation.setEditable(false);
+        explanation.setOpaque(false);
+        explanation.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, true);
+        explanation.getAccessibleContext().setAccessibleName("What the chosen address means");
+        JPanel where = new JPanel(new MigLayout("insets 4, fill", "[grow,fill]"));
+        where.setBorder(BorderFactory.createTitledBorder("Loopback, private, public, all interfaces"));
+        where.add(explanation, "wmin 100");
+        add(where);
+
+        DefaultTableModel tm = new DefaultTableModel(new Object[] {"Port", "Service"}, 0) {
+            @Override
+            public boolean isCellEditable(int row, int column) {
+                return false;
+            }
+
+            @Override
+            public Class<?> getColumnClass(int c) {
+                return c == 0 ? Integer.class : String.class;
+            }
+        };
+        WellKnownPorts.table().forEach((p, n) -> tm.addRow(new Object[] {p, n}));
+        ports = new JTable(tm);
+        ports.setName("wellKnownPorts");
+        ports.getAccessibleContext().setAccessibleName("Well-known ports");
+        ports.setFocusable(false);
+        JScrollPane sp = new JScrollPane(ports);
+        sp.setBorder(BorderFactory.createTitledBorder("Well-known ports (lecture table)"));
+        add(sp, "hmin 120, h 200::, grow");
+        showAddress(InterfaceChoice.standard().get(0), 8080);
+    }
+
+    private static Font monospaced(Font base) {
+        Font mono = UIManager.getFont("monospaced.font");
+        return mono != null ? mono : new Font(Font.MONOSPACED, Font.PLAIN, base.getSize());
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (codes != null) {
+            codes.values().forEach(c -> c.setFont(monospaced(c.getFont())));
+            refreshLights();
+        }
+    }
+
+    /** Explains who can reach a server on this address, and fills it into the bind step. */
+    public void showAddress(InterfaceChoice c, int port) {
+        if (c == null) {
+            return;
+        }
+        String host = c.literal();
+        codes.get(Step.BIND).setText("s.bind((\"" + host + "\", " + port + "))");
+        codes.get(Step.CREATE).setText(c.address() instanceof Inet6Address
+                ? "s = socket.socket(AF_INET6, SOCK_STREAM)" : "s = socket.socket(AF_INET, SOCK_STREAM)");
+        explanation.setText("<html><body>" + explain(c) + "</body></html>");
+        selectPort(port);
+    }
+
+    static String explain(InterfaceChoice c) {
+        AddressKind k = c.kind();
+        String a = "<b>" + c.literal() + "</b>";
+        return switch (k) {
+            case LOOPBACK -> a + " is <b>loopback</b>: only programs on this machine can connect"
+                    + " (listening on the loopback interface only, unless tunneled). Inside a Docker container"
+                    + " loopback is the container's own: use 0.0.0.0 to be reachable from outside.";
+            case WILDCARD -> a + " means <b>all interfaces</b>: the server listens on every network this machine"
+                    + " is on, so other machines can connect. It is not a resolvable address: clients connect to"
+                    + " one of the machine's real addresses (127.0.0.1 from here)."
+                    + (c.address() instanceof Inet6Address ? " :: is dual stack: IPv6 and IPv4 clients both reach it."
+                            : " 0.0.0.0 takes IPv4 clients only.");
+            case PRIVATE -> a + " is a <b>private</b> address (10/8, 172.16/12, 192.168/16): machines on the local"
+                    + " network can connect; the internet cannot reach it directly (NAT).";
+            case PUBLIC -> a + " is a <b>public</b> address: reachable from the internet unless a firewall blocks it,"
+                    + " like the lecture's server 128.82.7.233.";
+            case CONTAINER_BRIDGE -> a + " is on a <b>container bridge</b> (e.g. docker0): containers on this machine"
+                    + " can connect.";
+            case LINK_LOCAL -> a + " is <b>link-local</b>: only machines on the same network segment can connect.";
+            case UNIQUE_LOCAL -> a + " is an IPv6 <b>unique local</b> address: reachable within the local network.";
+        };
+    }
+
+    private void selectPort(int port) {
+        for (int r = 0; r < ports.getRowCount(); r++) {
+            if (Integer.valueOf(port).equals(ports.getValueAt(r, 0))) {
+                ports.setRowSelectionInterval(r, r);
+                ports.scrollRectToVisible(ports.getCellRect(r, 0, true));
+                return;
+            }
+        }
+        ports.clearSelection();
+    }
+
+    /** Lights the steps as the server takes them; on the EDT. */
+    public void onEvents(List<ServerEvent> batch) {
+        boolean changed = false;
+        for (ServerEvent e : batch) {
+            if (e instanceof ServerEvent.Listening l) {
+                setAll(false);
+                lit.put(Step.CREATE, true);
+                lit.put(Step.BIND, true);
+                lit.put(Step.LISTEN, true);
+                InetSocketAddress at = l.local();
+                codes.get(Step.BIND).setText("s.bind((\"" + Addresses.literal(at.getAddress()) + "\", "
+                        + at.getPort() + "))");
+                boolean http = l.config() != null && l.config().mode() == Mode.HTTP;
+                codes.get(Step.SEND).setText(http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")"
+                        : "conn.sendall(greeting)");
+                latest.setText("Waiting for a client: try telnet in a terminal.");
+                changed = true;
+            } else if (e instanceof ServerEvent.Connected c) {
+                latestId = c.peer().id();
+                lit.put(Step.ACCEPT, true);
+                lit.put(Step.SEND, false);
+                lit.put(Step.RECEIVE, false);
+                lit.put(Step.CLOSE, false);
+                String tuple = c.peer().remote() == null ? "?" : Addresses.lectureTuple(c.peer().remote());
+                codes.get(Step.ACCEPT).setText("conn, addr = s.accept()   # addr = " + tuple);
+                codes.get(Step.CLOSE).setText("conn.close()");
+                latest.setText("Latest connection: #" + latestId + " from " + tuple);
+                changed = true;
+            } else if (e instanceof ServerEvent.Sent s && s.peerId() == latestId) {
+                lit.put(Step.SEND, true);
+                codes.get(Step.SEND).setText("conn.sendall(\u2026)   # " + s.bytes() + " bytes");
+                changed = true;
+            } else if (e instanceof ServerEvent.Received r && r.peerId() == latestId) {
+                lit.put(Step.RECEIVE, true);
+                codes.get(Step.RECEIVE).setText("conn.recv(1024)   # " + r.bytes() + " bytes");
+                changed = true;
+            } else if (e instanceof ServerEvent.Closed c && c.peer().id() == latestId) {
+                lit.put(Step.CLOSE, true);
+                codes.get(Step.CLOSE).setText("conn.close()   # "
+                        + (c.peer().closeReason() == null ? "closed" : c.peer().closeReason().text()));
+                changed = true;
+            } else if (e instanceof ServerEvent.Stopped) {
+                setAll(false);
+                latestId = -1;
+                latest.setText("The server is stopped: s.close()");
+                changed = true;
+            }
+        }
+        if (changed) {
+            refreshLights();
+        }
+    }
+
+    private void setAll(boolean on) {
+        for (Step s : Step.values()) {
+            lit.put(s, on);
+        }
+    }
+
+    public boolean isLit(Step s) {
+        return lit.get(s);
+    }
+
+    private void refreshLights() {
+        for (Step s : Step.values()) {
+            JLabel t = titles.get(s);
+            ((Light) t.getIcon()).on = lit.get(s);
+            t.setFont(t.getFont().deriveFont(lit.get(s) ? Font.BOLD : Font.PLAIN));
+            t.getAccessibleContext().setAccessibleDescription(lit.get(s) ? "done" : "not yet");
+            t.repaint();
+        }
+    }
+
+    /** A round lamp: green when the step happened, grey outline when not. */
+    private static final class Light implements Icon {
+        boolean on;
+
+        @Override
+        public void paintIcon(Component c, Graphics g0, int x, int y) {
+            Graphics2D g = (Graphics2D) g0.create();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            if (on) {
+                g.setColor(new Color(0x22, 0xC5, 0x5E));
+                g.fillOval(x + 1, y + 1, 12, 12);
+            } else {
+                Color off = UIManager.getColor("Label.disabledForeground");
+                g.setColor(off != null ? off : Color.GRAY);
+                g.drawOval(x + 1, y + 1, 11, 11);
+            }
+            g.dispose();
+        }
+
+        @Override
+        public int getIconWidth() {
+            return 14;
+        }
+
+        @Override
+        public int getIconHeight() {
+            return 14;
+        }
+    }
+}

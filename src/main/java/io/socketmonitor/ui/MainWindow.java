@@ -1,0 +1,570 @@
+package io.socketmonitor.ui;
+
+import io.socketmonitor.server.Mode;
+import io.socketmonitor.server.ServerConfig;
+import io.socketmonitor.server.ServerEvent;
+import io.socketmonitor.server.ServerStats;
+import io.socketmonitor.net.Addresses;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Frame;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.awt.Toolkit;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Consumer;
+import javax.swing.AbstractAction;
+import javax.swing.Action;
+import javax.swing.ButtonGroup;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JRadioButtonMenuItem;
+import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import javax.swing.WindowConstants;
+
+/**
+ * The Socket Monitor window: server controls on top, the live peer table beside the lecture view,
+ * the log and activity chart below, the status bar at the bottom. Server events arrive through an
+ * {@link EventBatcher}; start, stop and every network command run off the EDT.
+ */
+public final class MainWindow {
+    public static final String TITLE = "Socket Monitor";
+    /** X11 WM_CLASS, so .desktop files (StartupWMClass) match the window. */
+    public static final String X11_CLASS = "socket-monitor";
+
+    private final Prefs prefs;
+    private final JFrame frame = new JFrame(TITLE);
+    private final ServerPanel serverPanel = new ServerPanel();
+    private final PeerTableModel peers;
+    private final EventBatcher batcher;
+    private final ServerController controller;
+    private final PeerTablePanel peerPanel;
+    private final LogPanel log;
+    private final StatusBar status = new StatusBar();
+    private final ActivityChart chart = new ActivityChart();
+    private final LecturePanel lecture = new LecturePanel();
+    private final JTabbedPane sideTabs = new JTabbedPane();
+    private final JTabbedPane bottomTabs = new JTabbedPane();
+    private final JSplitPane peerSplit;
+    private final JSplitPane mainSplit;
+    private final Timer ticker;
+    private final Action startStop;
+    private final JRadioButtonMenuItem lightItem = new JRadioButtonMenuItem("Light");
+    private final JRadioButtonMenuItem darkItem = new JRadioButtonMenuItem("Dark");
+    private int tickCount;
+    private long lastServed;
+    private volatile boolean closed;
+    private Consumer<List<ServerEvent>> extraConsumer = b -> {};
+
+    private MainWindow(Prefs prefs, ServerConfig initial) {
+        this.prefs = prefs;
+        peers = new PeerTableModel(prefs.closedHistory());
+        batcher = new EventBatcher(this::onBatch);
+        controller = new ServerController(batcher);
+        log = new LogPanel(controller::background);
+        peerPanel = new PeerTablePanel(peers, controller, serverPanel::mode);
+        frame.setName("mainWindow");
+        frame.getAccessibleContext().setAccessibleName(TITLE);
+        frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        frame.setIconImages(AppIcon.images());
+
+        startStop = new AbstractAction("Start") {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                toggle();
+            }
+        };
+        startStop.putValue(Action.MNEMONIC_KEY, KeyEvent.VK_S);
+        startStop.putValue(Action.ACCELERATOR_KEY, KeyStroke.getKeyStroke(KeyEvent.VK_F5, 0));
+        startStop.putValue(Action.SHORT_DESCRIPTION, "Start or stop the server (F5 or Ctrl+R)");
+        serverPanel.setStartStopAction(startStop);
+        serverPanel.onValidityChange(this::updateStartEnabled);
+        serverPanel.onGreetingChange(controller::setGreeting);
+        serverPanel.onEchoChange(controller::setEcho);
+        serverPanel.onInterfaceChange(c -> {
+            ServerConfig cfg = serverPanel.config();
+            lecture.showAddress(c, cfg == null ? 0 : cfg.port());
+        });
+
+        sideTabs.setName("sideTabs");
+        sideTabs.addTab("Lecture", new javax.swing.JScrollPane(lecture));
+        sideTabs.setMnemonicAt(0, KeyEvent.VK_U);
+        sideTabs.setToolTipTextAt(0, "The lecture's steps, live, and what the address means");
+        peerSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, peerPanel, sideTabs);
+        peerSplit.setName("peerSplit");
+        peerSplit.setResizeWeight(0.7);
+        peerSplit.setContinuousLayout(true);
+        bottomTabs.setName("bottomTabs");
+        bottomTabs.addTab("Log", log);
+        bottomTabs.setMnemonicAt(0, KeyEvent.VK_O);
+        bottomTabs.addTab("Activity", chart);
+        bottomTabs.setMnemonicAt(1, KeyEvent.VK_T);
+        mainSplit = new JSplitPane(JSplitPane.VERTICAL_SPLIT, peerSplit, bottomTabs);
+        mainSplit.setName("mainSplit");
+        mainSplit.setResizeWeight(0.6);
+        mainSplit.setContinuousLayout(true);
+
+        frame.getContentPane().setLayout(new BorderLayout());
+        frame.getContentPane().add(serverPanel, BorderLayout.NORTH);
+        frame.getContentPane().add(mainSplit, BorderLayout.CENTER);
+        frame.getContentPane().add(status, BorderLayout.SOUTH);
+        frame.setJMenuBar(menuBar());
+        installKeys();
+
+        serverPanel.setConfig(initial);
+        log.autoScrollBox().setSelected(prefs.autoScroll());
+        serverPanel.showStopped();
+        updateTitle();
+        ticker = new Timer(500, e -> tick());
+        frame.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                close();
+            }
+        });
+        restoreGeometry();
+        batcher.start();
+        ticker.start();
+    }
+
+    /**
+     * Opens the window: call from the main thread (not the EDT). Installs the remembered theme, builds
+     * the frame on the EDT and, with {@code startNow}, starts the server. Settings in {@code initial}
+     * that differ from {@link ServerConfig#defaults()} (the command line's) win over remembered ones.
+     */
+    public static void open(ServerConfig initial, boolean startNow) {
+        open(Prefs.user(), initial, startNow);
+    }
+
+    static void open(Prefs prefs, ServerConfig initial, boolean startNow) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            throw new IllegalStateException("MainWindow.open must be called off the EDT");
+        }
+        if (GraphicsEnvironment.isHeadless()) {
+            throw new java.awt.HeadlessException("No display: run with --headless to use Socket Monitor without a window.");
+        }
+        setX11ClassName();
+        try {
+            SwingUtilities.invokeAndWait(() -> Themes.install(prefs.theme()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            // keep the default look and feel
+        }
+        SwingUtilities.invokeLater(() -> {
+            MainWindow w = create(prefs, initial);
+            w.frame.setVisible(true);
+            if (startNow) {
+                w.start();
+            }
+        });
+    }
+
+    /** Builds the window on the EDT without showing it; for {@link #open} and tests. */
+    public static MainWindow create(Prefs prefs, ServerConfig initial) {
+        if (!SwingUtilities.isEventDispatchThread()) {
+            throw new IllegalStateException("MainWindow.create must run on the EDT");
+        }
+        return new MainWindow(prefs, prefs.merge(initial));
+    }
+
+    /** Sets sun.awt.X11.XToolkit.awtAppClassName before the first window; never fails. */
+    static void setX11ClassName() {
+        try {
+            Toolkit tk = Toolkit.getDefaultToolkit();
+            if (tk.getClass().getName().equals("sun.awt.X11.XToolkit")) {
+                Field f = tk.getClass().getDeclaredField("awtAppClassName");
+                f.setAccessible(true); // needs --add-opens java.desktop/sun.awt.X11 (in the jar manifest)
+                f.set(null, X11_CLASS);
+            }
+        } catch (Throwable t) {
+            // Only the desktop's window grouping suffers.
+        }
+    }
+
+    public JFrame frame() {
+        return frame;
+    }
+
+    /** Adds a tab beside the lecture view (e.g. the test client). */
+    public void addSideTab(String title, JComponent component) {
+        sideTabs.addTab(title, component);
+    }
+
+    /** Also receives every batch, after the window's own panels (e.g. for a benchmark probe). */
+    void onBatches(Consumer<List<ServerEvent>> c) {
+        extraConsumer = c;
+    }
+
+    PeerTableModel peerModel() {
+        return peers;
+    }
+
+    ServerController controller() {
+        return controller;
+    }
+
+    ServerPanel serverPanel() {
+        return serverPanel;
+    }
+
+    PeerTablePanel peerPanel() {
+        return peerPanel;
+    }
+
+    LogPanel logPanel() {
+        return log;
+    }
+
+    LecturePanel lecture() {
+        return lecture;
+    }
+
+    StatusBar statusBar() {
+        return status;
+    }
+
+    EventBatcher batcher() {
+        return batcher;
+    }
+
+    private JMenuBar menuBar() {
+        int menuKey = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
+        JMenuBar bar = new JMenuBar();
+        bar.setName("menuBar");
+
+        JMenu file = menu("File", 'F');
+        file.add(item("saveLogItem", log.save, KeyStroke.getKeyStroke(KeyEvent.VK_S, menuKey)));
+        file.add(item("exportCsvItem", peerPanel.export, KeyStroke.getKeyStroke(KeyEvent.VK_E, menuKey)));
+        file.addSeparator();
+        file.add(item("quitItem", action("Quit", 'Q', "Stop the server and close the window", this::close),
+                KeyStroke.getKeyStroke(KeyEvent.VK_Q, menuKey)));
+        bar.add(file);
+
+        JMenu server = menu("Server", 'S');
+        server.add(item("startStopItem", startStop, null));
+        server.addSeparator();
+        server.add(item("disconnectItem", peerPanel.disconnect, null));
+        server.add(item("sendItem", peerPanel.send, null));
+        server.add(item("broadcastItem", peerPanel.broadcast, null));
+        server.add(item("copyAddressItem", peerPanel.copy, null));
+        server.add(item("lookupItem", peerPanel.lookup, null));
+        server.add(item("clearClosedItem", peerPanel.clearClosed, null));
+        server.addSeparator();
+        server.add(item("refreshInterfacesItem", action("Refresh interfaces", 'R',
+                "Re-read the network interfaces", serverPanel::refreshInterfaces), null));
+        bar.add(server);
+
+        JMenu view = menu("View", 'V');
+        view.add(item("filterItem", action("Filter peers", 'F', "Type to filter the peer table",
+                peerPanel::focusFilter), KeyStroke.getKeyStroke(KeyEvent.VK_F, menuKey)));
+        view.add(item("clearLogItem", log.clear, KeyStroke.getKeyStroke(KeyEvent.VK_L, menuKey)));
+        view.addSeparator();
+        ButtonGroup group = new ButtonGroup();
+        lightItem.setText("Light theme");
+        lightItem.setName("themeLight");
+        lightItem.setMnemonic('i');
+        lightItem.setToolTipText("FlatLaf light theme (remembered)");
+        lightItem.addActionListener(e -> setTheme(Themes.LIGHT));
+        darkItem.setText("Dark theme");
+        darkItem.setName("themeDark");
+        darkItem.setMnemonic('D');
+        darkItem.setToolTipText("FlatLaf dark theme (remembered)");
+        darkItem.addActionListener(e -> setTheme(Themes.DARK));
+        group.add(lightItem);
+        group.add(darkItem);
+        (Themes.isDark() ? darkItem : lightItem).setSelected(true);
+        view.add(lightItem);
+        view.add(darkItem);
+        bar.add(view);
+
+        JMenu help = menu("Help", 'H');
+        help.add(item("shortcutsItem", action("Keyboard shortcuts", 'K', "List the keyboard shortcuts",
+                this::showShortcuts), KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0)));
+        help.add(item("aboutItem", action("About Socket Monitor", 'A', "Version and credits", this::showAbout), null));
+        bar.add(help);
+        return bar;
+    }
+
+    private static JMenu menu(String text, char mnemonic) {
+        JMenu m = new JMenu(text);
+        m.setName("menu" + text);
+        m.setMnemonic(mnemonic);
+        return m;
+    }
+
+    private static JMenuItem item(String name, Action a, KeyStroke key) {
+        JMenuItem i = new JMenuItem(a);
+        i.setName(name);
+        if (key != null) {
+            i.setAccelerator(key);
+        }
+        return i;
+    }
+
+    private static Action action(String name, char mnemonic, String tip, Runnable run) {
+        AbstractAction a = new AbstractAction(name) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                run.run();
+            }
+        };
+        a.putValue(Action.MNEMONIC_KEY, (int) Character.toUpperCase(mnemonic));
+        a.putValue(Action.SHORT_DESCRIPTION, tip);
+        return a;
+    }
+
+    /** Ctrl+R as a second start/stop key, anywhere in the window. */
+    private void installKeys() {
+        JComponent root = frame.getRootPane();
+        root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW)
+                .put(KeyStroke.getKeyStroke(KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK), "startStop");
+        root.getActionMap().put("startStop", startStop);
+    }
+
+    public void setTheme(String theme) {
+        Themes.apply(theme);
+        prefs.theme(theme);
+        (Themes.DARK.equals(theme) ? darkItem : lightItem).setSelected(true);
+    }
+
+    /** Start when stopped, stop when listening. */
+    public void toggle() {
+        switch (controller.state()) {
+            case STOPPED -> start();
+            case RUNNING -> stop();
+            default -> { /* a start or stop is under way */ }
+        }
+    }
+
+    public void start() {
+        ServerConfig cfg = serverPanel.config();
+        if (cfg == null || controller.state() != ServerController.State.STOPPED) {
+            return;
+        }
+        prefs.saveServerConfig(cfg);
+        serverPanel.showBindError(null);
+        serverPanel.showStarting();
+        serverPanel.setLocked(true);
+        status.setState("Starting\u2026");
+        startStop.setEnabled(false);
+        lastServed = 0;
+        chart.reset();
+        controller.start(cfg, at -> {
+            serverPanel.showListening(at, cfg.mode());
+            startStop.putValue(Action.NAME, "Stop");
+            startStop.setEnabled(true);
+            status.setState("Listening on " + Addresses.hostPort(at));
+            lecture.showAddress(serverPanel.selectedInterface(), at.getPort());
+            peerPanel.updateActions();
+            updateTitle();
+        }, message -> {
+            serverPanel.setLocked(false);
+            serverPanel.showStopped();
+            serverPanel.showBindError(message);
+            log.note("Could not start: " + message);
+            status.setState("Stopped \u2014 could not start");
+            updateStartEnabled();
+            updateTitle();
+        });
+    }
+
+    public void stop() {
+        if (controller.state() != ServerController.State.RUNNING) {
+            return;
+        }
+        startStop.setEnabled(false);
+        status.setState("Stopping\u2026");
+        controller.stop(this::afterStop);
+    }
+
+    private void afterStop() {
+        batcher.drain(); // the last events (closes, Stopped) before the state line changes
+        serverPanel.setLocked(false);
+        serverPanel.showStopped();
+        startStop.putValue(Action.NAME, "Start");
+        status.setState("Stopped");
+        updateStartEnabled();
+        peerPanel.updateActions();
+        updateTitle();
+    }
+
+    private void updateStartEnabled() {
+        switch (controller.state()) {
+            case STOPPED -> startStop.setEnabled(serverPanel.problem() == null);
+            case RUNNING -> startStop.setEnabled(true);
+            default -> startStop.setEnabled(false);
+        }
+    }
+
+    private void updateTitle() {
+        InetSocketAddress at = controller.bound();
+        frame.setTitle(TITLE + " \u2014 " + (controller.running() && at != null
+                ? "Listening on " + Addresses.hostPort(at) : "Stopped"));
+    }
+
+    private void onBatch(List<ServerEvent> batch) {
+        peers.apply(batch);
+        log.append(batch);
+        lecture.onEvents(batch);
+        for (ServerEvent e : batch) {
+            if (e instanceof ServerEvent.Stopped && controller.running()) {
+                controller.stoppedByItself();
+                afterStop();
+            }
+        }
+        extraConsumer.accept(batch);
+    }
+
+    private void tick() {
+        peers.tick();
+        if (++tickCount % 2 != 0) {
+            return;
+        }
+        ServerStats s = controller.stats();
+        long rate = 0;
+        long errors = 0;
+        if (s != null) {
+            rate = Math.max(0, s.served() - lastServed);
+            lastServed = s.served();
+            errors = s.errors();
+        }
+        status.setCounters(peers.openCount(), s, s == null ? 0 : s.acceptsLastSecond(), errors);
+        if (controller.running()) {
+            chart.sample(rate, peers.openCount());
+        }
+    }
+
+    private void showShortcuts() {
+        JOptionPane.showMessageDialog(frame, """
+                F5 or Ctrl+R   Start / stop the server
+                Ctrl+F         Filter the peer table
+                Delete         Disconnect the selected peers (in the table)
+                Ctrl+L         Clear the log
+                Ctrl+S         Save the log
+                Ctrl+E         Export the peer table as CSV
+                Ctrl+Q         Quit (stops the server)
+                F1             This list""", "Keyboard shortcuts", JOptionPane.PLAIN_MESSAGE);
+    }
+
+    static String version() {
+        try (InputStream in = MainWindow.class.getResourceAsStream("/io/socketmonitor/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version", "dev");
+            return v.contains("${") ? "dev" : v;
+        } catch (java.io.IOException e) {
+            return "dev";
+        }
+    }
+
+    private void showAbout() {
+        JOptionPane.showMessageDialog(frame, "<html><b>Socket Monitor</b> " + version()
+                        + "<br>Watch TCP sockets: the socket-programming lecture as a desktop app.<br>"
+                        + "Java " + System.getProperty("java.version") + ", " + javax.swing.UIManager.getLookAndFeel().getName()
+                        + "</html>", "About Socket Monitor", JOptionPane.INFORMATION_MESSAGE,
+                new javax.swing.ImageIcon(AppIcon.images().get(AppIcon.images().size() > 3 ? 3 : 0)));
+    }
+
+    private void restoreGeometry() {
+        Rectangle r = prefs.bounds();
+        if (r != null && onScreen(r)) {
+            frame.setBounds(r);
+        } else {
+            frame.setSize(new Dimension(1200, 820));
+            frame.setLocationByPlatform(true);
+        }
+        frame.setMinimumSize(new Dimension(760, 520));
+        if (prefs.maximized()) {
+            frame.setExtendedState(Frame.MAXIMIZED_BOTH);
+        }
+        int main = prefs.split("main", -1);
+        int side = prefs.split("peers", -1);
+        if (main > 0) {
+            mainSplit.setDividerLocation(main);
+        } else {
+            mainSplit.setDividerLocation(0.62);
+        }
+        if (side > 0) {
+            peerSplit.setDividerLocation(side);
+        } else {
+            peerSplit.setDividerLocation(0.68);
+        }
+    }
+
+    private static boolean onScreen(Rectangle r) {
+        try {
+            for (var device : GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
+                if (device.getDefaultConfiguration().getBounds().intersects(r)) {
+                    return true;
+                }
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** Remembers window, splits and settings. */
+    void saveState() {
+        boolean max = (frame.getExtendedState() & Frame.MAXIMIZED_BOTH) == Frame.MAXIMIZED_BOTH;
+        prefs.maximized(max);
+        if (!max) {
+            prefs.bounds(frame.getBounds());
+        }
+        prefs.saveSplit("main", mainSplit.getDividerLocation());
+        prefs.saveSplit("peers", peerSplit.getDividerLocation());
+        prefs.autoScroll(log.autoScrollBox().isSelected());
+        prefs.theme(Themes.current());
+        ServerConfig cfg = serverPanel.config();
+        if (cfg != null) {
+            prefs.saveServerConfig(cfg);
+        }
+        prefs.flush();
+    }
+
+    /** Saves state, stops the server (off the EDT) and disposes the window. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        saveState();
+        ticker.stop();
+        batcher.stop();
+        frame.setVisible(false);
+        Thread t = new Thread(() -> {
+            controller.shutdown(6_000);
+            SwingUtilities.invokeLater(frame::dispose);
+        }, "socket-monitor-shutdown");
+        t.start();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    Mode mode() {
+        return serverPanel.mode();
+    }
+}

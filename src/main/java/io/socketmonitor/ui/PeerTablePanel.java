@@ -1,0 +1,364 @@
+package io.socketmonitor.ui;
+
+import io.socketmonitor.net.Addresses;
+import io.socketmonitor.server.Mode;
+import io.socketmonitor.template.Escapes;
+import io.socketmonitor.template.TemplateException;
+import java.awt.BorderLayout;
+import java.awt.Component;
+import java.awt.Toolkit;
+import java.awt.datatransfer.StringSelection;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import javax.swing.AbstractAction;
+import javax.swing.Action;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JFileChooser;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.JToolBar;
+import javax.swing.KeyStroke;
+import javax.swing.ListSelectionModel;
+import javax.swing.RowFilter;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.table.DefaultTableCellRenderer;
+import javax.swing.table.TableRowSorter;
+
+/** The live peer table with its filter and the actions on the selection. */
+public final class PeerTablePanel extends JPanel {
+    private final PeerTableModel model;
+    private final ServerController controller;
+    private final Supplier<Mode> mode;
+    private final JTable table;
+    private final TableRowSorter<PeerTableModel> sorter;
+    private final JTextField filter = new JTextField(14);
+    private final JLabel info = new JLabel(" ");
+    final Action send;
+    final Action disconnect;
+    final Action copy;
+    final Action lookup;
+    final Action broadcast;
+    final Action export;
+    final Action clearClosed;
+
+    public PeerTablePanel(PeerTableModel model, ServerController controller, Supplier<Mode> mode) {
+        super(new BorderLayout());
+        this.model = model;
+        this.controller = controller;
+        this.mode = mode;
+        setName("peerPanel");
+        table = new JTable(model);
+        table.setName("peerTable");
+        table.getAccessibleContext().setAccessibleName("Peers");
+        table.setFillsViewportHeight(true);
+        table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
+        table.setAutoCreateRowSorter(false);
+        sorter = new TableRowSorter<>(model);
+        sorter.setSortsOnUpdates(false);
+        table.setRowSorter(sorter);
+        table.setDefaultRenderer(String.class, new StateRenderer());
+        int[] widths = {50, 120, 70, 140, 100, 80, 80, 80, 220};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
+        }
+
+        send = action("Send\u2026", 'S', "Send text to the selected open peers (keep-open mode)", null, this::sendText);
+        disconnect = action("Disconnect", 'D', "Close the selected connections (Delete)",
+                KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0), this::disconnectSelected);
+        copy = action("Copy address", 'C', "Copy the selected peers' address:port", null, this::copyAddresses);
+        lookup = action("Look up host", 'L', "Find the host name of the selected peer's address (reverse DNS)",
+                null, this::lookupHost);
+        broadcast = action("Broadcast\u2026", 'B', "Send text to every open peer", null, this::broadcastText);
+        export = action("Export CSV\u2026", 'x', "Save the table as CSV (Ctrl+E)",
+                KeyStroke.getKeyStroke(KeyEvent.VK_E, Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()),
+                this::exportCsvChosen);
+        clearClosed = action("Clear closed", 'r', "Forget the closed connections in the table", null, model::clearClosed);
+
+        table.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0), "disconnect");
+        table.getActionMap().put("disconnect", disconnect);
+
+        JPopupMenu popup = new JPopupMenu();
+        popup.setName("peerMenu");
+        for (Action a : List.of(send, disconnect, copy, lookup)) {
+            popup.add(a);
+        }
+        popup.addSeparator();
+        popup.add(broadcast);
+        popup.add(export);
+        popup.add(clearClosed);
+        table.addMouseListener(new MouseAdapter() {
+            @Override public void mousePressed(MouseEvent e) { maybePopup(e, popup); }
+            @Override public void mouseReleased(MouseEvent e) { maybePopup(e, popup); }
+        });
+
+        JToolBar bar = new JToolBar();
+        bar.setName("peerToolbar");
+        bar.setFloatable(false);
+        for (Action a : List.of(send, disconnect, copy, lookup, broadcast, export, clearClosed)) {
+            JButton b = bar.add(a);
+            b.setName("peer." + ((String) a.getValue(Action.NAME)).replaceAll("[^A-Za-z]", ""));
+            b.getAccessibleContext().setAccessibleName((String) a.getValue(Action.NAME));
+        }
+        bar.add(javax.swing.Box.createHorizontalGlue());
+        filter.setName("peerFilter");
+        filter.getAccessibleContext().setAccessibleName("Filter peers");
+        filter.setToolTipText("Show only rows containing this text (Ctrl+F)");
+        filter.putClientProperty("JTextField.placeholderText", "Filter (Ctrl+F)");
+        filter.putClientProperty("JTextField.showClearButton", true);
+        filter.setMaximumSize(filter.getPreferredSize());
+        filter.getDocument().addDocumentListener(new DocumentListener() {
+            @Override public void insertUpdate(DocumentEvent e) { applyFilter(); }
+            @Override public void removeUpdate(DocumentEvent e) { applyFilter(); }
+            @Override public void changedUpdate(DocumentEvent e) { applyFilter(); }
+        });
+        bar.add(filter);
+
+        info.setName("peerInfo");
+        add(bar, BorderLayout.NORTH);
+        JScrollPane scroll = new JScrollPane(table);
+        scroll.setName("peerScroll");
+        add(scroll, BorderLayout.CENTER);
+        add(info, BorderLayout.SOUTH);
+        table.getSelectionModel().addListSelectionListener(e -> updateActions());
+        updateActions();
+    }
+
+    private static void maybePopup(MouseEvent e, JPopupMenu popup) {
+        if (e.isPopupTrigger()) {
+            JTable t = (JTable) e.getSource();
+            int row = t.rowAtPoint(e.getPoint());
+            if (row >= 0 && !t.isRowSelected(row)) {
+                t.setRowSelectionInterval(row, row);
+            }
+            popup.show(t, e.getX(), e.getY());
+        }
+    }
+
+    private Action action(String name, char mnemonic, String tip, KeyStroke key, Runnable run) {
+        AbstractAction a = new AbstractAction(name) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                run.run();
+            }
+        };
+        a.putValue(Action.MNEMONIC_KEY, (int) Character.toUpperCase(mnemonic));
+        a.putValue(Action.SHORT_DESCRIPTION, tip);
+        if (key != null) {
+            a.putValue(Action.ACCELERATOR_KEY, key);
+        }
+        return a;
+    }
+
+    private void applyFilter() {
+        String text = filter.getText().strip();
+        sorter.setRowFilter(text.isEmpty() ? null
+                : RowFilter.regexFilter("(?iu)" + Pattern.quote(text)));
+    }
+
+    /** Called when the server starts or stops, and on selection changes. */
+    public void updateActions() {
+        List<PeerTableModel.Row> sel = selected();
+        boolean running = controller.running();
+        boolean anyOpen = sel.stream().anyMatch(PeerTableModel.Row::open);
+        send.setEnabled(running && anyOpen && mode.get() == Mode.KEEP_OPEN);
+        disconnect.setEnabled(running && anyOpen);
+        copy.setEnabled(!sel.isEmpty());
+        lookup.setEnabled(sel.size() == 1);
+        broadcast.setEnabled(running && mode.get() == Mode.KEEP_OPEN);
+    }
+
+    public List<PeerTableModel.Row> selected() {
+        List<PeerTableModel.Row> out = new ArrayList<>();
+        for (int v : table.getSelectedRows()) {
+            int m = table.convertRowIndexToModel(v);
+            if (m >= 0 && m < model.getRowCount()) {
+                out.add(model.row(m));
+            }
+        }
+        return out;
+    }
+
+    private List<Long> selectedOpenIds() {
+        return selected().stream().filter(PeerTableModel.Row::open).map(PeerTableModel.Row::id).toList();
+    }
+
+    void disconnectSelected() {
+        List<Long> ids = selectedOpenIds();
+        if (!ids.isEmpty()) {
+            controller.disconnect(ids);
+            info.setText("Disconnecting " + ids.size() + (ids.size() == 1 ? " peer" : " peers") + "\u2026");
+        }
+    }
+
+    private void sendText() {
+        List<Long> ids = selectedOpenIds();
+        if (ids.isEmpty()) {
+            return;
+        }
+        byte[] data = askText("Send to " + ids.size() + (ids.size() == 1 ? " peer" : " peers"));
+        if (data != null) {
+            controller.send(ids, data);
+            info.setText("Sent " + data.length + " bytes to " + ids.size() + (ids.size() == 1 ? " peer." : " peers."));
+        }
+    }
+
+    private void broadcastText() {
+        byte[] data = askText("Broadcast to every open peer");
+        if (data != null) {
+            controller.sendToAll(data, n -> info.setText("Sent " + data.length + " bytes to " + n + " peers."));
+        }
+    }
+
+    /** Asks for text with escapes (\n, \r, \xHH); null when cancelled or invalid (after saying why). */
+    private byte[] askText(String title) {
+        String text = (String) JOptionPane.showInputDialog(this,
+                "Text to send (escapes \\n \\r \\t \\xHH work; nothing is added at the end):", title,
+                JOptionPane.PLAIN_MESSAGE, null, null, "\\r\\n");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Escapes.decode(text).getBytes(StandardCharsets.UTF_8);
+        } catch (TemplateException e) {
+            JOptionPane.showMessageDialog(this, e.getMessage(), title, JOptionPane.WARNING_MESSAGE);
+            return null;
+        }
+    }
+
+    private void copyAddresses() {
+        List<PeerTableModel.Row> sel = selected();
+        if (sel.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (PeerTableModel.Row r : sel) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(r.remote() == null ? "" : Addresses.hostPort(r.remote()));
+        }
+        try {
+            Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(sb.toString()), null);
+            info.setText("Copied " + sb.toString().replace('\n', ' '));
+        } catch (IllegalStateException | SecurityException e) {
+            info.setText("The clipboard is busy; try again.");
+        }
+    }
+
+    private void lookupHost() {
+        List<PeerTableModel.Row> sel = selected();
+        if (sel.size() != 1 || sel.get(0).remote() == null) {
+            return;
+        }
+        InetAddress a = sel.get(0).remote().getAddress();
+        String literal = Addresses.literal(a);
+        info.setText("Looking up " + literal + "\u2026");
+        controller.background(() -> {
+            String name = a.getCanonicalHostName();
+            String text = name.equals(a.getHostAddress()) ? literal + " has no host name (no reverse DNS entry)."
+                    : literal + " is " + name + ".";
+            SwingUtilities.invokeLater(() -> info.setText(text));
+        });
+    }
+
+    private void exportCsvChosen() {
+        JFileChooser chooser = new JFileChooser();
+        chooser.setDialogTitle("Export peers as CSV");
+        chooser.setSelectedFile(new java.io.File("peers.csv"));
+        if (chooser.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {
+            exportCsv(chooser.getSelectedFile().toPath());
+        }
+    }
+
+    /** Writes the rows as shown (filter and order) to {@code file}, off the EDT. */
+    public void exportCsv(Path file) {
+        String csv = csv();
+        info.setText("Saving " + file.getFileName() + "\u2026");
+        controller.background(() -> {
+            String result;
+            try {
+                Files.writeString(file, csv, StandardCharsets.UTF_8);
+                result = "Saved " + table.getRowCount() + " rows to " + file + ".";
+            } catch (IOException | RuntimeException e) {
+                result = "Could not save " + file + ": " + e.getMessage();
+            }
+            String r = result;
+            SwingUtilities.invokeLater(() -> info.setText(r));
+        });
+    }
+
+    /** The table as CSV, header first, rows in view order. */
+    public String csv() {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < model.getColumnCount(); c++) {
+            sb.append(c == 0 ? "" : ",").append(csvCell(model.getColumnName(c)));
+        }
+        sb.append("\r\n");
+        for (int v = 0; v < table.getRowCount(); v++) {
+            int m = table.convertRowIndexToModel(v);
+            for (int c = 0; c < model.getColumnCount(); c++) {
+                sb.append(c == 0 ? "" : ",").append(csvCell(String.valueOf(model.getValueAt(m, c))));
+            }
+            sb.append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    private static String csvCell(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    public void focusFilter() {
+        filter.requestFocusInWindow();
+        filter.selectAll();
+    }
+
+    public JTable table() {
+        return table;
+    }
+
+    JLabel info() {
+        return info;
+    }
+
+    /** Colours the state column: open in green, closed in the disabled colour. */
+    private final class StateRenderer extends DefaultTableCellRenderer {
+        @Override
+        public Component getTableCellRendererComponent(JTable t, Object value, boolean isSelected, boolean hasFocus,
+                int row, int column) {
+            Component c = super.getTableCellRendererComponent(t, value, isSelected, hasFocus, row, column);
+            if (!isSelected && t.convertColumnIndexToModel(column) == PeerTableModel.COL_STATE) {
+                boolean open = "open".equals(value);
+                java.awt.Color green = com.formdev.flatlaf.FlatLaf.isLafDark() ? new java.awt.Color(0x6C, 0xC6, 0x6C)
+                        : new java.awt.Color(0x1E, 0x7B, 0x34);
+                c.setForeground(open ? green : UIManager.getColor("Label.disabledForeground"));
+            } else if (!isSelected) {
+                c.setForeground(t.getForeground());
+            }
+            return c;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.socketmonitor.ui;
+
+import io.socketmonitor.server.Mode;
+import io.socketmonitor.server.ServerConfig;
+import io.socketmonitor.template.GreetingTemplate;
+import io.socketmonitor.template.TemplateException;
+import java.awt.Rectangle;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * Everything the window remembers, in one {@link Preferences} node. Tests pass a throwaway node.
+ * Reads never throw: a missing or damaged value falls back to the default.
+ */
+public final class Prefs {
+    static final String THEME = "theme";
+    static final String BOUNDS = "window.bounds";
+    static final String MAXIMIZED = "window.maximized";
+    static final String AUTO_SCROLL = "log.autoScroll";
+    static final String BIND = "server.bind";
+    static final String PORT = "server.port";
+    static final String MODE = "server.mode";
+    static final String GREETING = "server.greeting";
+    static final String BACKLOG = "server.backlog";
+    static final String MAX_CONN = "server.maxConnections";
+    static final String MAX_PER_PEER = "server.maxPerPeer";
+    static final String IDLE = "server.idleSeconds";
+    static final String WRITE = "server.writeTimeoutSeconds";
+    static final String ECHO = "server.echo";
+    static final String HISTORY = "table.closedHistory";
+
+    private final Preferences node;
+
+    public Prefs(Preferences node) {
+        this.node = Objects.requireNonNull(node, "node");
+    }
+
+    /** The user's real preferences for the app. */
+    public static Prefs user() {
+        return new Prefs(Preferences.userRoot().node("io/socketmonitor/ui"));
+    }
+
+    public Preferences node() {
+        return node;
+    }
+
+    public String theme() {
+        return node.get(THEME, Themes.LIGHT);
+    }
+
+    public void theme(String theme) {
+        node.put(THEME, theme);
+    }
+
+    public Rectangle bounds() {
+        String s = node.get(BOUNDS, "");
+        String[] p = s.split(",");
+        if (p.length != 4) {
+            return null;
+        }
+        try {
+            Rectangle r = new Rectangle(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()),
+                    Integer.parseInt(p[2].trim()), Integer.parseInt(p[3].trim()));
+            return r.width >= 200 && r.height >= 150 ? r : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    public void bounds(Rectangle r) {
+        node.put(BOUNDS, r.x + "," + r.y + "," + r.width + "," + r.height);
+    }
+
+    public boolean maximized() {
+        return node.getBoolean(MAXIMIZED, false);
+    }
+
+    public void maximized(boolean m) {
+        node.putBoolean(MAXIMIZED, m);
+    }
+
+    public int split(String name, int fallback) {
+        return node.getInt("split." + name, fallback);
+    }
+
+    public void saveSplit(String name, int location) {
+        node.putInt("split." + name, location);
+    }
+
+    public boolean autoScroll() {
+        return node.getBoolean(AUTO_SCROLL, true);
+    }
+
+    public void autoScroll(boolean on) {
+        node.putBoolean(AUTO_SCROLL, on);
+    }
+
+    public int closedHistory() {
+        return Math.max(10, node.getInt(HISTORY, PeerTableModel.DEFAULT_HISTORY));
+    }
+
+    /** The remembered server settings, each falling back to {@code base} when absent or invalid. */
+    public ServerConfig serverConfig(ServerConfig base) {
+        ServerConfig c = base;
+        String bind = node.get(BIND, null);
+        if (bind != null && !bind.isBlank()) {
+            try {
+                c = c.withBindAddress(InetAddress.getByName(bind));
+            } catch (UnknownHostException | SecurityException e) {
+                // keep the default
+            }
+        }
+        c = safely(c, x -> x.withPort(node.getInt(PORT, base.port())));
+        Mode mode = Mode.fromCliName(node.get(MODE, base.mode().cliName()));
+        if (mode != null) {
+            c = c.withMode(mode);
+        }
+        String greeting = node.get(GREETING, null);
+        if (greeting != null) {
+            try {
+                c = c.withGreeting(GreetingTemplate.parse(greeting));
+            } catch (TemplateException e) {
+                // keep the default
+            }
+        }
+        c = safely(c, x -> x.withBacklog(node.getInt(BACKLOG, base.backlog())));
+        c = safely(c, x -> x.withMaxConnections(node.getInt(MAX_CONN, base.maxConnections())));
+        c = safely(c, x -> x.withMaxPerPeer(node.getInt(MAX_PER_PEER, base.maxPerPeer())));
+        long idle = node.getLong(IDLE, base.idleTimeout().toSeconds());
+        if (idle >= 0) {
+            c = c.withIdleTimeout(Duration.ofSeconds(idle));
+        }
+        long write = node.getLong(WRITE, base.writeTimeout().toSeconds());
+        if (write >= 1) {
+            c = c.withWriteTimeout(Duration.ofSeconds(write));
+        }
+        return c.withEcho(node.getBoolean(ECHO, base.echo()));
+    }
+
+    /** Applies one remembered field if the result validates; otherwise keeps {@code c}. */
+    private static ServerConfig safely(ServerConfig c, java.util.function.UnaryOperator<ServerConfig> change) {
+        try {
+            return change.apply(c);
+        } catch (IllegalArgumentException e) {
+            return c;
+        }
+    }
+
+    public void saveServerConfig(ServerConfig c) {
+        node.put(BIND, io.socketmonitor.net.Addresses.literal(c.bindAddress()));
+        node.putInt(PORT, c.port());
+        node.put(MODE, c.mode().cliName());
+        node.put(GREETING, c.greeting().source());
+        node.putInt(BACKLOG, c.backlog());
+        node.putInt(MAX_CONN, c.maxConnections());
+        node.putInt(MAX_PER_PEER, c.maxPerPeer());
+        node.putLong(IDLE, c.idleTimeout().toSeconds());
+        node.putLong(WRITE, c.writeTimeout().toSeconds());
+        node.putBoolean(ECHO, c.echo());
+    }
+
+    /**
+     * Settings given on the command line win over remembered ones: a field of {@code initial} that
+     * differs from {@link ServerConfig#defaults()} was asked for, so it is kept; every other field
+     * comes from the remembered settings.
+     */
+    public ServerConfig merge(ServerConfig initial) {
+        ServerConfig d = ServerConfig.defaults();
+        ServerConfig r = serverConfig(d);
+        if (initial == null) {
+            return r;
+        }
+        ServerConfig c = r;
+        if (!initial.bindAddress().equals(d.bindAddress())) c = c.withBindAddress(initial.bindAddress());
+        if (initial.port() != d.port()) c = c.withPort(initial.port());
+        if (!initial.greeting().source().equals(d.greeting().source())) c = c.withGreeting(initial.greeting());
+        if (initial.mode() != d.mode()) c = c.withMode(initial.mode());
+        if (initial.backlog() != d.backlog()) c = c.withBacklog(initial.backlog());
+        if (initial.maxConnections() != d.maxConnections()) c = c.withMaxConnections(initial.maxConnections());
+        if (initial.maxPerPeer() != d.maxPerPeer()) c = c.withMaxPerPeer(initial.maxPerPeer());
+        if (!initial.idleTimeout().equals(d.idleTimeout())) c = c.withIdleTimeout(initial.idleTimeout());
+        if (!initial.writeTimeout().equals(d.writeTimeout())) c = c.withWriteTimeout(initial.writeTimeout());
+        if (initial.echo() != d.echo()) c = c.withEcho(initial.echo());
+        return c;
+    }
+
+    public void flush() {
+        try {
+            node.flush();
+        } catch (BackingStoreException | IllegalStateException e) {
+            // Nothing the user can do; the settings stay for this session.
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.socketmonitor.ui;
+
+import io.socketmonitor.server.BindFailedException;
+import io.socketmonitor.server.MonitorServer;
+import io.socketmonitor.server.ServerConfig;
+import io.socketmonitor.server.ServerListener;
+import io.socketmonitor.server.ServerStats;
+import io.socketmonitor.template.GreetingTemplate;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.swing.SwingUtilities;
+
+/**
+ * Runs the server's blocking work (start, stop, commands) on one background thread so the window
+ * never freezes; results come back on the EDT. State fields are touched on the EDT only.
+ */
+public final class ServerController {
+    public enum State { STOPPED, STARTING, RUNNING, STOPPING }
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "socket-monitor-control");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService io = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "socket-monitor-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ServerListener listener;
+    private volatile MonitorServer server;
+    private State state = State.STOPPED;
+    private InetSocketAddress bound;
+
+    public ServerController(ServerListener listener) {
+        this.listener = listener;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean running() {
+        return state == State.RUNNING;
+    }
+
+    public InetSocketAddress bound() {
+        return bound;
+    }
+
+    /** Starts a new server with {@code config}; exactly one callback runs, on the EDT. */
+    public void start(ServerConfig config, Consumer<InetSocketAddress> started, Consumer<String> failed) {
+        if (state != State.STOPPED) {
+            return;
+        }
+        state = State.STARTING;
+        worker.execute(() -> {
+            MonitorServer s = null;
+            try {
+                s = new MonitorServer(config);
+                s.addListener(listener);
+                InetSocketAddress at = s.start();
+                MonitorServer running = s;
+                SwingUtilities.invokeLater(() -> {
+                    server = running;
+                    bound = at;
+                    state = State.RUNNING;
+                    started.accept(at);
+                });
+            } catch (BindFailedException e) {
+                String message = e.getMessage();
+                closeQuietly(s);
+                SwingUtilities.invokeLater(() -> {
+                    state = State.STOPPED;
+                    failed.accept(message);
+                });
+            } catch (RuntimeException | Error e) {
+                closeQuietly(s);
+                String message = "The server could not start: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                SwingUtilities.invokeLater(() -> {
+                    state = State.STOPPED;
+                    failed.accept(message);
+                });
+            }
+        });
+    }
+
+    /** Stops the server; {@code stopped} runs on the EDT when the port is free again. */
+    public void stop(Runnable stopped) {
+        if (state != State.RUNNING) {
+            return;
+        }
+        state = State.STOPPING;
+        MonitorServer s = server;
+        worker.execute(() -> {
+            closeQuietly(s);
+            SwingUtilities.invokeLater(() -> {
+                server = null;
+                bound = null;
+                state = State.STOPPED;
+                stopped.run();
+            });
+        });
+    }
+
+    /** The server stopped by itself (a Stopped event while running): forget it. On the EDT. */
+    void stoppedByItself() {
+        if (state == State.RUNNING) {
+            MonitorServer s = server;
+            server = null;
+            bound = null;
+            state = State.STOPPED;
+            worker.execute(() -> closeQuietly(s));
+        }
+    }
+
+    private static void closeQuietly(MonitorServer s) {
+        if (s != null) {
+            try {
+                s.stop();
+            } catch (RuntimeException e) {
+                // stopping is best effort; the log shows server errors
+            }
+        }
+    }
+
+    public ServerStats stats() {
+        MonitorServer s = server;
+        return s == null ? null : s.stats();
+    }
+
+    public void setGreeting(GreetingTemplate g) {
+        MonitorServer s = server;
+        if (s != null) {
+            worker.execute(() -> s.setGreeting(g));
+        }
+    }
+
+    public void setEcho(boolean echo) {
+        MonitorServer s = server;
+        if (s != null) {
+            worker.execute(() -> s.setEcho(echo));
+        }
+    }
+
+    public void send(List<Long> ids, byte[] data) {
+        MonitorServer s = server;
+        if (s != null) {
+            worker.execute(() -> ids.forEach(id -> s.send(id, data)));
+        }
+    }
+
+    public void sendToAll(byte[] data, Consumer<Integer> done) {
+        MonitorServer s = server;
+        if (s != null) {
+            worker.execute(() -> {
+                int n = s.sendToAll(data);
+                SwingUtilities.invokeLater(() -> done.accept(n));
+            });
+        }
+    }
+
+    public void disconnect(List<Long> ids) {
+        MonitorServer s = server;
+        if (s != null) {
+            worker.execute(() -> ids.forEach(s::disconnect));
+        }
+    }
+
+    /** Runs any slow job (host lookup, file save) off the EDT. */
+    public void background(Runnable job) {
+        io.execute(job);
+    }
+
+    /** Stops the server and waits (bounded) for the port to be free; for window close. Any thread. */
+    public void shutdown(long timeoutMillis) {
+        MonitorServer s = server;
+        server = null;
+        worker.execute(() -> closeQuietly(s));
+        worker.shutdown();
+        io.shutdownNow();
+        try {
+            worker.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

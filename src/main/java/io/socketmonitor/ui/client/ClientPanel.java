@@ -1,0 +1,425 @@
+package io.socketmonitor.ui.client;
+
+import static io.socketmonitor.ui.client.Named.name;
+
+import io.socketmonitor.client.ClientEvent;
+import io.socketmonitor.client.Durations;
+import io.socketmonitor.client.HostPort;
+import io.socketmonitor.client.LineEnding;
+import io.socketmonitor.client.SendText;
+import io.socketmonitor.client.SessionEnd;
+import io.socketmonitor.client.SessionSummary;
+import io.socketmonitor.client.TestClient;
+import io.socketmonitor.net.Addresses;
+import io.socketmonitor.template.TemplateException;
+import java.awt.event.ActionEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.swing.AbstractAction;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JFileChooser;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTabbedPane;
+import javax.swing.JTextArea;
+import javax.swing.JTextField;
+import javax.swing.KeyStroke;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * The test client pane: the lecture's client side (connect, send, receive, shut down, close) and
+ * the load and fault modes. Network work runs on the client's own threads and one sender thread;
+ * their events reach the EDT in batches. Create and use on the EDT.
+ */
+public final class ClientPanel extends JPanel {
+    private static final long serialVersionUID = 1L;
+    /** Received bytes kept for the hex view and Save; more is shown as text but not kept. */
+    private static final int KEEP_BYTES = 16 * 1024 * 1024;
+    private static final int HEX_BYTES = 64 * 1024;
+    private static final int MAX_TEXT_CHARS = 1_000_000;
+
+    private final JTextField host = name(new JTextField("localhost", 12), "clientHost", "Host",
+            "Name or address to connect to");
+    private final JTextField port = name(new JTextField("8080", 6), "clientPort", "Port");
+    private final JButton follow = name(new JButton("Connect to my server"), "clientFollow",
+            "Connect to my server", "Fill in the address and port the server above is listening on");
+    private final JButton connect = name(new JButton("Connect"), "clientConnect", "Connect");
+    private final JButton halfClose = name(new JButton("Half-close"), "clientHalfClose", "Half-close",
+            "Shut down our output: the server reads end of stream, we keep reading");
+    private final JButton disconnect = name(new JButton("Disconnect"), "clientDisconnect", "Disconnect");
+    private final JLabel status = name(new JLabel("Not connected."), "clientStatus", "Client status");
+    private final JTextArea received = name(new JTextArea(10, 32), "clientReceived", "Received text");
+    private final JTextArea receivedHex = name(new JTextArea(10, 32), "clientReceivedHex", "Received bytes in hex");
+    private final JTabbedPane views = name(new JTabbedPane(), "clientViews", "Received views");
+    private final JTextField send = name(new JTextField(20), "clientSend", "Text to send",
+            "Escapes: \\n \\r \\t \\\\ \\0 \\xHH; Up and Down recall what you sent");
+    private final JComboBox<LineEnding> lineEnding = name(new JComboBox<>(LineEnding.values()), "clientLineEnding",
+            "Line ending");
+    private final JButton sendButton = name(new JButton("Send"), "clientSendButton", "Send");
+    private final JButton clear = name(new JButton("Clear"), "clientClear", "Clear received");
+    private final JButton save = name(new JButton("Save…"), "clientSave", "Save received bytes");
+    private final JLabel timings = name(new JLabel(" "), "clientTimings", "Timings");
+    private final LoadSection load = new LoadSection(this::target);
+
+    private final transient EdtBatcher<Tagged> batcher = new EdtBatcher<>(this::apply);
+    private final transient ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "client pane sender");
+        t.setDaemon(true); // a write blocked on a server that never reads must not keep the app alive
+        return t;
+    });
+    private final transient SendHistory history = new SendHistory();
+    private final ByteArrayOutputStream receivedBytes = new ByteArrayOutputStream();
+    private transient TestClient client;
+    private int session;
+    private boolean atLineStart = true;
+    private boolean hexStale;
+    private InetSocketAddress followed;
+    private boolean following = true;
+    private boolean fillingIn;
+
+    /** One client event, with the session it belongs to (a closed session may still report). */
+    private record Tagged(int session, ClientEvent event) {}
+
+    public ClientPanel() {
+        super(new MigLayout("fill, wrap 1", "[grow,fill]", "[][][grow,fill][][][]"));
+        name(this, "clientPanel", "Test client");
+        lineEnding.setSelectedItem(LineEnding.CRLF); // what telnet sends
+        received.setEditable(false);
+        receivedHex.setEditable(false);
+        received.putClientProperty("FlatLaf.styleClass", "monospaced");
+        receivedHex.putClientProperty("FlatLaf.styleClass", "monospaced");
+        views.addTab("Text", new JScrollPane(received));
+        views.addTab("Hex", new JScrollPane(receivedHex));
+        views.addChangeListener(e -> refreshHex());
+
+        JPanel target = new JPanel(new MigLayout("insets 0", "[][grow,fill][][][]"));
+        target.add(new JLabel("Host"));
+        target.add(host);
+        target.add(new JLabel("Port"));
+        target.add(port);
+        target.add(follow);
+        add(target);
+
+        JPanel actions = new JPanel(new MigLayout("insets 0", "[][][][grow]"));
+        actions.add(connect, "sizegroup b");
+        actions.add(halfClose, "sizegroup b");
+        actions.add(disconnect, "sizegroup b");
+        actions.add(status, "growx, wmin 0");
+        add(actions);
+        add(views, "h 120:200");
+
+        JPanel sendRow = new JPanel(new MigLayout("insets 0", "[grow,fill][][][][]"));
+        sendRow.add(send);
+        sendRow.add(lineEnding);
+        sendRow.add(sendButton);
+        sendRow.add(clear);
+        sendRow.add(save);
+        add(sendRow);
+        add(timings);
+        add(load, "growx");
+
+        wire();
+        updateButtons();
+    }
+
+    private void wire() {
+        connect.addActionListener(e -> connect());
+        disconnect.addActionListener(e -> disconnect());
+        halfClose.addActionListener(e -> halfClose());
+        sendButton.addActionListener(e -> send());
+        send.addActionListener(e -> send());
+        clear.addActionListener(e -> clear());
+        save.addActionListener(e -> save());
+        follow.addActionListener(e -> {
+            following = true;
+            fillIn();
+        });
+        DocumentListener typed = new DocumentListener() {
+            @Override public void insertUpdate(DocumentEvent e) { userEdited(); }
+            @Override public void removeUpdate(DocumentEvent e) { userEdited(); }
+            @Override public void changedUpdate(DocumentEvent e) { userEdited(); }
+        };
+        host.getDocument().addDocumentListener(typed);
+        port.getDocument().addDocumentListener(typed);
+        keys(send, "UP", "historyUp", () -> recall(history.up()));
+        keys(send, "DOWN", "historyDown", () -> recall(history.down()));
+    }
+
+    private static void keys(JComponent c, String key, String action, Runnable r) {
+        c.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(key), action);
+        c.getActionMap().put(action, new AbstractAction() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                r.run();
+            }
+        });
+    }
+
+    private void recall(String text) {
+        if (text != null) {
+            send.setText(text);
+        }
+    }
+
+    /**
+     * Tells the pane where the app's server listens (null when it is stopped). While the user has
+     * not typed a host or port of their own, the fields follow it; "Connect to my server" follows
+     * it again.
+     */
+    public void followServer(InetSocketAddress bound) {
+        followed = bound;
+        if (following) {
+            fillIn();
+        }
+    }
+
+    private void fillIn() {
+        if (followed == null) {
+            return;
+        }
+        fillingIn = true;
+        try {
+            host.setText(connectable(followed.getAddress()));
+            port.setText(Integer.toString(followed.getPort()));
+        } finally {
+            fillingIn = false;
+        }
+    }
+
+    /** A wildcard bind is reached through loopback of the same family. */
+    static String connectable(InetAddress bound) {
+        if (bound.isAnyLocalAddress()) {
+            return bound instanceof Inet6Address ? "::1" : "127.0.0.1";
+        }
+        return Addresses.literal(bound);
+    }
+
+    private void userEdited() {
+        if (!fillingIn) {
+            following = false;
+        }
+    }
+
+    /** The host and port fields as a target; the exception message is a sentence for the user. */
+    private HostPort target() {
+        String h = host.getText().trim();
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return new HostPort(h, HostPort.parsePort(port.getText()));
+    }
+
+    private void connect() {
+        HostPort target;
+        try {
+            target = target();
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            return;
+        }
+        closeClient();
+        if (!atLineStart || received.getDocument().getLength() > 0) {
+            line("");
+        }
+        int id = ++session;
+        client = new TestClient(event -> batcher.add(new Tagged(id, event)));
+        client.connect(target.host(), target.port(), TestClient.DEFAULT_CONNECT_TIMEOUT);
+        status.setText("Connecting to " + target + "...");
+        timings.setText(" ");
+        updateButtons();
+    }
+
+    private void disconnect() {
+        closeClient();
+    }
+
+    private void closeClient() {
+        TestClient c = client;
+        if (c != null) {
+            c.close(); // only closes a socket; the Closed event arrives through the batcher
+        }
+    }
+
+    private void halfClose() {
+        TestClient c = client;
+        if (c == null) {
+            return;
+        }
+        sender.execute(() -> {
+            try {
+                c.shutdownOutput();
+            } catch (IOException e) {
+                batcher.add(new Tagged(-1, new ClientEvent.Failed("Could not shut down output: " + e.getMessage())));
+            }
+        });
+    }
+
+    private void send() {
+        TestClient c = client;
+        if (c == null || !c.isConnected()) {
+            status.setText("Not connected: connect first, then send.");
+            return;
+        }
+        String typed = send.getText();
+        byte[] data;
+        try {
+            data = SendText.encode(typed, (LineEnding) lineEnding.getSelectedItem());
+        } catch (TemplateException e) {
+            status.setText("Cannot send: " + e.getMessage());
+            return;
+        }
+        history.add(typed);
+        send.setText("");
+        sender.execute(() -> {
+            try {
+                c.send(data);
+            } catch (IOException e) {
+                batcher.add(new Tagged(-1, new ClientEvent.Failed("Could not send: " + e.getMessage())));
+            }
+        });
+    }
+
+    private void apply(List<Tagged> batch) {
+        boolean gotBytes = false;
+        for (Tagged t : batch) {
+            boolean currentSession = t.session() == session || t.session() < 0;
+            ClientEvent e = t.event();
+            if (e instanceof ClientEvent.Trying trying) {
+                line(trying.text());
+            } else if (e instanceof ClientEvent.Connected c) {
+                line(c.text());
+                status.setText("Connected: " + Addresses.hostPort(c.local()) + " → " + Addresses.hostPort(c.remote()));
+                timings.setText("Connect " + Durations.millis(c.connectTime()));
+            } else if (e instanceof ClientEvent.Received r) {
+                appendReceived(r.data());
+                gotBytes = true;
+            } else if (e instanceof ClientEvent.Sent s) {
+                line("→ sent " + s.data().length + (s.data().length == 1 ? " byte: " : " bytes: ")
+                        + VisibleBytes.text(s.data()).replace("\n", ""));
+            } else if (e instanceof ClientEvent.OutputShutdown) {
+                line("(output shut down: the server reads end of stream; we still read)");
+            } else if (e instanceof ClientEvent.Failed f) {
+                line(f.message());
+                status.setText(f.message());
+            } else if (e instanceof ClientEvent.Closed closed && currentSession) {
+                SessionSummary s = closed.summary();
+                if (s.end() != SessionEnd.FAILED) {
+                    line(s.message());
+                    status.setText(s.message());
+                }
+                timings.setText(s.timings());
+                client = null;
+            }
+        }
+        if (gotBytes) {
+            hexStale = true;
+            refreshHex();
+        }
+        updateButtons();
+    }
+
+    private void appendReceived(byte[] data) {
+        String text = VisibleBytes.text(data);
+        append(text);
+        atLineStart = text.endsWith("\n");
+        if (receivedBytes.size() + data.length <= KEEP_BYTES) {
+            receivedBytes.write(data, 0, data.length);
+        }
+    }
+
+    /** Our own lines (Trying..., Connected to..., the close) always start on a line of their own. */
+    private void line(String text) {
+        append((atLineStart ? "" : "\n") + text + "\n");
+        atLineStart = true;
+    }
+
+    private void append(String text) {
+        received.append(text);
+        int excess = received.getDocument().getLength() - MAX_TEXT_CHARS;
+        if (excess > 0) {
+            received.replaceRange("", 0, excess); // a long stream keeps its newest part
+        }
+        received.setCaretPosition(received.getDocument().getLength());
+    }
+
+    private void refreshHex() {
+        if (!hexStale || views.getSelectedIndex() != 1) {
+            return; // rendered when the hex tab is shown
+        }
+        byte[] all = receivedBytes.toByteArray();
+        int shown = Math.min(all.length, HEX_BYTES);
+        String dump = VisibleBytes.hexDump(all, shown);
+        receivedHex.setText(shown < all.length ? dump + "(first " + shown + " of " + all.length + " bytes)\n" : dump);
+        hexStale = false;
+    }
+
+    private void clear() {
+        received.setText("");
+        receivedHex.setText("");
+        receivedBytes.reset();
+        atLineStart = true;
+        hexStale = false;
+    }
+
+    private void save() {
+        JFileChooser chooser = new JFileChooser();
+        chooser.setSelectedFile(new File("received.bin"));
+        if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) {
+            return;
+        }
+        try {
+            Files.write(chooser.getSelectedFile().toPath(), receivedBytes.toByteArray());
+            status.setText("Saved " + receivedBytes.size() + " bytes to " + chooser.getSelectedFile().getName() + ".");
+        } catch (IOException e) {
+            status.setText("Could not save: " + e.getMessage());
+        }
+    }
+
+    private void updateButtons() {
+        boolean active = client != null;
+        connect.setEnabled(!active);
+        disconnect.setEnabled(active);
+        halfClose.setEnabled(active);
+        sendButton.setEnabled(active);
+    }
+
+    @Override
+    public void addNotify() {
+        super.addNotify();
+        batcher.start();
+    }
+
+    @Override
+    public void removeNotify() {
+        batcher.stop();
+        super.removeNotify();
+    }
+
+    /** Closes the connection and cancels any load run; for the window closing. */
+    public void dispose() {
+        closeClient();
+        load.dispose();
+        batcher.stop();
+        sender.shutdownNow();
+    }
+
+    /** For tests and the window: prepare a load run without clicking through the spinners. */
+    void configureLoad(io.socketmonitor.client.LoadMode mode, int connections, int concurrency, int seconds) {
+        load.configure(mode, connections, concurrency, seconds);
+    }
+}

@@ -1,0 +1,61 @@
+package io.socketmonitor.ui.client;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Shows bytes so that nothing is invisible: control characters are written as the escapes the
+ * send field understands ({@code \r \n \t \0 \xHH}), a line break follows each {@code \n}, and a
+ * hex dump shows offsets, hex and ASCII side by side.
+ */
+final class VisibleBytes {
+    private VisibleBytes() {}
+
+    /** Text with visible control characters; bytes are read as UTF-8 where they form valid text. */
+    static String text(byte[] data) {
+        String decoded = new String(data, StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(decoded.length() + 16);
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\0' -> sb.append("\\0");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\x%02X", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** "00000000  48 65 6c 6c 6f 20 66 72  6f 6d 20 73 65 72 76 65  |Hello from serve|". */
+    static String hexDump(byte[] data, int length) {
+        StringBuilder sb = new StringBuilder(length / 16 * 80 + 80);
+        for (int line = 0; line < length; line += 16) {
+            sb.append(String.format("%08x  ", line));
+            for (int i = 0; i < 16; i++) {
+                if (line + i < length) {
+                    sb.append(String.format("%02x ", data[line + i] & 0xff));
+                } else {
+                    sb.append("   ");
+                }
+                if (i == 7) {
+                    sb.append(' ');
+                }
+            }
+            sb.append(" |");
+            for (int i = 0; i < 16 && line + i < length; i++) {
+                int b = data[line + i] & 0xff;
+                sb.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+            }
+            sb.append("|\n");
+        }
+        return sb.toString();
+    }
+}

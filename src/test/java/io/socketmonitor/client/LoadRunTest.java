@@ -1,0 +1,203 @@
+package io.socketmonitor.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.socketmonitor.server.CloseReason;
+import io.socketmonitor.server.Mode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Each load mode against the app's own server on loopback, checked from both ends. */
+class LoadRunTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final ConcurrentLinkedQueue<LoadProgress> progress = new ConcurrentLinkedQueue<>();
+
+    private LoadRun start(ServerFixture server, LoadMode mode, LoadOptions options) throws Exception {
+        return LoadRun.start(LoadTarget.resolve("127.0.0.1", server.port()), mode, options, progress::add);
+    }
+
+    private static LoadResult result(LoadRun run) throws Exception {
+        return run.result().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void burstOf2000AtConcurrency8IsServedInFull() throws Exception {
+        try (ServerFixture server = ServerFixture.greetAndClose()) {
+            LoadOptions options = LoadOptions.defaults().withConnections(2000).withConcurrency(8)
+                    .withDuration(Duration.ofSeconds(60));
+
+            LoadResult r = result(start(server, LoadMode.BURST, options));
+
+            System.out.println("[measured] " + r.summary());
+            assertThat(r.completed()).isEqualTo(2000);
+            assertThat(r.greeted()).isEqualTo(2000);
+            assertThat(r.failed()).isZero();
+            assertThat(r.clean()).isTrue();
+            assertThat(r.p50()).isNotNull().isLessThanOrEqualTo(r.p99());
+            assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(30));
+            assertThat(r.summary()).startsWith("Burst on 127.0.0.1:" + server.port()
+                    + ": 2000 of 2000 connections served in ");
+            await().atMost(WAIT).until(() -> server.server.stats().served() == 2000);
+            assertThat(server.server.stats().errors()).isZero();
+            assertThat(progress).last().satisfies(p -> {
+                assertThat(p.done()).isEqualTo(2000);
+                assertThat(p.total()).isEqualTo(2000);
+                assertThat(p.fraction()).isEqualTo(1.0);
+            });
+        }
+    }
+
+    @Test
+    void burstAgainstAClosedPortCountsRefusals() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        LoadRun run = LoadRun.start(LoadTarget.resolve("127.0.0.1", port), LoadMode.BURST,
+                LoadOptions.defaults().withConnections(20).withConcurrency(4), progress::add);
+
+        LoadResult r = result(run);
+
+        assertThat(r.failed()).isEqualTo(20);
+        assertThat(r.completed()).isZero();
+        assertThat(r.failures()).containsEntry("refused", 20);
+        assertThat(r.firstFailure()).isEqualTo("Connection refused: nothing is listening on 127.0.0.1 port " + port + ".");
+        assertThat(r.summary()).contains("Failures: 20 refused.");
+        assertThat(r.clean()).isFalse();
+    }
+
+    @Test
+    void holdKeepsNConnectionsOpenForTheDurationThenClosesThem() throws Exception {
+        try (ServerFixture server = ServerFixture.keepOpen()) {
+            LoadRun run = start(server, LoadMode.HOLD, LoadOptions.defaults().withConnections(50)
+                    .withConcurrency(8).withDuration(Duration.ofSeconds(2)));
+
+            await().atMost(WAIT).until(() -> server.server.stats().open() == 50);
+            LoadResult r = result(run);
+
+            assertThat(r.connected()).isEqualTo(50);
+            assertThat(r.completed()).isEqualTo(50);
+            assertThat(r.greeted()).isEqualTo(50);
+            assertThat(r.closedByServer()).isZero();
+            assertThat(r.elapsed()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            await().atMost(WAIT).until(() -> server.server.stats().open() == 0);
+            assertThat(server.closed(CloseReason.BY_PEER)).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void holdAgainstGreetAndCloseEndsEarlyWhenTheServerClosedThemAll() throws Exception {
+        try (ServerFixture server = ServerFixture.greetAndClose()) {
+            LoadResult r = result(start(server, LoadMode.HOLD, LoadOptions.defaults().withConnections(10)
+                    .withDuration(Duration.ofSeconds(60))));
+
+            assertThat(r.closedByServer()).isEqualTo(10);
+            assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void resetAbortsEachConnectionWithRst() throws Exception {
+        try (ServerFixture server = ServerFixture.keepOpen()) {
+            LoadResult r = result(start(server, LoadMode.RESET, LoadOptions.defaults().withConnections(20)
+                    .withConcurrency(4)));
+
+            assertThat(r.completed()).isEqualTo(20);
+            assertThat(r.failed()).isZero();
+            // The server sees every one end; those it was still writing to or reading see the RST.
+            await().atMost(WAIT).until(() -> server.closedEvents().size() == 20);
+            assertThat(server.closed(CloseReason.RESET)).isPositive();
+        }
+    }
+
+    @Test
+    void neverReadKeepsConnectionsOpenWithoutReading() throws Exception {
+        try (ServerFixture server = ServerFixture.keepOpen()) {
+            LoadRun run = start(server, LoadMode.NEVER_READ, LoadOptions.defaults().withConnections(10)
+                    .withDuration(Duration.ofSeconds(1)));
+
+            await().atMost(WAIT).until(() -> server.server.stats().open() == 10);
+            LoadResult r = result(run);
+
+            assertThat(r.connected()).isEqualTo(10);
+            assertThat(r.completed()).isEqualTo(10);
+            assertThat(r.greeted()).as("never read, so never saw a greeting").isZero();
+            assertThat(r.summary()).contains("10 of 10 connections opened and never read");
+        }
+    }
+
+    @Test
+    void slowSendsOneBytePerIntervalAndTheServerCountsThem() throws Exception {
+        try (ServerFixture server = ServerFixture.keepOpen()) {
+            LoadResult r = result(start(server, LoadMode.SLOW, LoadOptions.defaults().withConnections(2)
+                    .withDuration(Duration.ofSeconds(1)).withInterval(Duration.ofMillis(100))));
+
+            // About ten per connection; bounded loosely because the machine is shared.
+            assertThat(r.bytesSent()).isBetween(4L, 24L);
+            await().atMost(WAIT).until(() -> server.server.stats().bytesIn() == r.bytesSent());
+            assertThat(r.summary()).contains("2 of 2 connections sent " + r.bytesSent() + " bytes one at a time");
+        }
+    }
+
+    @Test
+    void cancelStopsATimedRunSoonAndClosesItsConnections() throws Exception {
+        try (ServerFixture server = ServerFixture.keepOpen()) {
+            LoadRun run = start(server, LoadMode.HOLD, LoadOptions.defaults().withConnections(20)
+                    .withDuration(Duration.ofSeconds(600)));
+            await().atMost(WAIT).until(() -> server.server.stats().open() == 20);
+
+            run.cancel();
+
+            LoadResult r = run.result().get(5, TimeUnit.SECONDS);
+            assertThat(r.cancelled()).isTrue();
+            assertThat(r.summary()).contains("Cancelled after");
+            await().atMost(WAIT).until(() -> server.server.stats().open() == 0);
+        }
+    }
+
+    @Test
+    void burstStopsAtItsTimeLimitAgainstAServerThatNeverCloses() throws Exception {
+        try (ServerFixture server = ServerFixture.keepOpen()) {
+            LoadOptions options = LoadOptions.defaults().withConnections(100).withConcurrency(4)
+                    .withDuration(Duration.ofMillis(1500)).withConnectTimeout(Duration.ofMillis(500));
+
+            LoadResult r = result(start(server, LoadMode.BURST, options));
+
+            assertThat(r.timeLimitReached()).isTrue();
+            assertThat(r.completed()).isZero();
+            assertThat(r.failures()).containsKey("timed out reading");
+            assertThat(r.firstFailure()).startsWith("No end of stream from 127.0.0.1:" + server.port());
+            assertThat(r.summary()).contains("Stopped at the time limit");
+        }
+    }
+
+    @Test
+    void theCommandPrintsThePlanAndTheSummary() throws IOException, Exception {
+        try (ServerFixture server = ServerFixture.greetAndClose()) {
+            Terminal t = new Terminal();
+
+            int exit = ClientCommand.runLoad(server.hostPort(), "burst", "200", "8", null, null, t.out, t.err);
+
+            assertThat(exit).isZero();
+            assertThat(t.out()).startsWith("Burst on 127.0.0.1:" + server.port()
+                    + ": 200 connections, 8 at a time, at most 10.00 s.\n")
+                    .contains("200 of 200 connections served");
+            assertThat(t.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void theServerModeDoesNotMatterForReset() throws Exception {
+        try (ServerFixture server = ServerFixture.on(InetAddress.getLoopbackAddress(), Mode.CLOSE)) {
+            LoadResult r = result(start(server, LoadMode.RESET, LoadOptions.defaults().withConnections(10)));
+            assertThat(r.completed()).isEqualTo(10);
+            await().atMost(WAIT).until(() -> server.server.stats().served() == 10);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.socketmonitor.ui;
+
+import static org.awaitility.Awaitility.await;
+
+import io.socketmonitor.server.ServerConfig;
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javax.imageio.ImageIO;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Opens a fresh window per test on a throwaway preferences node, on 127.0.0.1 port 0. */
+@org.junit.jupiter.api.Timeout(120)
+abstract class AbstractWindowTest {
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    Robot robot;
+    FrameFixture window;
+    MainWindow main;
+    Preferences node;
+
+    @BeforeAll
+    static void installChecks() {
+        FailOnThreadViolationRepaintManager.install();
+        GuiActionRunner.execute(() -> Themes.install(Themes.LIGHT));
+    }
+
+    @BeforeEach
+    void openWindow() {
+        node = Preferences.userRoot().node("socket-monitor-test/" + UUID.randomUUID());
+        preparePrefs(new Prefs(node));
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        robot.settings().delayBetweenEvents(10);
+        main = GuiActionRunner.execute(() -> MainWindow.create(new Prefs(node), initialConfig()));
+        window = new FrameFixture(robot, main.frame());
+        window.show(new Dimension(1000, 720));
+    }
+
+    /** Settings the window opens with (as from the command line). */
+    ServerConfig initialConfig() {
+        return ServerConfig.defaults().withPort(0);
+    }
+
+    /** Remembered settings to put in the node before the window opens. */
+    void preparePrefs(Prefs prefs) {}
+
+    @AfterEach
+    void closeWindow() throws BackingStoreException {
+        try {
+            if (main != null) {
+                GuiActionRunner.execute(() -> main.close());
+                await().atMost(WAIT).until(() -> GuiActionRunner.execute(() -> !main.frame().isDisplayable()));
+            }
+        } finally {
+            if (window != null) {
+                window.cleanUp();
+            } else if (robot != null) {
+                robot.cleanUp();
+            }
+            node.removeNode();
+        }
+    }
+
+    <T> T edt(Callable<T> c) {
+        return GuiActionRunner.execute(c);
+    }
+
+    /** Starts by the button and waits for "Listening on"; returns the real port. */
+    int startByButton() {
+        window.button("startStop").requireEnabled().click();
+        return awaitListening();
+    }
+
+    int awaitListening() {
+        await().atMost(WAIT).until(() -> edt(() -> main.controller().running()));
+        window.label("statusState").requireText(java.util.regex.Pattern.compile("Listening on 127\\.0\\.0\\.1:\\d+"));
+        return edt(() -> main.controller().bound().getPort());
+    }
+
+    void awaitStopped() {
+        await().atMost(WAIT).until(() -> edt(() -> main.controller().state() == ServerController.State.STOPPED));
+        window.label("statusState").requireText("Stopped");
+    }
+
+    /** Connects a real client, reads until EOF (greet & close) and returns what it got. */
+    static String readAll(int port) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            s.setSoTimeout(10_000);
+            try (InputStream in = s.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /** Saves the window's content as a PNG under target/screenshots. */
+    void screenshot(String name) throws IOException {
+        BufferedImage img = edt(() -> {
+            var root = main.frame().getRootPane();
+            BufferedImage b = new BufferedImage(root.getWidth(), root.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = b.createGraphics();
+            root.printAll(g);
+            g.dispose();
+            return b;
+        });
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        ImageIO.write(img, "png", dir.resolve(name + ".png").toFile());
+    }
+}

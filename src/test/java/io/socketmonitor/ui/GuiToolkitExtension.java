@@ -1,0 +1,30 @@
+package io.socketmonitor.ui;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Chooses the AWT toolkit before any window exists: Cacio (exactly what {@code @CacioTest}'s
+ * {@code CacioExtension} does, by loading that class) by default, or the real display when the
+ * system property {@code gui.real.display} is true. The first toolkit loaded in a JVM wins, so
+ * GUI tests run in a fork of their own.
+ */
+public final class GuiToolkitExtension implements BeforeAllCallback {
+    public static final boolean REAL_DISPLAY = Boolean.getBoolean("gui.real.display");
+
+    static {
+        if (!REAL_DISPLAY) {
+            try {
+                Class.forName("com.github.caciocavallosilano.cacio.ctc.junit.CacioExtension", true,
+                        GuiToolkitExtension.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        // the static initialiser did the work, once per JVM
+    }
+}

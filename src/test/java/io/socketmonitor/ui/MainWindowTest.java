@@ -1,0 +1,231 @@
+package io.socketmonitor.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.formdev.flatlaf.FlatLaf;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.assertj.swing.fixture.JTableFixture;
+import org.junit.jupiter.api.Test;
+
+@GuiTest
+class MainWindowTest extends AbstractWindowTest {
+
+    @Test
+    void startsAndStopsByButton() throws IOException {
+        window.requireTitle("Socket Monitor \u2014 Stopped");
+        int port = startByButton();
+        window.requireTitle("Socket Monitor \u2014 Listening on 127.0.0.1:" + port);
+        window.button("startStop").requireText("Stop");
+        window.comboBox("interface").requireDisabled();
+        window.spinner("port").requireDisabled();
+        window.textBox("tryTelnet").requireText("telnet 127.0.0.1 " + port);
+        window.textBox("tryNc").requireText("nc 127.0.0.1 " + port);
+
+        assertThat(readAll(port)).isEqualTo("Hello from server\n");
+
+        window.button("startStop").click();
+        awaitStopped();
+        window.button("startStop").requireText("Start");
+        window.comboBox("interface").requireEnabled();
+        assertThatThrownBy(() -> readAll(port)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void startsAndStopsByShortcut() throws IOException {
+        window.focus();
+        window.pressAndReleaseKeys(KeyEvent.VK_F5);
+        int port = awaitListening();
+        assertThat(readAll(port)).isEqualTo("Hello from server\n");
+
+        robot.pressAndReleaseKey(KeyEvent.VK_R, InputEvent.CTRL_MASK);
+        awaitStopped();
+        assertThatThrownBy(() -> readAll(port)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void invalidPortBlocksStartWithAMessage() {
+        window.button("startStop").requireEnabled();
+        window.textBox("portText").deleteText().enterText("70000");
+        window.button("startStop").requireDisabled();
+        window.label("formError").requireVisible();
+        assertThat(window.label("formError").text()).contains("70000").contains("0 to 65535");
+
+        window.textBox("portText").deleteText().enterText("abc");
+        window.button("startStop").requireDisabled();
+
+        window.textBox("portText").deleteText().enterText("0");
+        window.button("startStop").requireEnabled();
+        javax.swing.JLabel formError = robot.finder().findByName(main.frame(), "formError", javax.swing.JLabel.class, false);
+        assertThat(edt(formError::isVisible)).isFalse();
+    }
+
+    @Test
+    void portInUseShowsTheMessageInTheWindow() throws IOException {
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            int port = busy.getLocalPort();
+            window.textBox("portText").deleteText().enterText(Integer.toString(port));
+            window.button("startStop").click();
+            try {
+                await().atMost(WAIT).until(() -> edt(() -> main.serverPanel().bindErrorText() != null));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("no bind error; port field " + edt(() -> window.textBox("portText").target().getText())
+                        + ", state " + edt(() -> main.controller().state()) + ", status " + window.label("statusState").text()
+                        + ", log " + edt(() -> main.logPanel().shownText()), e);
+            }
+            String message = edt(() -> main.serverPanel().bindErrorText());
+            assertThat(message).contains(Integer.toString(port)).doesNotContain("Exception").doesNotContain("\tat ");
+            window.label("bindError").requireVisible();
+            window.label("statusState").requireText("Stopped \u2014 could not start");
+            window.button("startStop").requireEnabled().requireText("Start");
+            window.spinner("port").requireEnabled();
+            assertThat(edt(() -> main.logPanel().shownText())).contains("Could not start");
+        }
+    }
+
+    @Test
+    void greetingEditedWhileRunningReachesTheNextClient() throws IOException {
+        int port = startByButton();
+        assertThat(readAll(port)).isEqualTo("Hello from server\n");
+        window.textBox("greeting").requireEnabled().setText("Changed for #{count}\\r\\n");
+        assertThat(window.textBox("greetingPreview").text()).startsWith("16 bytes").contains("\u240D\u240A");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(readAll(port)).matches("Changed for #\\d+\r\n"));
+
+        window.textBox("greeting").setText("bad \\q");
+        window.label("greetingError").requireVisible();
+        assertThat(window.label("greetingError").text()).contains("\\q");
+        // the server keeps the last valid greeting
+        await().atMost(WAIT).until(() -> edt(() -> !main.serverPanel().greetingPending()));
+        assertThat(readAll(port)).matches("Changed for #\\d+\r\n");
+    }
+
+    @Test
+    void realClientAppearsInTheTableAndIsMarkedClosed() throws IOException {
+        int port = startByButton();
+        int clientPort;
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            clientPort = s.getLocalPort();
+            s.setSoTimeout(10_000);
+            assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("Hello from server\n");
+        }
+        JTableFixture table = window.table("peerTable");
+        await().atMost(WAIT).untilAsserted(() -> {
+            String[][] rows = table.contents();
+            assertThat(rows).hasNumberOfRows(1);
+            assertThat(rows[0][PeerTableModel.COL_ADDRESS]).isEqualTo("127.0.0.1");
+            assertThat(rows[0][PeerTableModel.COL_PORT]).isEqualTo(Integer.toString(clientPort));
+            assertThat(rows[0][PeerTableModel.COL_OUT]).isEqualTo("18");
+            assertThat(rows[0][PeerTableModel.COL_STATE]).isEqualTo("closed: closed after greeting");
+        });
+        String log = edt(() -> main.logPanel().shownText());
+        assertThat(log).contains("Listening on 127.0.0.1:" + port + " for connections")
+                .contains("Connected to ('127.0.0.1', " + clientPort + ")");
+        assertThat(edt(() -> main.lecture().isLit(LecturePanel.Step.ACCEPT))).isTrue();
+        assertThat(edt(() -> main.lecture().isLit(LecturePanel.Step.SEND))).isTrue();
+        assertThat(edt(() -> main.lecture().isLit(LecturePanel.Step.CLOSE))).isTrue();
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(window.label("statusServed").text()).isEqualTo("1 served"));
+    }
+
+    @Test
+    void disconnectFromTheTableClosesTheClientSocket() throws IOException {
+        window.comboBox("mode").selectItem("Keep open");
+        int port = startByButton();
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            s.setSoTimeout(10_000);
+            InputStream in = s.getInputStream();
+            byte[] greeting = in.readNBytes(18);
+            assertThat(new String(greeting, StandardCharsets.UTF_8)).isEqualTo("Hello from server\n");
+            JTableFixture table = window.table("peerTable");
+            await().atMost(WAIT).untilAsserted(() ->
+                    {
+                        String[][] rows = table.contents();
+                        assertThat(rows).hasNumberOfRows(1);
+                        assertThat(rows[0][8]).isEqualTo("open");
+                    });
+            table.selectRows(0);
+            table.pressAndReleaseKeys(KeyEvent.VK_DELETE);
+            assertThat(in.read()).as("the client reads EOF").isEqualTo(-1);
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(table.contents()[0][8]).isEqualTo("closed: disconnected by user"));
+        }
+    }
+
+    @Test
+    void filterShowsOnlyMatchingRows() throws IOException {
+        int port = startByButton();
+        int[] clientPorts = new int[3];
+        for (int i = 0; i < clientPorts.length; i++) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+                clientPorts[i] = s.getLocalPort();
+                s.setSoTimeout(10_000);
+                s.getInputStream().readAllBytes();
+            }
+        }
+        JTableFixture table = window.table("peerTable");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(3));
+
+        window.focus();
+        robot.pressAndReleaseKey(KeyEvent.VK_F, Toolkit_menuMask());
+        window.textBox("peerFilter").requireFocused().enterText(Integer.toString(clientPorts[1]));
+        String[][] rows = table.contents();
+        assertThat(rows).hasNumberOfRows(1);
+        assertThat(rows[0][PeerTableModel.COL_PORT]).isEqualTo(Integer.toString(clientPorts[1]));
+
+        window.textBox("peerFilter").deleteText().enterText("no such peer");
+        assertThat(table.contents()).hasNumberOfRows(0);
+        window.textBox("peerFilter").deleteText();
+        assertThat(table.contents()).hasNumberOfRows(3);
+        assertThat(Arrays.stream(table.contents()).map(r -> r[PeerTableModel.COL_PORT]))
+                .containsExactlyInAnyOrder(Arrays.stream(clientPorts).mapToObj(Integer::toString).toArray(String[]::new));
+    }
+
+    @SuppressWarnings("deprecation")
+    private static int Toolkit_menuMask() {
+        return InputEvent.CTRL_MASK;
+    }
+
+    @Test
+    void themeSwitchesFromTheMenuAndIsRemembered() throws IOException {
+        assertThat(edt(FlatLaf::isLafDark)).isFalse();
+        screenshot("window-light");
+        window.menuItemWithPath("View", "Dark theme").click();
+        await().atMost(WAIT).until(() -> edt(FlatLaf::isLafDark));
+        assertThat(new Prefs(node).theme()).isEqualTo(Themes.DARK);
+        int port = startByButton();
+        readAll(port);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(window.table("peerTable").contents()).hasNumberOfRows(1));
+        screenshot("window-dark");
+        window.menuItemWithPath("View", "Light theme").click();
+        await().atMost(WAIT).until(() -> edt(() -> !FlatLaf.isLafDark()));
+        assertThat(new Prefs(node).theme()).isEqualTo(Themes.LIGHT);
+        screenshot("window-light-running");
+    }
+
+    @Test
+    void clearLogByShortcut() throws IOException {
+        int port = startByButton();
+        readAll(port);
+        await().atMost(WAIT).until(() -> edt(() -> main.logPanel().shownText().contains("Connected to")));
+        window.focus();
+        robot.pressAndReleaseKey(KeyEvent.VK_L, Toolkit_menuMask());
+        await().atMost(WAIT).until(() -> edt(() -> main.logPanel().shownText().isEmpty()));
+    }
+}

@@ -1,0 +1,72 @@
+package io.socketmonitor.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketmonitor.server.Mode;
+import io.socketmonitor.server.ServerConfig;
+import io.socketmonitor.template.GreetingTemplate;
+import java.awt.Rectangle;
+import java.net.InetAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Settings come back from a (throwaway) preferences node; the command line's win. */
+@GuiTest
+class PrefsRestoreTest extends AbstractWindowTest {
+
+    @Override
+    void preparePrefs(Prefs prefs) {
+        try {
+            prefs.saveServerConfig(ServerConfig.defaults()
+                    .withBindAddress(InetAddress.getByName("::1"))
+                    .withPort(12345)
+                    .withMode(Mode.KEEP_OPEN)
+                    .withGreeting(GreetingTemplate.parse("Hi {peer}\\r\\n"))
+                    .withBacklog(77)
+                    .withIdleTimeout(Duration.ofSeconds(30)));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        prefs.bounds(new Rectangle(20, 30, 900, 650));
+        prefs.autoScroll(false);
+    }
+
+    @Override
+    ServerConfig initialConfig() {
+        return ServerConfig.defaults(); // nothing given on the command line
+    }
+
+    @Test
+    void rememberedSettingsAreRestored() {
+        window.textBox("portText").requireText("12345");
+        window.comboBox("mode").requireSelection("Keep open");
+        window.textBox("greeting").requireText("Hi {peer}\\r\\n");
+        window.toggleButton("advancedToggle").click();
+        window.textBox("backlogText").requireText("77");
+        window.textBox("idleTimeoutText").requireText("30");
+        assertThat(window.comboBox("interface").selectedItem()).startsWith("Loopback ::1");
+        window.checkBox("autoScroll").requireNotSelected();
+        window.checkBox("echo").requireVisible();
+    }
+
+    @Test
+    void commandLineSettingsWinOverRememberedOnes() {
+        Prefs prefs = new Prefs(node);
+        ServerConfig merged = prefs.merge(ServerConfig.defaults().withPort(0).withMode(Mode.HTTP));
+        assertThat(merged.port()).isZero();
+        assertThat(merged.mode()).isEqualTo(Mode.HTTP);
+        assertThat(merged.backlog()).isEqualTo(77);
+        assertThat(merged.greeting().source()).isEqualTo("Hi {peer}\\r\\n");
+    }
+
+    @Test
+    void closingSavesTheSettings() {
+        window.textBox("portText").deleteText().enterText("9099");
+        edt(() -> {
+            main.saveState();
+            return null;
+        });
+        assertThat(new Prefs(node).serverConfig(ServerConfig.defaults()).port()).isEqualTo(9099);
+        assertThat(new Prefs(node).bounds()).isNotNull();
+    }
+}

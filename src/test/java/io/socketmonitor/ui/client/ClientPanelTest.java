@@ -1,0 +1,184 @@
+package io.socketmonitor.ui.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.formdev.flatlaf.FlatLightLaf;
+import com.github.caciocavallosilano.cacio.ctc.junit.CacioTest;
+import io.socketmonitor.client.LoadMode;
+import io.socketmonitor.server.Mode;
+import io.socketmonitor.server.MonitorServer;
+import io.socketmonitor.server.ServerConfig;
+import java.net.InetSocketAddress;
+import java.util.function.BooleanSupplier;
+import javax.swing.JFrame;
+import javax.swing.UIManager;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The pane against the app's own server on loopback, driven the way a user would. */
+@CacioTest
+class ClientPanelTest {
+    private static final Timeout WAIT = Timeout.timeout(20_000);
+    private MonitorServer server;
+    private ClientPanel panel;
+    private FrameFixture window;
+
+    @BeforeAll
+    static void lookAndFeel() {
+        FailOnThreadViolationRepaintManager.install();
+        GuiActionRunner.execute(() -> {
+            UIManager.setLookAndFeel(new FlatLightLaf()); // Cacio installs Metal; the app uses FlatLaf
+            return null;
+        });
+    }
+
+    private void start(Mode mode) throws Exception {
+        server = new MonitorServer(ServerConfig.defaults().withPort(0).withMode(mode));
+        InetSocketAddress bound = server.start();
+        JFrame frame = GuiActionRunner.execute(() -> {
+            JFrame f = new JFrame("client pane test");
+            panel = new ClientPanel();
+            panel.followServer(bound);
+            f.add(panel);
+            f.pack();
+            return f;
+        });
+        window = new FrameFixture(frame);
+        window.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (window != null) {
+            GuiActionRunner.execute(() -> panel.dispose());
+            window.cleanUp();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private void waitFor(String what, BooleanSupplier check) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return check.getAsBoolean();
+            }
+        }, WAIT);
+    }
+
+    private String received() {
+        return window.textBox("clientReceived").text();
+    }
+
+    @Test
+    void followsTheServerAndShowsTheLecturesSession() throws Exception {
+        start(Mode.CLOSE);
+        window.textBox("clientHost").requireText("127.0.0.1");
+        window.textBox("clientPort").requireText(Integer.toString(server.localAddress().getPort()));
+
+        window.button("clientConnect").click();
+
+        waitFor("the close line", () -> received().contains("Connection closed by foreign host."));
+        assertThat(received()).isEqualTo("""
+                Trying 127.0.0.1...
+                Connected to 127.0.0.1.
+                Hello from server\\n
+                Connection closed by foreign host.
+                """);
+        window.label("clientTimings").requireText(
+                java.util.regex.Pattern.compile("connect .*, first byte .*, 18 bytes received, 0 bytes sent"));
+        window.button("clientConnect").requireEnabled();
+        window.tabbedPane("clientViews").selectTab("Hex");
+        assertThat(window.textBox("clientReceivedHex").text()).startsWith("00000000  48 65 6c 6c 6f 20");
+    }
+
+    @Test
+    void sendsInKeepOpenModeAndTheServerCountsTheBytes() throws Exception {
+        start(Mode.KEEP_OPEN);
+        window.button("clientConnect").click();
+        waitFor("the greeting", () -> received().contains("Hello from server"));
+
+        window.comboBox("clientLineEnding").selectItem("LF (\\n)");
+        window.textBox("clientSend").setText("ping\\t!");
+        window.button("clientSendButton").click();
+
+        waitFor("6 bytes at the server", () -> server.peers().size() == 1 && server.peers().get(0).bytesIn() == 7);
+        waitFor("the sent line", () -> received().contains("→ sent 7 bytes: ping\\t!\\n"));
+        window.textBox("clientSend").requireEmpty();
+
+        window.button("clientDisconnect").click();
+        waitFor("the close", () -> received().endsWith("Connection closed.\n"));
+        waitFor("the server sees the close", () -> server.peers().isEmpty());
+    }
+
+    @Test
+    void runsASmallBurstAndShowsItsSummary() throws Exception {
+        start(Mode.CLOSE);
+        GuiActionRunner.execute(() -> panel.configureLoad(LoadMode.BURST, 200, 8, 30));
+
+        window.button("loadRun").click();
+
+        waitFor("the burst summary", () -> window.textBox("loadSummary").text().contains("200 of 200 connections served"));
+        assertThat(window.textBox("loadSummary").text()).contains("200 got a greeting; 0 failed.");
+        window.button("loadRun").requireEnabled();
+        window.button("loadCancel").requireDisabled();
+        waitFor("the server counted them", () -> server.stats().served() == 200);
+    }
+
+    @Test
+    void refusesALoadRunAgainstAnotherMachine() throws Exception {
+        start(Mode.CLOSE);
+        window.textBox("clientHost").setText("8.8.8.8");
+        window.textBox("clientPort").setText("53");
+
+        window.button("loadRun").click();
+
+        waitFor("the refusal", () -> window.textBox("loadSummary").text()
+                .equals("Load modes only target this machine: 8.8.8.8 is not one of its addresses."));
+        window.button("loadRun").requireEnabled();
+    }
+
+    @Test
+    void cancelEndsAHoldRunAndClosesItsConnections() throws Exception {
+        start(Mode.KEEP_OPEN);
+        GuiActionRunner.execute(() -> panel.configureLoad(LoadMode.HOLD, 20, 8, 600));
+
+        window.button("loadRun").click();
+        waitFor("20 held at the server", () -> server.stats().open() == 20);
+        window.button("loadRun").requireDisabled();
+        window.button("loadCancel").click();
+
+        waitFor("the cancelled summary", () -> window.textBox("loadSummary").text().contains("Cancelled after"));
+        assertThat(window.textBox("loadSummary").text()).contains("20 of 20 connections opened and held");
+        waitFor("the server sees them go", () -> server.stats().open() == 0);
+        window.button("loadRun").requireEnabled();
+    }
+
+    @Test
+    void fieldsFollowTheServerUntilTheUserTypesAndTheButtonFollowsAgain() throws Exception {
+        start(Mode.CLOSE);
+        int port = server.localAddress().getPort();
+        InetSocketAddress wildcard = new InetSocketAddress(java.net.InetAddress.getByName("0.0.0.0"), 9000);
+
+        GuiActionRunner.execute(() -> panel.followServer(wildcard));
+        window.textBox("clientHost").requireText("127.0.0.1"); // a wildcard is reached through loopback
+        window.textBox("clientPort").requireText("9000");
+
+        window.textBox("clientPort").setText(Integer.toString(port));
+        GuiActionRunner.execute(() -> panel.followServer(new InetSocketAddress(
+                java.net.InetAddress.getByName("::"), 9001)));
+        window.textBox("clientPort").requireText(Integer.toString(port)); // the user's choice stays
+
+        window.button("clientFollow").click();
+        window.textBox("clientHost").requireText("::1");
+        window.textBox("clientPort").requireText("9001");
+    }
+}
