@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 CLK = os.sysconf("SC_CLK_TCK")
@@ -102,13 +103,25 @@ def main():
     name = "keepopen-window" if args.window else "keepopen-headless"
     log = os.path.join(args.out, f"{name}.out")
     mode_args = ["--start"] if args.window else ["--headless"]
-    argv = [java, "-jar", args.jar, *mode_args, "--mode", "keep-open", "--port", str(port),
+    # The window remembers settings; a fresh preferences root keeps them from overriding these.
+    jvm = [f"-Djava.util.prefs.userRoot={tempfile.mkdtemp(prefix='socket-monitor-bench-prefs')}"] if args.window else []
+    argv = [java, *jvm, "-jar", args.jar, *mode_args, "--mode", "keep-open", "--port", str(port),
             "--max-connections", str(args.peers + 100)]
     r = {"peers": args.peers, "command": " ".join(argv[1:])}
     server = subprocess.Popen(argv, stdout=open(log, "w"), stderr=subprocess.STDOUT)
     hold = None
     try:
-        if not wait_for(log, r"Listening on", server, 30):
+        if args.window:
+            end = time.monotonic() + 30
+            while time.monotonic() < end and server.poll() is None:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    time.sleep(0.05)
+            else:
+                raise SystemExit(f"window's server did not start: {open(log).read()[-2000:]}")
+        elif not wait_for(log, r"Listening on", server, 30):
             raise SystemExit(f"server did not start: {open(log).read()[-2000:]}")
         time.sleep(1.0)  # let start-up settle (JIT, the window's first paint)
         pid = server.pid
