@@ -125,7 +125,8 @@ def main():
             raise SystemExit(f"server did not start: {open(log).read()[-2000:]}")
         time.sleep(1.0)  # let start-up settle (JIT, the window's first paint)
         pid = server.pid
-        r["before"] = {"heap_used_kib": heap_used_kib(jcmd, pid), "threads": len(threads(pid)),
+        names_before = threads(pid)
+        r["before"] = {"heap_used_kib": heap_used_kib(jcmd, pid), "threads": len(names_before),
                        "rss_kib": rss_kib(pid)}
         time.sleep(0.5)
         c_idle, t_idle = cpu_seconds(pid), time.monotonic()
@@ -155,6 +156,11 @@ def main():
                         "socket_monitor_threads": sorted(n for n in names if n.startswith("socket-monitor"))}
         r["extra_heap_mib"] = (r["holding"]["heap_used_kib"] - r["before"]["heap_used_kib"]) / 1024
         r["extra_threads"] = r["holding"]["threads"] - r["before"]["threads"]
+        added = list(names)
+        for n in names_before:
+            if n in added:
+                added.remove(n)
+        r["new_thread_names"] = added  # Linux thread names, cut to 15 characters
         # Stop with all of them open.
         t_term = time.monotonic()
         server.send_signal(signal.SIGTERM)
