@@ -138,6 +138,10 @@ public final class ActivityChart extends JComponent {
         }
         g.setColor(color);
         g.draw(path);
+        if (count == 1) {
+            java.awt.geom.Point2D p = path.getCurrentPoint();
+            g.fill(new java.awt.geom.Ellipse2D.Double(p.getX() - 3, p.getY() - 3, 6, 6));
+        }
     }
 
     static long niceCeiling(long v) {
@@ -145,7 +149,7 @@ public final class ActivityChart extends JComponent {
         while (p * 10 <= v) {
             p *= 10;
         }
-        for (long m : new long[] {1, 2, 4, 5, 10}) {
+        for (long m : new long[] {1, 2, 4, 6, 8, 10}) { // even, so the middle label is whole
             if (m * p >= v) {
                 return Math.max(4, m * p);
             }

@@ -78,9 +78,10 @@ public final class GreetingEditor extends JPanel {
         error.setForeground(errorColor());
         error.setVisible(false);
 
-        add(scroll, "growx, hmin 50");
+        // wmin/w keep the wrapping text areas from forcing the window wider than it is.
+        add(scroll, "growx, hmin 50, wmin 100, w 100::");
         add(insert, "top");
-        add(preview, "span 2, growx");
+        add(preview, "span 2, growx, wmin 100, w 100::");
         add(error, "span 2, growx, hidemode 3");
 
         text.getDocument().addDocumentListener(new DocumentListener() {
@@ -134,7 +135,7 @@ public final class GreetingEditor extends JPanel {
             GreetingTemplate t = GreetingTemplate.parse(text.getText());
             template = t;
             byte[] bytes = t.render(GreetingTemplate.SAMPLE);
-            preview.setText(describeBytes(bytes, t.hasPlaceholders()));
+            preview.setText(describeBytes(bytes, t.hasPlaceholders(), preview.getFont().canDisplay('\u240A')));
             error.setVisible(false);
             error.setText("");
             scroll.putClientProperty("JComponent.outline", null);
@@ -152,7 +153,7 @@ public final class GreetingEditor extends JPanel {
     }
 
     /** "18 bytes: Hello from server␊" with control characters made visible; long text is cut. */
-    static String describeBytes(byte[] bytes, boolean sample) {
+    static String describeBytes(byte[] bytes, boolean sample, boolean symbols) {
         StringBuilder sb = new StringBuilder();
         sb.append(bytes.length).append(bytes.length == 1 ? " byte" : " bytes");
         if (sample) {
@@ -163,12 +164,14 @@ public final class GreetingEditor extends JPanel {
         String s = new String(bytes, 0, n, StandardCharsets.UTF_8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\n') {
-                sb.append('\u240A');
-            } else if (c == '\r') {
-                sb.append('\u240D');
-            } else if (c == '\t') {
-                sb.append('\u2409');
+            if (!symbols && (c < 0x20 || c == 0x7f || c == '\\')) {
+                sb.append(switch (c) {
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    case '\t' -> "\\t";
+                    case '\\' -> "\\\\";
+                    default -> String.format("\\x%02X", (int) c);
+                });
             } else if (c < 0x20) {
                 sb.append((char) (0x2400 + c));
             } else if (c == 0x7f) {

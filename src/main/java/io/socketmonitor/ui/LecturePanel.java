@@ -32,7 +32,7 @@ import net.miginfocom.swing.MigLayout;
  * close) lighting up for the latest connection, where the chosen address is reachable from, and
  * the table of well-known ports.
  */
-public final class LecturePanel extends JPanel {
+public final class LecturePanel extends JPanel implements javax.swing.Scrollable {
     public enum Step {
         CREATE("1. Create a server socket", "s = socket.socket(AF_INET, SOCK_STREAM)"),
         BIND("2. Bind to an interface and port", "s.bind((HOST, PORT))"),
@@ -55,7 +55,13 @@ public final class LecturePanel extends JPanel {
     private final Map<Step, JLabel> codes = new EnumMap<>(Step.class);
     private final Map<Step, Boolean> lit = new EnumMap<>(Step.class);
     private final JLabel latest = new JLabel("No connection yet.");
-    private final JEditorPane explanation = new JEditorPane("text/html", "");
+    /** Never scrolls the lecture pane when its text changes (a new caret after a theme switch would). */
+    private final JEditorPane explanation = new JEditorPane("text/html", "") {
+        @Override
+        public void scrollRectToVisible(java.awt.Rectangle r) {
+            // stay where the user scrolled
+        }
+    };
     private final JTable ports;
     private long latestId = -1;
 
@@ -86,6 +92,7 @@ public final class LecturePanel extends JPanel {
 
         explanation.setName("addressExplanation");
         explanation.setEditable(false);
+        ((javax.swing.text.DefaultCaret) explanation.getCaret()).setUpdatePolicy(javax.swing.text.DefaultCaret.NEVER_UPDATE);
         explanation.setOpaque(false);
         explanation.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, true);
         explanation.getAccessibleContext().setAccessibleName("What the chosen address means");
@@ -112,7 +119,8 @@ public final class LecturePanel extends JPanel {
         ports.setFocusable(false);
         JScrollPane sp = new JScrollPane(ports);
         sp.setBorder(BorderFactory.createTitledBorder("Well-known ports (lecture table)"));
-        add(sp, "hmin 120, h 200::, grow");
+        ports.setPreferredScrollableViewportSize(new java.awt.Dimension(200, 150));
+        add(sp, "hmin 100, growx");
         showAddress(InterfaceChoice.standard().get(0), 8080);
     }
 
@@ -128,6 +136,32 @@ public final class LecturePanel extends JPanel {
             codes.values().forEach(c -> c.setFont(monospaced(c.getFont())));
             refreshLights();
         }
+    }
+
+    @Override
+    public java.awt.Dimension getPreferredScrollableViewportSize() {
+        return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+        return 16;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+        return Math.max(16, visible.height - 32);
+    }
+
+    /** Follows the width of the tab so the explanation wraps instead of scrolling sideways. */
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+        return true;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+        return false;
     }
 
     /** Explains who can reach a server on this address, and fills it into the bind step. */
@@ -170,7 +204,6 @@ public final class LecturePanel extends JPanel {
         for (int r = 0; r < ports.getRowCount(); r++) {
             if (Integer.valueOf(port).equals(ports.getValueAt(r, 0))) {
                 ports.setRowSelectionInterval(r, r);
-                ports.scrollRectToVisible(ports.getCellRect(r, 0, true));
                 return;
             }
         }
@@ -233,6 +266,15 @@ public final class LecturePanel extends JPanel {
     private void setAll(boolean on) {
         for (Step s : Step.values()) {
             lit.put(s, on);
+        }
+    }
+
+    /** The explanation as plain text. */
+    public String explanationText() {
+        try {
+            return explanation.getDocument().getText(0, explanation.getDocument().getLength());
+        } catch (javax.swing.text.BadLocationException e) {
+            return "";
         }
     }
 

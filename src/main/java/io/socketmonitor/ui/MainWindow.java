@@ -1,5 +1,6 @@
 package io.socketmonitor.ui;
 
+import io.socketmonitor.ui.client.ClientPanel;
 import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.ServerConfig;
 import io.socketmonitor.server.ServerEvent;
@@ -16,11 +17,9 @@ import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
@@ -61,6 +60,7 @@ public final class MainWindow {
     private final ActivityChart chart = new ActivityChart();
     private final LecturePanel lecture = new LecturePanel();
     private final JTabbedPane sideTabs = new JTabbedPane();
+    private final ClientPanel clientPanel = new ClientPanel();
     private final JTabbedPane bottomTabs = new JTabbedPane();
     private final JSplitPane peerSplit;
     private final JSplitPane mainSplit;
@@ -107,9 +107,16 @@ public final class MainWindow {
         sideTabs.addTab("Lecture", new javax.swing.JScrollPane(lecture));
         sideTabs.setMnemonicAt(0, KeyEvent.VK_U);
         sideTabs.setToolTipTextAt(0, "The lecture's steps, live, and what the address means");
+        sideTabs.addTab("Test client", clientPanel);
+        sideTabs.setMnemonicAt(1, KeyEvent.VK_I);
+        sideTabs.setToolTipTextAt(1, "Be the client, as telnet is in the lecture; stress the server with load modes");
         peerSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, peerPanel, sideTabs);
         peerSplit.setName("peerSplit");
         peerSplit.setResizeWeight(0.7);
+        sideTabs.setPreferredSize(new Dimension(370, 360));
+        sideTabs.setMinimumSize(new Dimension(200, 100));
+        peerPanel.setPreferredSize(new Dimension(600, 300));
+        peerPanel.setMinimumSize(new Dimension(300, 100));
         peerSplit.setContinuousLayout(true);
         bottomTabs.setName("bottomTabs");
         bottomTabs.addTab("Log", log);
@@ -118,7 +125,9 @@ public final class MainWindow {
         bottomTabs.setMnemonicAt(1, KeyEvent.VK_T);
         mainSplit = new JSplitPane(JSplitPane.VERTICAL_SPLIT, peerSplit, bottomTabs);
         mainSplit.setName("mainSplit");
-        mainSplit.setResizeWeight(0.6);
+        mainSplit.setResizeWeight(0.7);
+        bottomTabs.setPreferredSize(new Dimension(700, 180));
+        bottomTabs.setMinimumSize(new Dimension(200, 80));
         mainSplit.setContinuousLayout(true);
 
         frame.getContentPane().setLayout(new BorderLayout());
@@ -137,6 +146,11 @@ public final class MainWindow {
             @Override
             public void windowClosing(WindowEvent e) {
                 close();
+            }
+
+            @Override
+            public void windowOpened(WindowEvent e) {
+                serverPanel.focusStartStop();
             }
         });
         restoreGeometry();
@@ -236,6 +250,10 @@ public final class MainWindow {
 
     LecturePanel lecture() {
         return lecture;
+    }
+
+    ActivityChart chart() {
+        return chart;
     }
 
     StatusBar statusBar() {
@@ -370,6 +388,7 @@ public final class MainWindow {
         chart.reset();
         controller.start(cfg, at -> {
             serverPanel.showListening(at, cfg.mode());
+            clientPanel.followServer(at);
             startStop.putValue(Action.NAME, "Stop");
             startStop.setEnabled(true);
             status.setState("Listening on " + Addresses.hostPort(at));
@@ -466,16 +485,7 @@ public final class MainWindow {
     }
 
     static String version() {
-        try (InputStream in = MainWindow.class.getResourceAsStream("/io/socketmonitor/version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            String v = p.getProperty("version", "dev");
-            return v.contains("${") ? "dev" : v;
-        } catch (java.io.IOException e) {
-            return "dev";
-        }
+        return io.socketmonitor.Version.get();
     }
 
     private void showAbout() {
@@ -500,16 +510,30 @@ public final class MainWindow {
         }
         int main = prefs.split("main", -1);
         int side = prefs.split("peers", -1);
+        // Without remembered positions the preferred sizes decide; extra width goes to the table.
         if (main > 0) {
             mainSplit.setDividerLocation(main);
         } else {
-            mainSplit.setDividerLocation(0.62);
+            divideWhenSized(mainSplit, 0.64);
         }
         if (side > 0) {
             peerSplit.setDividerLocation(side);
         } else {
-            peerSplit.setDividerLocation(0.68);
+            divideWhenSized(peerSplit, 0.64);
         }
+    }
+
+    /** A proportional divider needs a size: set it once the split pane has one. */
+    private static void divideWhenSized(JSplitPane split, double proportion) {
+        split.addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                if (split.getWidth() > 0 && split.getHeight() > 0) {
+                    split.setDividerLocation(proportion);
+                    split.removeComponentListener(this);
+                }
+            }
+        });
     }
 
     private static boolean onScreen(Rectangle r) {
@@ -552,6 +576,7 @@ public final class MainWindow {
         saveState();
         ticker.stop();
         batcher.stop();
+        clientPanel.dispose();
         frame.setVisible(false);
         Thread t = new Thread(() -> {
             controller.shutdown(6_000);

@@ -44,7 +44,7 @@ public final class PeerTableModel extends AbstractTableModel {
         Long.class, String.class, Integer.class, String.class, String.class, Elapsed.class, Long.class, Long.class,
         String.class
     };
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     /** One connection as the table shows it; mutable, EDT only. */
     public static final class Row {
@@ -129,11 +129,10 @@ public final class PeerTableModel extends AbstractTableModel {
 
     private final ArrayList<Row> rows = new ArrayList<>();
     private final Map<Long, Row> openById = new HashMap<>();
+    private final Map<Row, Boolean> fresh = new IdentityHashMap<>();
     private int openCount;
     private int history;
     private LongSupplier clock = System::currentTimeMillis;
-    /** Paint-latency probe for the benchmark: called with each row that got a structural/update event. */
-    private java.util.function.Consumer<Row> appliedProbe;
 
     public PeerTableModel() {
         this(DEFAULT_HISTORY);
@@ -145,10 +144,6 @@ public final class PeerTableModel extends AbstractTableModel {
 
     void clock(LongSupplier c) {
         clock = c;
-    }
-
-    void appliedProbe(java.util.function.Consumer<Row> probe) {
-        appliedProbe = probe;
     }
 
     public int history() {
@@ -220,19 +215,18 @@ public final class PeerTableModel extends AbstractTableModel {
         }
         Map<Long, Row> pending = new HashMap<>();
         Map<Row, Boolean> dirty = new IdentityHashMap<>();
+        fresh.clear();
         for (ServerEvent e : batch) {
             if (e instanceof ServerEvent.Connected c) {
                 Row r = new Row(c.peer());
-                if (closedInBatch.contains(r.id) && !r.open()) {
-                    pending.put(r.id, r);
-                } else if (closedInBatch.contains(r.id)) {
-                    pending.put(r.id, r);
+                if (closedInBatch.contains(r.id)) {
+                    pending.put(r.id, r); // opened and closed in this batch: inserted once, as closed
                 } else {
                     openById.put(r.id, r);
                     rows.add(openCount, r);
+                    fresh.put(r, Boolean.TRUE);
                     fireTableRowsInserted(openCount, openCount);
                     openCount++;
-                    probe(r);
                 }
             } else if (e instanceof ServerEvent.Sent s) {
                 Row r = find(pending, s.peerId());
@@ -255,6 +249,7 @@ public final class PeerTableModel extends AbstractTableModel {
         }
         trim();
         fireDirty(dirty);
+        fresh.clear();
     }
 
     private Row find(Map<Long, Row> pending, long id) {
@@ -268,8 +263,8 @@ public final class PeerTableModel extends AbstractTableModel {
             r.update(p);
             markClosed(r, p);
             rows.add(openCount, r);
+            fresh.put(r, Boolean.TRUE);
             fireTableRowsInserted(openCount, openCount);
-            probe(r);
             return;
         }
         r = openById.remove(p.id());
@@ -287,8 +282,8 @@ public final class PeerTableModel extends AbstractTableModel {
             fireTableRowsDeleted(i, i);
             openCount--;
             rows.add(openCount, r);
+            fresh.put(r, Boolean.TRUE);
             fireTableRowsInserted(openCount, openCount);
-            probe(r);
         }
     }
 
@@ -338,22 +333,14 @@ public final class PeerTableModel extends AbstractTableModel {
         }
         int start = -1;
         for (int i = 0; i <= rows.size(); i++) {
-            boolean d = i < rows.size() && dirty.containsKey(rows.get(i));
+            // rows inserted in this batch were announced already, with their latest values
+            boolean d = i < rows.size() && dirty.containsKey(rows.get(i)) && !fresh.containsKey(rows.get(i));
             if (d && start < 0) {
                 start = i;
             } else if (!d && start >= 0) {
                 fireTableRowsUpdated(start, i - 1);
                 start = -1;
             }
-            if (d) {
-                probe(rows.get(i));
-            }
-        }
-    }
-
-    private void probe(Row r) {
-        if (appliedProbe != null) {
-            appliedProbe.accept(r);
         }
     }
 

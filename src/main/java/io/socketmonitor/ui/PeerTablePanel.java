@@ -51,7 +51,7 @@ public final class PeerTablePanel extends JPanel {
     private final Supplier<Mode> mode;
     private final JTable table;
     private final TableRowSorter<PeerTableModel> sorter;
-    private final JTextField filter = new JTextField(14);
+    private final JTextField filter = new JTextField(11);
     private final JLabel info = new JLabel(" ");
     final Action send;
     final Action disconnect;
@@ -67,7 +67,14 @@ public final class PeerTablePanel extends JPanel {
         this.controller = controller;
         this.mode = mode;
         setName("peerPanel");
-        table = new JTable(model);
+        table = new JTable(model) {
+            /** Fill the width when there is room; scroll sideways when the columns do not fit. */
+            @Override
+            public boolean getScrollableTracksViewportWidth() {
+                return getParent() == null || getPreferredSize().width < getParent().getWidth();
+            }
+        };
+        table.setAutoResizeMode(JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
         table.setName("peerTable");
         table.getAccessibleContext().setAccessibleName("Peers");
         table.setFillsViewportHeight(true);
@@ -77,7 +84,7 @@ public final class PeerTablePanel extends JPanel {
         sorter.setSortsOnUpdates(false);
         table.setRowSorter(sorter);
         table.setDefaultRenderer(String.class, new StateRenderer());
-        int[] widths = {50, 120, 70, 140, 100, 80, 80, 80, 220};
+        int[] widths = {40, 105, 65, 135, 85, 70, 70, 75, 170};
         for (int i = 0; i < widths.length; i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         }
@@ -114,9 +121,13 @@ public final class PeerTablePanel extends JPanel {
         JToolBar bar = new JToolBar();
         bar.setName("peerToolbar");
         bar.setFloatable(false);
-        for (Action a : List.of(send, disconnect, copy, lookup, broadcast, export, clearClosed)) {
+        String[] shortNames = {"Send\u2026", "Disconnect", "Copy", "Host", "Broadcast\u2026", "CSV\u2026", "Clear"};
+        List<Action> barActions = List.of(send, disconnect, copy, lookup, broadcast, export, clearClosed);
+        for (int i = 0; i < barActions.size(); i++) {
+            Action a = barActions.get(i);
             JButton b = bar.add(a);
             b.setName("peer." + ((String) a.getValue(Action.NAME)).replaceAll("[^A-Za-z]", ""));
+            b.setText(shortNames[i]); // the menus carry the full names
             b.getAccessibleContext().setAccessibleName((String) a.getValue(Action.NAME));
         }
         bar.add(javax.swing.Box.createHorizontalGlue());
@@ -125,16 +136,19 @@ public final class PeerTablePanel extends JPanel {
         filter.setToolTipText("Show only rows containing this text (Ctrl+F)");
         filter.putClientProperty("JTextField.placeholderText", "Filter (Ctrl+F)");
         filter.putClientProperty("JTextField.showClearButton", true);
-        filter.setMaximumSize(filter.getPreferredSize());
         filter.getDocument().addDocumentListener(new DocumentListener() {
             @Override public void insertUpdate(DocumentEvent e) { applyFilter(); }
             @Override public void removeUpdate(DocumentEvent e) { applyFilter(); }
             @Override public void changedUpdate(DocumentEvent e) { applyFilter(); }
         });
-        bar.add(filter);
+        // The filter sits outside the toolbar so a narrow window clips buttons, never the filter.
+        JPanel top = new JPanel(new BorderLayout(4, 0));
+        top.add(bar, BorderLayout.CENTER);
+        top.add(filter, BorderLayout.EAST);
+        top.setBorder(javax.swing.BorderFactory.createEmptyBorder(0, 0, 0, 4));
 
         info.setName("peerInfo");
-        add(bar, BorderLayout.NORTH);
+        add(top, BorderLayout.NORTH);
         JScrollPane scroll = new JScrollPane(table);
         scroll.setName("peerScroll");
         add(scroll, BorderLayout.CENTER);
@@ -293,12 +307,13 @@ public final class PeerTablePanel extends JPanel {
     /** Writes the rows as shown (filter and order) to {@code file}, off the EDT. */
     public void exportCsv(Path file) {
         String csv = csv();
+        int rowCount = table.getRowCount();
         info.setText("Saving " + file.getFileName() + "\u2026");
         controller.background(() -> {
             String result;
             try {
                 Files.writeString(file, csv, StandardCharsets.UTF_8);
-                result = "Saved " + table.getRowCount() + " rows to " + file + ".";
+                result = "Saved " + rowCount + " rows to " + file + ".";
             } catch (IOException | RuntimeException e) {
                 result = "Could not save " + file + ": " + e.getMessage();
             }

@@ -64,9 +64,8 @@ public final class ServerController {
                 s = new MonitorServer(config);
                 s.addListener(listener);
                 InetSocketAddress at = s.start();
-                MonitorServer running = s;
+                server = s; // set here, on the worker, so a shutdown queued behind this start closes it
                 SwingUtilities.invokeLater(() -> {
-                    server = running;
                     bound = at;
                     state = State.RUNNING;
                     started.accept(at);
@@ -98,8 +97,8 @@ public final class ServerController {
         MonitorServer s = server;
         worker.execute(() -> {
             closeQuietly(s);
+            server = null;
             SwingUtilities.invokeLater(() -> {
-                server = null;
                 bound = null;
                 state = State.STOPPED;
                 stopped.run();
@@ -178,9 +177,11 @@ public final class ServerController {
 
     /** Stops the server and waits (bounded) for the port to be free; for window close. Any thread. */
     public void shutdown(long timeoutMillis) {
-        MonitorServer s = server;
-        server = null;
-        worker.execute(() -> closeQuietly(s));
+        // runs after any start still queued, so a server started at the last moment is stopped too
+        worker.execute(() -> {
+            closeQuietly(server);
+            server = null;
+        });
         worker.shutdown();
         io.shutdownNow();
         try {

@@ -70,7 +70,7 @@ public final class ServerPanel extends JPanel {
     private final javax.swing.Timer greetingTimer = new javax.swing.Timer(GREETING_DELAY_MS, null);
 
     public ServerPanel() {
-        super(new MigLayout("fillx, insets 6 8 4 8, hidemode 3", "[right][grow,fill][]", "[]3[]3[]3[]3[]3[]"));
+        super(new MigLayout("fillx, insets 6 8 4 8, hidemode 3, gapy 3", "[right][grow,fill][]"));
         setName("serverPanel");
         interfaceBox.setName("interface");
         interfaceBox.getAccessibleContext().setAccessibleName("Interface");
@@ -146,40 +146,38 @@ public final class ServerPanel extends JPanel {
         JLabel ifLabel = new JLabel("Interface");
         ifLabel.setDisplayedMnemonic('n');
         ifLabel.setLabelFor(interfaceBox);
+        // Rows start with "newline" on a visible component: a hidden (hidemode 3) one would drop its wrap.
         add(ifLabel);
-        add(interfaceBox, "split 2, growx, wmin 200");
+        add(interfaceBox, "span 2, split 2, growx, wmin 200");
         add(refresh, "");
-        add(new JLabel(), "wrap");
-        add(new JLabel(), "skip 0");
-        add(reachWarning, "span, growx, wrap");
+        add(reachWarning, "newline, skip 1, span, growx");
 
         JLabel portLabel = new JLabel("Port");
         portLabel.setDisplayedMnemonic('P');
         portLabel.setLabelFor(port.textField());
-        add(portLabel);
+        add(portLabel, "newline");
         JLabel modeLabel = new JLabel("Mode");
         modeLabel.setDisplayedMnemonic('M');
         modeLabel.setLabelFor(mode);
-        add(port.spinner, "split 6, w 90!, growx 0");
+        add(port.spinner, "span 2, split 6, w 90!, growx 0");
         add(portService, "gapright 12");
-        add(modeLabel, "gapleft push");
+        add(modeLabel, "gapleft 12");
         add(mode, "growx 0");
         add(echo, "");
-        add(advancedToggle, "gapleft 12, wrap");
-        add(advanced, "skip 1, span, growx, wrap");
-        add(new JLabel(), "skip 0");
-        add(formError, "span, growx, wrap");
+        add(advancedToggle, "gapleft push");
+        add(advanced, "newline, skip 1, span, growx");
+        add(formError, "newline, skip 1, span, growx");
 
         JLabel gLabel = new JLabel("Greeting");
         gLabel.setDisplayedMnemonic('G');
         gLabel.setLabelFor(greeting.textComponent());
-        add(gLabel, "top, gaptop 4");
-        add(greeting, "span, growx, wrap");
+        add(gLabel, "newline, top, gaptop 4");
+        add(greeting, "span, growx, wmin 100, w 100::");
 
-        add(startStop, "skip 1, split 2, growx 0, wmin 110");
-        add(listening, "growx, wrap");
-        add(bindError, "skip 1, span, growx, wrap");
-        add(tryIt, "skip 1, span, growx");
+        add(startStop, "newline, skip 1, span, split 2, growx 0, wmin 110");
+        add(listening, "growx");
+        add(bindError, "newline, skip 1, span, growx");
+        add(tryIt, "newline, skip 1, span, growx");
 
         updateReach();
         updatePortNote();
@@ -369,6 +367,10 @@ public final class ServerPanel extends JPanel {
         formError.setText(p == null || p.startsWith("The greeting") ? "" : p);
         formError.setVisible(!formError.getText().isEmpty());
         validityListeners.forEach(Runnable::run);
+    }
+
+    void focusStartStop() {
+        startStop.requestFocusInWindow();
     }
 
     public void setStartStopAction(Action a) {

@@ -23,8 +23,14 @@ public final class GuiToolkitExtension implements BeforeAllCallback {
         }
     }
 
+    private static boolean reported;
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        // the static initialiser did the work, once per JVM
+        if (!reported) {
+            reported = true;
+            System.out.println("GUI tests on " + java.awt.Toolkit.getDefaultToolkit().getClass().getName()
+                    + (REAL_DISPLAY ? " (real display " + System.getenv("DISPLAY") + ")" : " (Cacio)"));
+        }
     }
 }

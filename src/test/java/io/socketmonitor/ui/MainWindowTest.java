@@ -101,7 +101,8 @@ class MainWindowTest extends AbstractWindowTest {
         int port = startByButton();
         assertThat(readAll(port)).isEqualTo("Hello from server\n");
         window.textBox("greeting").requireEnabled().setText("Changed for #{count}\\r\\n");
-        assertThat(window.textBox("greetingPreview").text()).startsWith("16 bytes").contains("\u240D\u240A");
+        assertThat(window.textBox("greetingPreview").text()).startsWith("16 bytes")
+                .containsAnyOf("Changed for #1\u240D\u240A", "Changed for #1\\r\\n");
         await().atMost(WAIT).untilAsserted(() -> assertThat(readAll(port)).matches("Changed for #\\d+\r\n"));
 
         window.textBox("greeting").setText("bad \\q");
@@ -189,9 +190,9 @@ class MainWindowTest extends AbstractWindowTest {
         assertThat(rows).hasNumberOfRows(1);
         assertThat(rows[0][PeerTableModel.COL_PORT]).isEqualTo(Integer.toString(clientPorts[1]));
 
-        window.textBox("peerFilter").deleteText().enterText("no such peer");
+        window.textBox("peerFilter").setText("no such peer");
         assertThat(table.contents()).hasNumberOfRows(0);
-        window.textBox("peerFilter").deleteText();
+        window.textBox("peerFilter").setText("");
         assertThat(table.contents()).hasNumberOfRows(3);
         assertThat(Arrays.stream(table.contents()).map(r -> r[PeerTableModel.COL_PORT]))
                 .containsExactlyInAnyOrder(Arrays.stream(clientPorts).mapToObj(Integer::toString).toArray(String[]::new));
@@ -227,5 +228,94 @@ class MainWindowTest extends AbstractWindowTest {
         window.focus();
         robot.pressAndReleaseKey(KeyEvent.VK_L, Toolkit_menuMask());
         await().atMost(WAIT).until(() -> edt(() -> main.logPanel().shownText().isEmpty()));
+    }
+
+    @Test
+    void closingTheWindowStopsTheServer() throws IOException {
+        int port = startByButton();
+        assertThat(readAll(port)).isEqualTo("Hello from server\n");
+        window.menuItemWithPath("File", "Quit").click();
+        await().atMost(WAIT).until(() -> edt(() -> !main.frame().isDisplayable()));
+        assertThatThrownBy(() -> readAll(port)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void exportsTheTableAsCsvAndSavesTheLog(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        int port = startByButton();
+        readAll(port);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(window.table("peerTable").contents()).hasNumberOfRows(1));
+        java.nio.file.Path csv = dir.resolve("peers.csv");
+        java.nio.file.Path log = dir.resolve("server.log");
+        edt(() -> {
+            main.peerPanel().exportCsv(csv);
+            main.logPanel().save(log);
+            return null;
+        });
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(csv).exists();
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0)).startsWith("#,Peer address,Peer port,Local address");
+            assertThat(lines.get(1)).startsWith("1,127.0.0.1,").endsWith("closed: closed after greeting");
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(log).content()
+                .contains("Listening on 127.0.0.1:" + port + " for connections").contains("Connected to ('127.0.0.1', "));
+    }
+
+    @Test
+    void activityChartAndStatusFollowTheServer() throws IOException {
+        int port = startByButton();
+        for (int i = 0; i < 5; i++) {
+            readAll(port);
+        }
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(window.label("statusServed").text()).isEqualTo("5 served"));
+        await().atMost(WAIT).until(() -> edt(() -> main.chart().samples() > 0));
+        window.tabbedPane("bottomTabs").selectTab("Activity");
+        screenshot("window-activity");
+        window.label("statusErrors").requireText("0 errors");
+    }
+
+    @Test
+    void explainsPortsAndWhoCanReachTheChosenAddress() {
+        window.textBox("portText").deleteText().enterText("80");
+        window.label("portService").requireText(java.util.regex.Pattern.compile("\\(HTTP\\).*below 1024.*"));
+        window.textBox("portText").deleteText().enterText("22");
+        assertThat(window.label("portService").text()).startsWith("(SSH)");
+        window.textBox("portText").deleteText().enterText("5000");
+        window.label("portService").requireText("");
+
+        javax.swing.JLabel warning = robot.finder().findByName(main.frame(), "reachWarning", javax.swing.JLabel.class, false);
+        assertThat(edt(warning::isVisible)).isFalse();
+        window.comboBox("interface").selectItem(java.util.regex.Pattern.compile("All interfaces IPv4.*"));
+        window.label("reachWarning").requireVisible();
+        assertThat(window.label("reachWarning").text()).contains("reachable from the network");
+        assertThat(edt(() -> main.lecture().explanationText())).contains("all interfaces").contains("0.0.0.0");
+        window.comboBox("interface").selectItem(java.util.regex.Pattern.compile("Loopback 127\\.0\\.0\\.1.*"));
+        assertThat(edt(warning::isVisible)).isFalse();
+        assertThat(edt(() -> main.lecture().explanationText())).contains("loopback");
+    }
+
+    @Test
+    void sendsTextToTheSelectedKeepOpenPeer() throws IOException {
+        window.comboBox("mode").selectItem("Keep open");
+        int port = startByButton();
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            s.setSoTimeout(10_000);
+            InputStream in = s.getInputStream();
+            assertThat(new String(in.readNBytes(18), StandardCharsets.UTF_8)).isEqualTo("Hello from server\n");
+            JTableFixture table = window.table("peerTable");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(1));
+            table.selectRows(0);
+            window.button("peer.Send").requireEnabled().click();
+            org.assertj.swing.fixture.JOptionPaneFixture dialog =
+                    org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+            dialog.textBox().setText("ping \\x41\\n");
+            dialog.okButton().click();
+            assertThat(new String(in.readNBytes(7), StandardCharsets.UTF_8)).isEqualTo("ping A\n");
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(table.contents()[0][PeerTableModel.COL_OUT]).isEqualTo("25"));
+        }
     }
 }

@@ -3,7 +3,7 @@ package io.socketmonitor.ui.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.formdev.flatlaf.FlatLightLaf;
-import com.github.caciocavallosilano.cacio.ctc.junit.CacioTest;
+import io.socketmonitor.ui.GuiTest;
 import io.socketmonitor.client.LoadMode;
 import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.MonitorServer;
@@ -14,6 +14,8 @@ import javax.swing.JFrame;
 import javax.swing.UIManager;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The pane against the app's own server on loopback, driven the way a user would. */
-@CacioTest
+@GuiTest
 class ClientPanelTest {
     private static final Timeout WAIT = Timeout.timeout(20_000);
     private MonitorServer server;
@@ -42,16 +44,23 @@ class ClientPanelTest {
     private void start(Mode mode) throws Exception {
         server = new MonitorServer(ServerConfig.defaults().withPort(0).withMode(mode));
         InetSocketAddress bound = server.start();
+        Robot robot = BasicRobot.robotWithNewAwtHierarchy(); // sees only windows made after it
+        robot.settings().delayBetweenEvents(10);
         JFrame frame = GuiActionRunner.execute(() -> {
             JFrame f = new JFrame("client pane test");
             panel = new ClientPanel();
             panel.followServer(bound);
             f.add(panel);
             f.pack();
+            // A fixed size that fits any test screen: on a real display the robot clicks at
+            // screen coordinates, and a control off screen would never be hit.
+            f.setSize(Math.min(f.getWidth(), 1000), Math.min(f.getHeight(), 750));
+            f.setLocation(0, 0);
             return f;
         });
-        window = new FrameFixture(frame);
+        window = new FrameFixture(robot, frame);
         window.show();
+        window.focus(); // on a real display the first click must not race the window's mapping
     }
 
     @AfterEach
