@@ -14,10 +14,13 @@ cp="${BENCH_WINDOW_CP:-target/test-classes:target/socket-monitor.jar}"
 gcc -O2 -Wall -o "$out/load_client" bench/c/load_client.c
 gcc -O2 -Wall -o "$out/hold_client" bench/c/hold_client.c
 if ! command -v Xvfb >/dev/null; then echo "window benchmarks: skipped (no Xvfb)"; exit 0; fi
-disp=":$(( 200 + RANDOM % 100 ))"
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display itself (-displayfd), so we never talk to another X server.
+dfile=$(mktemp)
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dfile" >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true' EXIT
+trap 'kill $xvfb 2>/dev/null || true; rm -f "$dfile"' EXIT
+for _ in $(seq 100); do [[ -s "$dfile" ]] && break; sleep 0.05; done
+disp=":$(head -1 "$dfile")"
 export DISPLAY="$disp"
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 res="$out/window-results.txt"
@@ -36,7 +39,8 @@ for i in 1 2 3 4 5; do
   ext="n/a"
   if command -v xdotool >/dev/null; then
     # Poll every 10 ms (xdotool's own --sync sleeps 0.5 s between tries), 30 s at most.
-    for _ in $(seq 3000); do
+    deadline=$(( $(date +%s) + 30 ))
+    while (( $(date +%s) < deadline )); do
       if xdotool search --onlyvisible --name "^Socket Monitor" >/dev/null 2>&1; then
         t1=$(date +%s%N)
         ext=$(( (t1 - t0) / 1000000 ))
