@@ -26,6 +26,11 @@ public enum CloseReason {
         return text;
     }
 
+    /** For a state column: "closed by peer" reads well alone, "idle timeout" needs the prefix. */
+    public String asState() {
+        return text.startsWith("closed ") ? text : "closed: " + text;
+    }
+
     @Override
     public String toString() {
         return text;

@@ -23,6 +23,6 @@ public record PeerSnapshot(
     }
 
     public String state() {
-        return open() ? "open" : "closed: " + closeReason.text();
+        return open() ? "open" : closeReason.asState();
     }
 }

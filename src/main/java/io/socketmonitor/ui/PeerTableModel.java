@@ -97,7 +97,7 @@ public final class PeerTableModel extends AbstractTableModel {
         }
 
         public String state() {
-            return open() ? "open" : "closed: " + closeReason.text();
+            return open() ? "open" : closeReason.asState();
         }
 
         public long bytesIn() {

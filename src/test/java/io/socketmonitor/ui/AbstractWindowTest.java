@@ -52,6 +52,9 @@ abstract class AbstractWindowTest {
         robot.settings().delayBetweenEvents(10);
         main = GuiActionRunner.execute(() -> MainWindow.create(new Prefs(node), initialConfig()));
         window = new FrameFixture(robot, main.frame());
+        // Each test's window opens where the last one was clicked: move the pointer away first,
+        // so the new window sees it enter (X11 drops a press on a window it never entered).
+        robot.moveMouse(new java.awt.Point(1400, 950));
         window.show(new Dimension(1000, 720));
     }
 

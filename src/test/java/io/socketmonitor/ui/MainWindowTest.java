@@ -131,7 +131,7 @@ class MainWindowTest extends AbstractWindowTest {
             assertThat(rows[0][PeerTableModel.COL_ADDRESS]).isEqualTo("127.0.0.1");
             assertThat(rows[0][PeerTableModel.COL_PORT]).isEqualTo(Integer.toString(clientPort));
             assertThat(rows[0][PeerTableModel.COL_OUT]).isEqualTo("18");
-            assertThat(rows[0][PeerTableModel.COL_STATE]).isEqualTo("closed: closed after greeting");
+            assertThat(rows[0][PeerTableModel.COL_STATE]).isEqualTo("closed after greeting");
         });
         String log = edt(() -> main.logPanel().shownText());
         assertThat(log).contains("Listening on 127.0.0.1:" + port + " for connections")
@@ -256,7 +256,7 @@ class MainWindowTest extends AbstractWindowTest {
             java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
             assertThat(lines).hasSize(2);
             assertThat(lines.get(0)).startsWith("#,Peer address,Peer port,Local address");
-            assertThat(lines.get(1)).startsWith("1,127.0.0.1,").endsWith("closed: closed after greeting");
+            assertThat(lines.get(1)).startsWith("1,127.0.0.1,").endsWith("closed after greeting");
         });
         await().atMost(WAIT).untilAsserted(() -> assertThat(log).content()
                 .contains("Listening on 127.0.0.1:" + port + " for connections").contains("Connected to ('127.0.0.1', "));

@@ -53,7 +53,7 @@ class PeerTableModelTest {
         assertThat(model.openCount()).isEqualTo(2);
         model.apply(List.of(closed(2)));
         assertThat(ids()).containsExactly(3L, 2L, 1L);
-        assertThat(model.getValueAt(1, PeerTableModel.COL_STATE)).isEqualTo("closed: closed after greeting");
+        assertThat(model.getValueAt(1, PeerTableModel.COL_STATE)).isEqualTo("closed after greeting");
         assertThat(model.getValueAt(0, PeerTableModel.COL_STATE)).isEqualTo("open");
     }
 

@@ -59,8 +59,12 @@ class ClientPanelTest {
             return f;
         });
         window = new FrameFixture(robot, frame);
+        // The last test clicked at the same screen spot: move away first, so the new window sees
+        // the pointer enter (X11 drops a press on a window the pointer never entered).
+        robot.moveMouse(new java.awt.Point(1200, 900));
         window.show();
-        window.focus(); // on a real display the first click must not race the window's mapping
+        window.focus();
+        robot.waitForIdle();
     }
 
     @AfterEach
@@ -75,12 +79,17 @@ class ClientPanelTest {
     }
 
     private void waitFor(String what, BooleanSupplier check) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return check.getAsBoolean();
-            }
-        }, WAIT);
+        try {
+            Pause.pause(new Condition(what) {
+                @Override
+                public boolean test() {
+                    return check.getAsBoolean();
+                }
+            }, WAIT);
+        } catch (RuntimeException e) {
+            throw new AssertionError(what + " did not happen; the pane shows: [" + received() + "], status ["
+                    + window.label("clientStatus").text() + "]", e);
+        }
     }
 
     private String received() {
