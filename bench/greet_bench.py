@@ -16,6 +16,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 CLK = os.sysconf("SC_CLK_TCK")
@@ -48,6 +49,20 @@ def wait_listening(path, proc, seconds=20.0):
     raise RuntimeError(f"{path}: no 'Listening on' line within {seconds} s")
 
 
+def wait_port(port, proc, seconds=30.0):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as c:
+                c.recv(100)
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing accepted on port {port} within {seconds} s")
+
+
 class Server:
     def __init__(self, name, argv, env, note, out_dir):
         self.name, self.argv, self.env, self.note = name, argv, env, note
@@ -60,8 +75,12 @@ class Server:
     def start(self, pin="none"):
         out = open(self.out_path, "w")
         cpu = PIN[pin][0]
-        self.proc = subprocess.Popen((["taskset", "-c", cpu] if cpu else []) + self.argv, stdout=out, stderr=subprocess.STDOUT, env=self.env)
-        wait_listening(self.out_path, self.proc)
+        self.proc = subprocess.Popen((["taskset", "-c", cpu] if cpu else []) + self.argv, stdout=out,
+                                     stderr=subprocess.STDOUT, env=self.env)
+        if self.name == "ours-window":
+            wait_port(self.port, self.proc)  # the window prints nothing: wait until it accepts
+        else:
+            wait_listening(self.out_path, self.proc)
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
@@ -99,7 +118,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--conns", type=int, default=20000)
     ap.add_argument("--conc", type=int, default=8)
-    ap.add_argument("--warmup", type=int, default=30000)
+    ap.add_argument("--warmup", type=int, default=100000)  # the window JIT-compiles for ~150k
     ap.add_argument("--servers", default="c,python,ours,c-quiet,ours-quiet,ours-window")
     ap.add_argument("--jar-base", help="an older build to compare with, as 'ours-base' (headless)")
     ap.add_argument("--pin", choices=["none", "split", "same"], default="none",
@@ -122,11 +141,16 @@ def main():
         defs["ours-base"] = ([java, "-jar", args.jar_base, "--headless", "--port", "{port}"], None,
                              f"--headless, {os.path.basename(args.jar_base)}")
     skipped = {}
+    has_window = subprocess.run(["unzip", "-l", args.jar], capture_output=True, text=True).stdout \
+        .find("io/socketmonitor/ui/MainWindow.class") >= 0
     if "ours-window" in args.servers.split(","):
-        if args.display:
+        if not has_window:
+            skipped["ours-window"] = "this build has no window yet (io.socketmonitor.ui.MainWindow)"
+        elif args.display:
             env = dict(os.environ, DISPLAY=args.display)
-            defs["ours-window"] = ([java, "-jar", args.jar, "--start", "--port", "{port}"], env,
-                                   f"window open on Xvfb {args.display}, --start")
+            prefs = tempfile.mkdtemp(prefix="socket-monitor-bench-prefs")  # no remembered settings
+            defs["ours-window"] = ([java, f"-Djava.util.prefs.userRoot={prefs}", "-jar", args.jar, "--start",
+                                    "--port", "{port}"], env, f"window open on Xvfb {args.display}, --start")
         else:
             skipped["ours-window"] = "no X display (set BENCH_DISPLAY or install xvfb)"
     servers = [Server(n, *defs[n], out_dir=args.out) for n in args.servers.split(",") if n in defs]

@@ -13,15 +13,18 @@ gcc -O2 -Wall -o "$out/load_client" bench/c/load_client.c
 if [[ ! -f target/socket-monitor.jar || -n "${BENCH_REBUILD:-}" ]]; then
   ./mvnw -o -q -B package -DskipTests
 fi
-ulimit -n 65536 2>/dev/null || true
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 xvfb_pid=""
 cleanup() { if [[ -n "$xvfb_pid" ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 if [[ -z "${BENCH_DISPLAY:-}" ]] && command -v Xvfb >/dev/null; then
-  disp=":$(( 90 + RANDOM % 100 ))"
-  Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  # Xvfb picks a free display itself (-displayfd), so we never talk to another X server.
+  dfile=$(mktemp)
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dfile" >/dev/null 2>&1 &
   xvfb_pid=$!
-  export BENCH_DISPLAY="$disp"
+  for _ in $(seq 100); do [[ -s "$dfile" ]] && break; sleep 0.05; done
+  export BENCH_DISPLAY=":$(head -1 "$dfile")"
+  rm -f "$dfile"
 fi
 python3 bench/greet_bench.py --jar target/socket-monitor.jar --client "$out/load_client" \
   --c-server "$out/greet_server" --out "$out" "$@"

@@ -3,7 +3,7 @@
  * connect, wait for the server's FIN (EPOLLRDHUP), read the greeting once, close. No threads,
  * one epoll set, no allocation per connection, so it costs less CPU than the servers it drives.
  *
- *   load_client HOST PORT TOTAL [CONC=8] [EXPECT_BYTES=18]
+ *   load_client HOST PORT TOTAL [CONC=8] [EXPECT_BYTES=18] [RATE=0 (connections/s, 0: as fast as possible)]
  *
  * Prints one line: key=value pairs (conns, ok, bad, secs, rate, cpu_user, cpu_sys).
  */
@@ -57,17 +57,25 @@ int main(int argc, char **argv) {
     long total = atol(argv[3]);
     int conc = argc > 4 ? atoi(argv[4]) : 8;
     long expect = argc > 5 ? atol(argv[5]) : 18;
+    double rate = argc > 6 ? atof(argv[6]) : 0; /* paced: start at most rate * elapsed connections */
     int ep = epoll_create1(0);
     long started = 0, done = 0, ok = 0, bad = 0, failed_connect = 0;
     char buf[4096];
     double t0 = now_s();
-    for (int i = 0; i < conc && started < total; i++) {
+#define ALLOWED() (rate <= 0 || started < (long)(rate * (now_s() - t0)) + 1)
+    for (int i = 0; i < conc && started < total && ALLOWED(); i++) {
         if (open_one(ep) >= 0) started++; else failed_connect++;
     }
+    long in_flight = started;
     double deadline = t0 + 120.0; /* bounded in time whatever the server does */
-    while (done < started && now_s() < deadline) {
+    while ((done < started || started < total) && now_s() < deadline) {
         struct epoll_event got[64];
-        int n = epoll_wait(ep, got, 64, 1000);
+        if (rate > 0) { /* top up to CONC in flight as the pace allows */
+            while (in_flight < conc && started < total && ALLOWED()) {
+                if (open_one(ep) >= 0) { started++; in_flight++; } else failed_connect++;
+            }
+        }
+        int n = epoll_wait(ep, got, 64, rate > 0 ? 1 : 1000);
         for (int i = 0; i < n; i++) {
             int fd = got[i].data.fd;
             long have = received[fd];
@@ -88,8 +96,9 @@ int main(int argc, char **argv) {
             received[fd] = 0;
             close(fd);
             done++;
-            if (started < total) {
-                if (open_one(ep) >= 0) started++; else failed_connect++;
+            in_flight--;
+            if (started < total && ALLOWED()) {
+                if (open_one(ep) >= 0) { started++; in_flight++; } else failed_connect++;
             }
         }
     }

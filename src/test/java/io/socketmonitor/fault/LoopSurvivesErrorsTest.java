@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * An Error thrown on the loop thread (here by a listener; under EMFILE it was a class that could
- * not load) is counted and reported, the loop pauses instead of spinning, and serving goes on.
- * Before, a second Error while reporting the first ended the loop thread.
+ * An Error thrown on the loop thread (here by a listener, on connections and on the reports of
+ * the failures; under EMFILE it was a class that could not load) is counted, and serving goes
+ * on with the same loop thread. Before, a second Error while reporting the first ended it.
  */
 class LoopSurvivesErrorsTest extends FaultFixture {
 
