@@ -14,6 +14,8 @@ import java.awt.AWTError;
 import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
 import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** Entry point: reads the options, then runs the window, the headless server or a one-off command. */
@@ -53,7 +55,9 @@ public final class SocketMonitor {
             return EXIT_OK;
         }
         try {
-            return dispatch(options, out, err);
+            Set<String> given = new HashSet<>();
+            cl.getParseResult().matchedOptions().forEach(o -> given.add(o.longestName()));
+            return dispatch(options, given, out, err);
         } catch (UsageException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;
@@ -81,7 +85,8 @@ public final class SocketMonitor {
                 TestClient.DEFAULT_CONNECT_TIMEOUT, System.in, out, err);
     }
 
-    private static int dispatch(Options options, PrintStream out, PrintStream err) throws UsageException {
+    private static int dispatch(Options options, Set<String> givenOptions, PrintStream out, PrintStream err)
+            throws UsageException {
         if (options.listInterfaces()) {
             out.print(InterfaceReport.format(InterfaceDiscovery.discover()));
             out.flush();
@@ -100,7 +105,7 @@ public final class SocketMonitor {
             return EXIT_USAGE;
         }
         try {
-            MainWindow.open(config, options.startNow());
+            MainWindow.open(config, givenOptions, options.startNow()); // typed options beat remembered ones
         } catch (AWTError | HeadlessException e) {
             // DISPLAY is set but no X server answers there, or the toolkit cannot start.
             String why = String.valueOf(e.getMessage()).replaceAll("\\.+$", "");

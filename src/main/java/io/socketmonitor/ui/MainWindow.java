@@ -20,6 +20,7 @@ import java.awt.event.WindowEvent;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
@@ -164,10 +165,19 @@ public final class MainWindow {
      * that differ from {@link ServerConfig#defaults()} (the command line's) win over remembered ones.
      */
     public static void open(ServerConfig initial, boolean startNow) {
-        open(Prefs.user(), initial, startNow);
+        open(Prefs.user(), initial, null, startNow);
+    }
+
+    /** As {@link #open(ServerConfig, boolean)}, with exactly the options the user typed winning. */
+    public static void open(ServerConfig initial, Set<String> givenOptions, boolean startNow) {
+        open(Prefs.user(), initial, givenOptions, startNow);
     }
 
     static void open(Prefs prefs, ServerConfig initial, boolean startNow) {
+        open(prefs, initial, null, startNow);
+    }
+
+    static void open(Prefs prefs, ServerConfig initial, Set<String> givenOptions, boolean startNow) {
         if (SwingUtilities.isEventDispatchThread()) {
             throw new IllegalStateException("MainWindow.open must be called off the EDT");
         }
@@ -184,7 +194,8 @@ public final class MainWindow {
             // keep the default look and feel
         }
         SwingUtilities.invokeLater(() -> {
-            MainWindow w = create(prefs, initial);
+            MainWindow w = new MainWindow(prefs, givenOptions == null ? prefs.merge(initial)
+                    : prefs.merge(initial, givenOptions));
             w.frame.setVisible(true);
             if (startNow) {
                 w.start();

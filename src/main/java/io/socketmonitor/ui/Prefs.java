@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -163,29 +165,44 @@ public final class Prefs {
         node.putBoolean(ECHO, c.echo());
     }
 
-    /**
-     * Settings given on the command line win over remembered ones: a field of {@code initial} that
-     * differs from {@link ServerConfig#defaults()} was asked for, so it is kept; every other field
-     * comes from the remembered settings.
-     */
+    /** Remembered settings, overridden by those in {@code initial} that differ from the defaults. */
     public ServerConfig merge(ServerConfig initial) {
-        ServerConfig d = ServerConfig.defaults();
-        ServerConfig r = serverConfig(d);
-        if (initial == null) {
-            return r;
-        }
-        ServerConfig c = r;
-        if (!initial.bindAddress().equals(d.bindAddress())) c = c.withBindAddress(initial.bindAddress());
-        if (initial.port() != d.port()) c = c.withPort(initial.port());
-        if (!initial.greeting().source().equals(d.greeting().source())) c = c.withGreeting(initial.greeting());
-        if (initial.mode() != d.mode()) c = c.withMode(initial.mode());
-        if (initial.backlog() != d.backlog()) c = c.withBacklog(initial.backlog());
-        if (initial.maxConnections() != d.maxConnections()) c = c.withMaxConnections(initial.maxConnections());
-        if (initial.maxPerPeer() != d.maxPerPeer()) c = c.withMaxPerPeer(initial.maxPerPeer());
-        if (!initial.idleTimeout().equals(d.idleTimeout())) c = c.withIdleTimeout(initial.idleTimeout());
-        if (!initial.writeTimeout().equals(d.writeTimeout())) c = c.withWriteTimeout(initial.writeTimeout());
-        if (initial.echo() != d.echo()) c = c.withEcho(initial.echo());
+        return initial == null ? serverConfig(ServerConfig.defaults()) : merge(initial, differingOptions(initial));
+    }
+
+    /**
+     * Remembered settings, overridden by the command-line options named in {@code given}
+     * (e.g. "--port"): an option the user typed wins even when it equals the default.
+     */
+    public ServerConfig merge(ServerConfig initial, Set<String> given) {
+        ServerConfig c = serverConfig(ServerConfig.defaults());
+        if (given.contains("--bind")) c = c.withBindAddress(initial.bindAddress());
+        if (given.contains("--port")) c = c.withPort(initial.port());
+        if (given.contains("--greeting")) c = c.withGreeting(initial.greeting());
+        if (given.contains("--mode")) c = c.withMode(initial.mode());
+        if (given.contains("--backlog")) c = c.withBacklog(initial.backlog());
+        if (given.contains("--max-connections")) c = c.withMaxConnections(initial.maxConnections());
+        if (given.contains("--max-per-peer")) c = c.withMaxPerPeer(initial.maxPerPeer());
+        if (given.contains("--idle-timeout")) c = c.withIdleTimeout(initial.idleTimeout());
+        if (given.contains("--write-timeout")) c = c.withWriteTimeout(initial.writeTimeout());
+        if (given.contains("--echo")) c = c.withEcho(initial.echo());
         return c;
+    }
+
+    private static Set<String> differingOptions(ServerConfig initial) {
+        ServerConfig d = ServerConfig.defaults();
+        Set<String> given = new HashSet<>();
+        if (!initial.bindAddress().equals(d.bindAddress())) given.add("--bind");
+        if (initial.port() != d.port()) given.add("--port");
+        if (!initial.greeting().source().equals(d.greeting().source())) given.add("--greeting");
+        if (initial.mode() != d.mode()) given.add("--mode");
+        if (initial.backlog() != d.backlog()) given.add("--backlog");
+        if (initial.maxConnections() != d.maxConnections()) given.add("--max-connections");
+        if (initial.maxPerPeer() != d.maxPerPeer()) given.add("--max-per-peer");
+        if (!initial.idleTimeout().equals(d.idleTimeout())) given.add("--idle-timeout");
+        if (!initial.writeTimeout().equals(d.writeTimeout())) given.add("--write-timeout");
+        if (initial.echo() != d.echo()) given.add("--echo");
+        return given;
     }
 
     public void flush() {

@@ -8,6 +8,7 @@ import io.socketmonitor.template.GreetingTemplate;
 import java.awt.Rectangle;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Settings come back from a (throwaway) preferences node; the command line's win. */
@@ -57,6 +58,15 @@ class PrefsRestoreTest extends AbstractWindowTest {
         assertThat(merged.mode()).isEqualTo(Mode.HTTP);
         assertThat(merged.backlog()).isEqualTo(77);
         assertThat(merged.greeting().source()).isEqualTo("Hi {peer}\\r\\n");
+    }
+
+    @Test
+    void anOptionTypedOnTheCommandLineWinsEvenWhenItIsTheDefault() {
+        Prefs prefs = new Prefs(node); // remembers keep-open, backlog 77
+        ServerConfig merged = prefs.merge(ServerConfig.defaults().withMode(Mode.CLOSE), Set.of("--mode"));
+        assertThat(merged.mode()).isEqualTo(Mode.CLOSE);
+        assertThat(merged.port()).isEqualTo(12345); // not typed: remembered
+        assertThat(merged.backlog()).isEqualTo(77);
     }
 
     @Test
