@@ -213,7 +213,20 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
     /** Lights the steps as the server takes them; on the EDT. */
     public void onEvents(List<ServerEvent> batch) {
         boolean changed = false;
-        for (ServerEvent e : batch) {
+        // Only the latest connection is shown: under a flood, skip the steps of every connection
+        // the batch supersedes instead of setting texts thousands of times per batch.
+        int latestStart = 0;
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            if (batch.get(i) instanceof ServerEvent.Connected) {
+                latestStart = i;
+                break;
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            ServerEvent e = batch.get(i);
+            if (i < latestStart && !(e instanceof ServerEvent.Listening || e instanceof ServerEvent.Stopped)) {
+                continue;
+            }
             if (e instanceof ServerEvent.Listening l) {
                 setAll(false);
                 lit.put(Step.CREATE, true);

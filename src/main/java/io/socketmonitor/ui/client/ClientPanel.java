@@ -10,6 +10,7 @@ import io.socketmonitor.client.SendText;
 import io.socketmonitor.client.SessionEnd;
 import io.socketmonitor.client.SessionSummary;
 import io.socketmonitor.client.TestClient;
+import io.socketmonitor.ui.EdtBatcher;
 import io.socketmonitor.net.Addresses;
 import io.socketmonitor.template.TemplateException;
 import java.awt.event.ActionEvent;
@@ -74,7 +75,8 @@ public final class ClientPanel extends JPanel {
     private final JLabel timings = name(new JLabel(" "), "clientTimings", "Timings");
     private final LoadSection load = new LoadSection(this::target);
 
-    private final transient EdtBatcher<Tagged> batcher = new EdtBatcher<>(this::apply);
+    static final int BATCH_MILLIS = 100;
+    private final transient EdtBatcher<Tagged> batcher = new EdtBatcher<>(BATCH_MILLIS, this::apply);
     private final transient ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "client pane sender");
         t.setDaemon(true); // a write blocked on a server that never reads must not keep the app alive

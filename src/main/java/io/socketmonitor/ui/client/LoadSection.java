@@ -50,7 +50,7 @@ final class LoadSection extends JPanel {
     private final JButton cancel = name(new JButton("Cancel"), "loadCancel", "Cancel load");
     private final JProgressBar progress = name(new JProgressBar(0, 1000), "loadProgress", "Load progress");
     private final JTextArea summary = name(new JTextArea(3, 30), "loadSummary", "Load result");
-    private final Timer poll = new Timer(EdtBatcher.PERIOD_MS, e -> poll());
+    private final Timer poll = new Timer(ClientPanel.BATCH_MILLIS, e -> poll());
 
     // Written by the run's threads, read by the poll timer on the EDT.
     private final transient AtomicReference<LoadProgress> latest = new AtomicReference<>();
