@@ -45,6 +45,7 @@ public final class MonitorServer implements AutoCloseable {
     /** Greetings up to this size are written on the still-blocking accepted channel. */
     static final int BLOCKING_GREETING_MAX = 1024;
     private static final long TICK_MILLIS = 100;
+    private static final long IDLE_TICK_MILLIS = 1000;
     static final Duration HTTP_HEAD_TIMEOUT = Duration.ofSeconds(5);
     private static final int PREVIEW_CHARS = 60;
     /** Above this many unsent bytes a peer's input is not read, so echo and TCP pace each other. */
@@ -372,7 +373,9 @@ public final class MonitorServer implements AutoCloseable {
 
     private void selectOnce() throws IOException {
         long now = System.nanoTime();
-        long timeout = Math.min(TICK_MILLIS, backoff.millisUntilResume(now));
+        // Deadlines only exist while peers are connected: with none, wake up once a second.
+        long tick = registry.isEmpty() ? IDLE_TICK_MILLIS : TICK_MILLIS;
+        long timeout = Math.min(tick, backoff.millisUntilResume(now));
         selector.select(timeout);
         now = System.nanoTime();
         runCommands();
