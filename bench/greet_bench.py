@@ -19,19 +19,7 @@ import sys
 import tempfile
 import time
 
-CLK = os.sysconf("SC_CLK_TCK")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def cpu_seconds(pid):
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK  # utime, stime (fields 14 and 15)
+from benchlib import cpu_seconds, free_port  # noqa: E402  (beside this script)
 
 
 def wait_listening(path, proc, seconds=20.0):

@@ -3,6 +3,7 @@ package io.socketmonitor.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.socketmonitor.server.EventLog;
 import io.socketmonitor.server.BindFailedException;
 import io.socketmonitor.server.MonitorServer;
 import io.socketmonitor.server.ServerConfig;
@@ -30,7 +31,7 @@ abstract class FaultFixture {
     static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     static final byte[] HELLO = "Hello from server\n".getBytes(StandardCharsets.US_ASCII);
 
-    final Events events = new Events();
+    final EventLog events = new EventLog();
     final List<MonitorServer> servers = new ArrayList<>();
     final List<Socket> sockets = new ArrayList<>();
     private int descriptorsBefore;
