@@ -31,17 +31,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The lecture's accept-loop server: create a socket, bind, listen, then accept, send, close,
- * for ever. One thread runs a NIO selector for accept, read and write, so a thousand peers cost
- * a thousand registrations, not a thousand threads. Other threads talk to the loop through a
- * command queue and read the live registry; listeners hear every step on the loop thread.
+ * for ever. Two threads, whatever the number of peers: the {@link Acceptor} blocks in accept and
+ * greets and closes on the spot (the lecture's loop, and the fastest path there is); the loop
+ * thread runs a NIO selector for every peer that stays open (keep-open, HTTP, a lingering or
+ * slow reader), so a thousand peers cost a thousand registrations, not a thousand threads.
+ * The two share their state under {@link #lock}; other threads talk to the loop through a
+ * command queue and read the live registry. Listeners hear every step, one thread at a time.
  */
 public final class MonitorServer implements AutoCloseable {
     /** Bytes that may wait for one slow peer before further sends to it are refused. */
     static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
-    private static final int ACCEPTS_PER_WAKEUP = 256;
     /** Greetings up to this size are written on the still-blocking accepted channel. */
     static final int BLOCKING_GREETING_MAX = 1024;
     private static final long TICK_MILLIS = 100;
@@ -99,12 +102,16 @@ public final class MonitorServer implements AutoCloseable {
     private volatile long bytesOut;
     private volatile long errors;
 
-    // Loop-thread state.
+    /**
+     * Guards what the acceptor and the loop thread share: the registry's bookkeeping, the
+     * statistics' writes, the fields below and every emit. Held for one connection's handling
+     * or one selector pass, never while waiting.
+     */
+    private final ReentrantLock lock = new ReentrantLock();
     private Selector selector;
     private ServerSocketChannel listener;
-    private SelectionKey acceptKey;
+    private Acceptor acceptor;
     private final Map<InetAddress, Integer> perPeerCounts = new HashMap<>();
-    private final AcceptBackoff backoff = new AcceptBackoff();
     private final RateLimitedLog errorLog = new RateLimitedLog(5);
     private final RateLimitedLog acceptLog = new RateLimitedLog(2); // its own budget: never hidden by others
     private final LoopBackoff crashBackoff = new LoopBackoff();
@@ -213,9 +220,7 @@ public final class MonitorServer implements AutoCloseable {
                 : ServerSocketChannel.open();
         listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         listener.bind(new InetSocketAddress(c.bindAddress(), c.port()), c.backlog());
-        listener.configureBlocking(false);
         selector = Selector.open();
-        acceptKey = listener.register(selector, SelectionKey.OP_ACCEPT);
         localAddress = (InetSocketAddress) listener.getLocalAddress();
     }
 
@@ -342,7 +347,10 @@ public final class MonitorServer implements AutoCloseable {
     private void loop() {
         try {
             lastTickNanos = System.nanoTime();
-            emit(new ServerEvent.Listening(Instant.now(), localAddress, config));
+            withLock(() -> emit(new ServerEvent.Listening(Instant.now(), localAddress, config)));
+            // Started only now, so no Connected can come before Listening.
+            acceptor = new Acceptor(listener, new AcceptHandler(), "socket-monitor-server-accept");
+            acceptor.start();
             while (running) {
                 try {
                     selectOnce();
@@ -350,9 +358,11 @@ public final class MonitorServer implements AutoCloseable {
                 } catch (ClosedSelectorException e) {
                     break; // nothing left to serve with; shut down and say so
                 } catch (Throwable t) { // the loop must never die silently
-                    errors++;
                     try {
-                        logError("Server loop error: " + t, System.nanoTime());
+                        withLock(() -> {
+                            errors++;
+                            logError("Server loop error: " + t, System.nanoTime());
+                        });
                     } catch (Throwable again) {
                         // reporting failed too (a listener, or out of memory): keep the loop alive
                     }
@@ -372,12 +382,17 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     private void selectOnce() throws IOException {
-        long now = System.nanoTime();
         // Deadlines only exist while peers are connected: with none, wake up once a second.
-        long tick = registry.isEmpty() ? IDLE_TICK_MILLIS : TICK_MILLIS;
-        long timeout = Math.min(tick, backoff.millisUntilResume(now));
-        selector.select(timeout);
-        now = System.nanoTime();
+        selector.select(registry.isEmpty() ? IDLE_TICK_MILLIS : TICK_MILLIS);
+        lock.lock();
+        try {
+            serveReady(System.nanoTime());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void serveReady(long now) {
         runCommands();
         Iterator<SelectionKey> it = selector.selectedKeys().iterator();
         while (it.hasNext()) {
@@ -386,24 +401,26 @@ public final class MonitorServer implements AutoCloseable {
             if (!key.isValid()) {
                 continue;
             }
-            if (key == acceptKey) {
-                acceptAll(now);
-            } else {
-                Connection c = (Connection) key.attachment();
-                if (key.isValid() && key.isReadable()) {
-                    read(c, now);
-                }
-                if (!c.closed && key.isValid() && key.isWritable()) {
-                    flush(c, now);
-                }
+            Connection c = (Connection) key.attachment();
+            if (key.isReadable()) {
+                read(c, now);
             }
-        }
-        if (backoff.resumeDue(now) && acceptKey.isValid()) {
-            acceptKey.interestOps(SelectionKey.OP_ACCEPT);
+            if (!c.closed && key.isValid() && key.isWritable()) {
+                flush(c, now);
+            }
         }
         if (now - lastTickNanos >= TICK_MILLIS * 1_000_000L) {
             lastTickNanos = now;
             enforceDeadlines(now);
+        }
+    }
+
+    private void withLock(Runnable r) {
+        lock.lock();
+        try {
+            r.run();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -419,48 +436,62 @@ public final class MonitorServer implements AutoCloseable {
         }
     }
 
-    private void acceptAll(long now) {
-        for (int i = 0; i < ACCEPTS_PER_WAKEUP && running; i++) {
-            SocketChannel ch;
+    // ---------------------------------------------------------------- the acceptor thread
+
+    /** The acceptor's calls, each under {@link #lock}. */
+    private final class AcceptHandler implements Acceptor.Handler {
+        @Override
+        public void accepted(SocketChannel ch, long now) {
+            lock.lock();
             try {
-                ch = listener.accept();
-            } catch (IOException e) {
-                acceptFailed(e, now);
-                return;
-            }
-            if (ch == null) {
-                return;
-            }
-            backoff.succeeded();
-            try {
-                accepted(ch, now);
-            } catch (IOException e) {
+                if (!running) {
+                    closeQuietly(ch); // stop() is under way; the peer sees the connection refused
+                    return;
+                }
+                MonitorServer.this.accepted(ch, now);
+            } catch (IOException | RuntimeException e) {
                 errors++;
                 logError("Could not set up a new connection: " + e.getMessage(), now);
                 closeQuietly(ch);
+            } finally {
+                lock.unlock();
             }
         }
+
+        @Override
+        public void acceptFailed(IOException e, long pause, long now) {
+            withLock(() -> {
+                errors++;
+                String why = String.valueOf(e.getMessage());
+                if (why.contains("Too many open files")) {
+                    why = "out of file descriptors (too many open files)";
+                }
+                String admitted = acceptLog.admit("Accept failed: " + why + "; pausing accepts for " + pause
+                        + " ms", now);
+                if (admitted != null) {
+                    emit(new ServerEvent.Error(Instant.now(), admitted));
+                }
+            });
+        }
+
+        @Override
+        public void crashed(Throwable t) {
+            withLock(() -> {
+                errors++;
+                logError("Accept loop error: " + t, System.nanoTime());
+            });
+        }
     }
 
-    private void acceptFailed(IOException e, long now) {
-        errors++;
-        long pause = backoff.fail(now);
-        acceptKey.interestOps(0);
-        String why = String.valueOf(e.getMessage());
-        if (why.contains("Too many open files")) {
-            why = "out of file descriptors (too many open files)";
-        }
-        String admitted = acceptLog.admit("Accept failed: " + why + "; pausing accepts for " + pause + " ms", now);
-        if (admitted != null) {
-            emit(new ServerEvent.Error(Instant.now(), admitted));
-        }
-    }
-
+    /** Acceptor thread, under the lock. */
     private void accepted(SocketChannel ch, long now) throws IOException {
         ServerConfig c = config;
         InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
         InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
-        Connection conn = new Connection(++nextId, ch, remote, local, Instant.now(), now);
+        // A greet-and-close connection's events all happen within microseconds: they share
+        // this one timestamp (reading the wall clock is a native call).
+        Instant at = Instant.now();
+        Connection conn = new Connection(++nextId, ch, remote, local, at, now);
         acceptRate.record(now);
 
         CloseReason refusal = refusal(c, remote.getAddress());
@@ -478,10 +509,7 @@ public final class MonitorServer implements AutoCloseable {
                 ch.configureBlocking(false);
             }
             try {
-                ch.write(greetingNow);
-                if (!greetingNow.hasRemaining()) {
-                    ch.shutdownOutput();
-                }
+                ch.write(greetingNow); // the FIN follows in finishAfterFlush
             } catch (IOException e) {
                 greetFailed = e;
             }
@@ -495,10 +523,10 @@ public final class MonitorServer implements AutoCloseable {
             }
         }
         if (refusal != null) {
-            emit(new ServerEvent.Connected(conn.connectedAt, conn.snapshot(null, null)));
+            emit(new ServerEvent.Connected(at, conn.snapshot(null, null)));
             closeQuietly(ch);
             conn.closed = true;
-            emit(new ServerEvent.Closed(Instant.now(), conn.snapshot(refusal, Instant.now())));
+            emit(new ServerEvent.Closed(at, conn.snapshot(refusal, at)));
             return;
         }
         served++;
@@ -519,11 +547,11 @@ public final class MonitorServer implements AutoCloseable {
                 if (greetingNow.hasRemaining() && greetFailed == null) {
                     conn.pending.add(greetingNow); // a large greeting: the rest waits for OP_WRITE
                 }
-                account(conn, greetingNow.position(), now);
+                account(conn, greetingNow.position(), now, at);
                 if (greetFailed != null) {
                     closeConnection(conn, isReset(greetFailed) ? CloseReason.RESET : CloseReason.ERROR);
                 } else if (conn.pending.isEmpty()) {
-                    finishAfterFlush(conn);
+                    finishAfterFlush(conn, at);
                 } else {
                     interest(conn, SelectionKey.OP_WRITE);
                 }
@@ -549,6 +577,10 @@ public final class MonitorServer implements AutoCloseable {
                 c.key = c.channel.register(selector, ops, c);
             } catch (IOException e) {
                 closeConnection(c, CloseReason.ERROR);
+                return;
+            }
+            if (Thread.currentThread() != loopThread) {
+                selector.wakeup(); // a select() under way would not watch the new key until it returns
             }
         } else if (c.key.isValid()) {
             c.key.interestOps(ops);
@@ -691,11 +723,17 @@ public final class MonitorServer implements AutoCloseable {
 
     private void account(Connection c, long written, long now) {
         if (written > 0) {
+            account(c, written, now, Instant.now());
+        }
+    }
+
+    private void account(Connection c, long written, long now, Instant at) {
+        if (written > 0) {
             c.bytesOut += written;
             c.pendingBytes -= written;
             c.writeProgressNanos = now;
             bytesOut += written;
-            emit(new ServerEvent.Sent(Instant.now(), c.id, (int) written));
+            emit(new ServerEvent.Sent(at, c.id, (int) written));
         }
     }
 
@@ -705,11 +743,17 @@ public final class MonitorServer implements AutoCloseable {
      * lose the greeting with it; such a peer is drained until it closes too, for 2 s at most.
      */
     private void finishAfterFlush(Connection c) {
+        finishAfterFlush(c, null);
+    }
+
+    /** {@code at}: when it happens, if already read from the clock. */
+    private void finishAfterFlush(Connection c, Instant at) {
         int unread;
         try {
-            c.channel.shutdownOutput();
             // A blocking channel (the greet-and-close fast path) is asked first (FIONREAD), so
-            // the read below never blocks; most peers have sent nothing and skip it.
+            // the read below never blocks. Most peers have sent nothing: close() alone sends
+            // the FIN then, and the shutdown call is saved.
+            c.channel.shutdownOutput();
             if (c.channel.isBlocking() && c.channel.socket().getInputStream().available() == 0) {
                 unread = 0;
             } else {
@@ -729,7 +773,7 @@ public final class MonitorServer implements AutoCloseable {
             interest(c, SelectionKey.OP_READ);
             return;
         }
-        closeConnection(c, c.closeWhenFlushed);
+        closeConnection(c, c.closeWhenFlushed, at);
     }
 
     /** A lingering peer's input: dropped until it closes its side. */
@@ -772,6 +816,10 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     private void closeConnection(Connection c, CloseReason reason) {
+        closeConnection(c, reason, null);
+    }
+
+    private void closeConnection(Connection c, CloseReason reason, Instant at) {
         if (c.closed) {
             return;
         }
@@ -783,11 +831,26 @@ public final class MonitorServer implements AutoCloseable {
         c.pending.clear();
         registry.remove(c.id);
         perPeerCounts.computeIfPresent(c.remote.getAddress(), (a, n) -> n > 1 ? n - 1 : null);
-        Instant t = Instant.now();
+        Instant t = at != null ? at : Instant.now();
         emit(new ServerEvent.Closed(t, c.snapshot(reason, t)));
     }
 
     private void shutdown() {
+        // First the acceptor, outside the lock (it may be waiting for it): once it has returned,
+        // the listening socket is closed and no new peer can arrive.
+        if (acceptor != null) {
+            acceptor.stop();
+            acceptor = null;
+        }
+        lock.lock();
+        try {
+            closeEverything();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeEverything() {
         try {
             for (Connection c : new ArrayList<>(registry.values())) {
                 try {

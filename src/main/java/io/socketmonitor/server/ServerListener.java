@@ -1,8 +1,9 @@
 package io.socketmonitor.server;
 
 /**
- * Receives server events on the server's selector thread. Implementations must return
- * quickly and never block: queue the event and handle it elsewhere.
+ * Receives server events on the server's threads (its acceptor or its selector loop), one
+ * thread at a time and in order. Implementations must return quickly and never block: queue
+ * the event and handle it elsewhere.
  */
 @FunctionalInterface
 public interface ServerListener {
