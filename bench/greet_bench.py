@@ -110,7 +110,8 @@ def main():
     ap.add_argument("--servers", default="c,python,ours,c-quiet,ours-quiet,ours-window")
     ap.add_argument("--jar-base", help="an older build to compare with, as 'ours-base' (headless)")
     ap.add_argument("--pin", choices=["none", "split", "same"], default="none",
-                    help="split: servers on CPU 1, client on CPU 0; same: all on CPU 0")
+                    help="split: servers on CPU 1, client on CPU 0; same: all on CPU 0, so the rate is "
+                         "1 / (client + server CPU per connection) and the server's own cost decides it")
     ap.add_argument("--display", default=os.environ.get("BENCH_DISPLAY", ""))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -201,9 +202,10 @@ def main():
         lines.append(f"\nskipped {k}: {v}")
     text = "\n".join(lines)
     print(text)
-    with open(os.path.join(args.out, "greet-results.md"), "w") as f:
+    stem = "greet-results" if args.pin == "none" else f"greet-results-pin-{args.pin}"
+    with open(os.path.join(args.out, stem + ".md"), "w") as f:
         f.write(text + "\n")
-    with open(os.path.join(args.out, "greet-results.json"), "w") as f:
+    with open(os.path.join(args.out, stem + ".json"), "w") as f:
         json.dump(result, f, indent=1)
 
 

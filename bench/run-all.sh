@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 out=target/bench
 mkdir -p "$out"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+# Twice: all on one core (the rate follows each server's CPU per connection) and unpinned
+# (the rate follows round-trip latency and the load client's own core).
+bench/run.sh --pin same "$@"
 bench/run.sh "$@"
 gcc -O2 -Wall -o "$out/hold_client" bench/c/hold_client.c
 python3 bench/keepopen_bench.py --jar target/socket-monitor.jar --hold "$out/hold_client" --out "$out"
@@ -21,4 +24,4 @@ else
   echo "keep-open with the window: skipped (this build has no window yet)"
 fi
 bench/window_bench.sh
-echo "results: $out/greet-results.md, $out/keepopen-*.json, $out/window-results.txt"
+echo "results: $out/greet-results-pin-same.md, $out/greet-results.md, $out/keepopen-*.json, $out/window-results.txt"
