@@ -70,9 +70,15 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         setName("lecture");
         getAccessibleContext().setAccessibleName("Lecture view");
 
+        // The live labels sit in an opaque panel of their own: their repaints (dozens a second
+        // under a flood) stop there instead of repainting the titled border, whose clipping is
+        // an expensive Area computation.
         JPanel steps = new JPanel(new MigLayout("insets 4, wrap 1, gapy 1", "[grow,fill]"));
         steps.setName("lectureSteps");
-        steps.setBorder(BorderFactory.createTitledBorder("The server's steps, live"));
+        steps.setOpaque(true);
+        JPanel stepsFrame = new JPanel(new MigLayout("insets 0, fill", "[grow,fill]"));
+        stepsFrame.setBorder(BorderFactory.createTitledBorder("The server's steps, live"));
+        stepsFrame.add(steps);
         for (Step s : Step.values()) {
             JLabel t = new JLabel(s.title, new Light(), JLabel.LEADING);
             t.setName("step." + s.name().toLowerCase());
@@ -88,7 +94,7 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         }
         latest.setName("lectureLatest");
         steps.add(latest, "gaptop 4");
-        add(steps);
+        add(stepsFrame);
 
         explanation.setName("addressExplanation");
         explanation.setEditable(false);
@@ -210,11 +216,14 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         ports.clearSelection();
     }
 
-    /** Lights the steps as the server takes them; on the EDT. */
+    /**
+     * Lights the steps as the server takes them; on the EDT. A batch is folded into the state it
+     * ends in and only what differs is set, so a flood changes a few labels per batch (each
+     * change is a layout pass), not every label once per connection.
+     */
     public void onEvents(List<ServerEvent> batch) {
-        boolean changed = false;
-        // Only the latest connection is shown: under a flood, skip the steps of every connection
-        // the batch supersedes instead of setting texts thousands of times per batch.
+        // Only the latest connection is shown: skip the steps of every connection the batch
+        // supersedes.
         int latestStart = 0;
         for (int i = batch.size() - 1; i >= 0; i--) {
             if (batch.get(i) instanceof ServerEvent.Connected) {
@@ -222,6 +231,9 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
                 break;
             }
         }
+        Map<Step, String> text = new EnumMap<>(Step.class);
+        String latestText = null;
+        boolean changed = false;
         for (int i = 0; i < batch.size(); i++) {
             ServerEvent e = batch.get(i);
             if (i < latestStart && !(e instanceof ServerEvent.Listening || e instanceof ServerEvent.Stopped)) {
@@ -233,12 +245,10 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
                 lit.put(Step.BIND, true);
                 lit.put(Step.LISTEN, true);
                 InetSocketAddress at = l.local();
-                codes.get(Step.BIND).setText("s.bind((\"" + Addresses.literal(at.getAddress()) + "\", "
-                        + at.getPort() + "))");
+                text.put(Step.BIND, "s.bind((\"" + Addresses.literal(at.getAddress()) + "\", " + at.getPort() + "))");
                 boolean http = l.config() != null && l.config().mode() == Mode.HTTP;
-                codes.get(Step.SEND).setText(http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")"
-                        : "conn.sendall(greeting)");
-                latest.setText("Waiting for a client: try telnet in a terminal.");
+                text.put(Step.SEND, http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")" : "conn.sendall(greeting)");
+                latestText = "Waiting for a client: try telnet in a terminal.";
                 changed = true;
             } else if (e instanceof ServerEvent.Connected c) {
                 latestId = c.peer().id();
@@ -247,33 +257,55 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
                 lit.put(Step.RECEIVE, false);
                 lit.put(Step.CLOSE, false);
                 String tuple = c.peer().remote() == null ? "?" : Addresses.lectureTuple(c.peer().remote());
-                codes.get(Step.ACCEPT).setText("conn, addr = s.accept()   # addr = " + tuple);
-                codes.get(Step.CLOSE).setText("conn.close()");
-                latest.setText("Latest connection: #" + latestId + " from " + tuple);
+                text.put(Step.ACCEPT, "conn, addr = s.accept()   # addr = " + tuple);
+                text.put(Step.CLOSE, "conn.close()");
+                latestText = "Latest connection: #" + latestId + " from " + tuple;
                 changed = true;
-            } else if (e instanceof ServerEvent.Sent s && s.peerId() == latestId) {
+            } else if (e instanceof ServerEvent.Sent sent && sent.peerId() == latestId) {
                 lit.put(Step.SEND, true);
-                codes.get(Step.SEND).setText("conn.sendall(\u2026)   # " + s.bytes() + " bytes");
+                text.put(Step.SEND, "conn.sendall(\u2026)   # " + sent.bytes() + " bytes");
                 changed = true;
             } else if (e instanceof ServerEvent.Received r && r.peerId() == latestId) {
                 lit.put(Step.RECEIVE, true);
-                codes.get(Step.RECEIVE).setText("conn.recv(1024)   # " + r.bytes() + " bytes");
+                text.put(Step.RECEIVE, "conn.recv(1024)   # " + r.bytes() + " bytes");
                 changed = true;
             } else if (e instanceof ServerEvent.Closed c && c.peer().id() == latestId) {
                 lit.put(Step.CLOSE, true);
-                codes.get(Step.CLOSE).setText("conn.close()   # "
+                text.put(Step.CLOSE, "conn.close()   # "
                         + (c.peer().closeReason() == null ? "closed" : c.peer().closeReason().text()));
                 changed = true;
             } else if (e instanceof ServerEvent.Stopped) {
                 setAll(false);
                 latestId = -1;
-                latest.setText("The server is stopped: s.close()");
+                latestText = "The server is stopped: s.close()";
                 changed = true;
             }
         }
-        if (changed) {
-            refreshLights();
+        if (!changed) {
+            return;
         }
+        text.forEach((step, t) -> setIfDifferent(codes.get(step), t));
+        if (latestText != null) {
+            setIfDifferent(latest, latestText);
+        }
+        refreshLights();
+    }
+
+    /** JLabel.setText already skips equal text; this also skips building the accessible events. */
+    private static void setIfDifferent(JLabel label, String text) {
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+        }
+    }
+
+    /** The line under the steps ("Latest connection: #7 from ('127.0.0.1', 46930)"). */
+    String latestText() {
+        return latest.getText();
+    }
+
+    /** The code shown for a step, e.g. "conn, addr = s.accept()   # addr = ('127.0.0.1', 46930)". */
+    String codeText(Step s) {
+        return codes.get(s).getText();
     }
 
     private void setAll(boolean on) {
@@ -295,12 +327,19 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         return lit.get(s);
     }
 
+    /** Sets each lamp, font and description that differs from its step's state. */
     private void refreshLights() {
         for (Step s : Step.values()) {
             JLabel t = titles.get(s);
-            ((Light) t.getIcon()).on = lit.get(s);
-            t.setFont(t.getFont().deriveFont(lit.get(s) ? Font.BOLD : Font.PLAIN));
-            t.getAccessibleContext().setAccessibleDescription(lit.get(s) ? "done" : "not yet");
+            Light light = (Light) t.getIcon();
+            boolean on = lit.get(s);
+            int style = on ? Font.BOLD : Font.PLAIN;
+            if (light.on == on && t.getFont().getStyle() == style) {
+                continue;
+            }
+            light.on = on;
+            t.setFont(t.getFont().deriveFont(style));
+            t.getAccessibleContext().setAccessibleDescription(on ? "done" : "not yet");
             t.repaint();
         }
     }
