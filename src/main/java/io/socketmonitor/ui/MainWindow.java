@@ -196,6 +196,8 @@ public final class MainWindow {
         SwingUtilities.invokeLater(() -> {
             MainWindow w = new MainWindow(prefs, givenOptions == null ? prefs.merge(initial)
                     : prefs.merge(initial, givenOptions));
+            // SIGTERM (kill, a logout, a service manager) ends the JVM without closing the window.
+            Runtime.getRuntime().addShutdownHook(new Thread(w::onJvmExit, "socket-monitor-exit"));
             w.frame.setVisible(true);
             if (startNow) {
                 w.start();
@@ -598,6 +600,33 @@ public final class MainWindow {
 
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * The JVM is ending without Quit (SIGTERM, a logout): remember the window's state and stop
+     * the server as Quit would. Bounded: a stuck EDT gets 2 s, the server 2 s more.
+     */
+    void onJvmExit() {
+        if (closed) {
+            return;
+        }
+        java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(1);
+        SwingUtilities.invokeLater(() -> {
+            try {
+                if (!closed) {
+                    closed = true;
+                    saveState();
+                }
+            } finally {
+                saved.countDown();
+            }
+        });
+        try {
+            saved.await(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        controller.shutdown(2_000);
     }
 
     Mode mode() {

@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.JTableFixture;
 import org.junit.jupiter.api.Test;
 
@@ -237,6 +238,20 @@ class MainWindowTest extends AbstractWindowTest {
         window.menuItemWithPath("File", "Quit").click();
         await().atMost(WAIT).until(() -> edt(() -> !main.frame().isDisplayable()));
         assertThatThrownBy(() -> readAll(port)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aJvmExitWithoutQuitRemembersTheWindowAndStopsTheServer() throws IOException {
+        int port = startByButton();
+        window.checkBox("autoScroll").click();
+        window.checkBox("autoScroll").requireNotSelected();
+        assertThat(new Prefs(node).autoScroll()).isTrue(); // not saved yet
+
+        main.onJvmExit(); // what the shutdown hook runs on SIGTERM, off the EDT
+
+        assertThat(new Prefs(node).autoScroll()).isFalse();
+        assertThatThrownBy(() -> readAll(port)).isInstanceOf(ConnectException.class);
+        GuiActionRunner.execute(() -> main.frame().dispose()); // the JVM would be gone by now
     }
 
     @Test
