@@ -54,7 +54,7 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
     private final Map<Step, JLabel> titles = new EnumMap<>(Step.class);
     private final Map<Step, JLabel> codes = new EnumMap<>(Step.class);
     private final Map<Step, Boolean> lit = new EnumMap<>(Step.class);
-    private final JLabel latest = new JLabel("No connection yet.");
+    private final JLabel latest = new LiveLabel("No connection yet.");
     /** Never scrolls the lecture pane when its text changes (a new caret after a theme switch would). */
     private final JEditorPane explanation = new JEditorPane("text/html", "") {
         @Override
@@ -76,7 +76,7 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         for (Step s : Step.values()) {
             JLabel t = new JLabel(s.title, new Light(), JLabel.LEADING);
             t.setName("step." + s.name().toLowerCase());
-            JLabel c = new JLabel(s.code);
+            JLabel c = new LiveLabel(s.code);
             c.setName("code." + s.name().toLowerCase());
             c.setFont(monospaced(c.getFont()));
             c.setBorder(BorderFactory.createEmptyBorder(0, 22, 2, 0));
@@ -134,7 +134,7 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         super.updateUI();
         if (codes != null) {
             codes.values().forEach(c -> c.setFont(monospaced(c.getFont())));
-            refreshLights();
+            refreshLights(true);
         }
     }
 
@@ -296,18 +296,63 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
     }
 
     private void refreshLights() {
+        refreshLights(false);
+    }
+
+    /**
+     * Shows {@link #lit} on the step titles. Only the lights that changed are touched ({@code all}
+     * after a look-and-feel change): a new font, even an equal one, relays out and repaints the
+     * whole steps box, and under a flood that happened for all seven steps on every batch.
+     */
+    private void refreshLights(boolean all) {
         for (Step s : Step.values()) {
             JLabel t = titles.get(s);
-            ((Light) t.getIcon()).on = lit.get(s);
-            t.setFont(t.getFont().deriveFont(lit.get(s) ? Font.BOLD : Font.PLAIN));
-            t.getAccessibleContext().setAccessibleDescription(lit.get(s) ? "done" : "not yet");
+            Light light = (Light) t.getIcon();
+            boolean on = lit.get(s);
+            if (!all && light.shown && light.on == on) {
+                continue;
+            }
+            light.on = on;
+            light.shown = true;
+            t.setFont(t.getFont().deriveFont(on ? Font.BOLD : Font.PLAIN));
+            t.getAccessibleContext().setAccessibleDescription(on ? "done" : "not yet");
             t.repaint();
+        }
+    }
+
+    /**
+     * A label whose text changes with every batch under a flood ("addr = ('127.0.0.1', 46930)"):
+     * it lays out the lecture again only when its preferred size changed. A new text of the same
+     * size needs a repaint only, and the relayout it used to ask for (MigLayout measuring the whole
+     * lecture, its HTML and tables) cost more EDT time than painting it.
+     */
+    static final class LiveLabel extends JLabel {
+        private java.awt.Dimension laidOutFor; // the preferred size at the last real revalidate
+
+        LiveLabel(String text) {
+            super(text);
+        }
+
+        @Override
+        public void revalidate() {
+            if (getUI() == null || laidOutFor == null || !isValid()) {
+                laidOutFor = getUI() == null ? null : getPreferredSize();
+                super.revalidate();
+                return;
+            }
+            java.awt.Dimension now = getPreferredSize();
+            if (!now.equals(laidOutFor)) {
+                laidOutFor = now;
+                super.revalidate();
+            }
+            // else: same size, same layout; setText repaints the label itself
         }
     }
 
     /** A round lamp: green when the step happened, grey outline when not. */
     private static final class Light implements Icon {
         boolean on;
+        boolean shown; // its title's font and description match on
 
         @Override
         public void paintIcon(Component c, Graphics g0, int x, int y) {
