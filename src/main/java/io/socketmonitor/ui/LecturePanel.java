@@ -213,6 +213,11 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
     /** Lights the steps as the server takes them; on the EDT. */
     public void onEvents(List<ServerEvent> batch) {
         boolean changed = false;
+        // The texts land once, at the end: a batch holding a whole connection would otherwise set
+        // "conn.close()" and then "conn.close()   # closed after greeting" again, and each change
+        // relays out and repaints the steps although the batch ends where the last one did.
+        Map<Step, String> code = new EnumMap<>(Step.class);
+        String latestText = null;
         // Only the latest connection is shown: under a flood, skip the steps of every connection
         // the batch supersedes instead of setting texts thousands of times per batch.
         int latestStart = 0;
@@ -233,12 +238,12 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
                 lit.put(Step.BIND, true);
                 lit.put(Step.LISTEN, true);
                 InetSocketAddress at = l.local();
-                codes.get(Step.BIND).setText("s.bind((\"" + Addresses.literal(at.getAddress()) + "\", "
+                code.put(Step.BIND, "s.bind((\"" + Addresses.literal(at.getAddress()) + "\", "
                         + at.getPort() + "))");
                 boolean http = l.config() != null && l.config().mode() == Mode.HTTP;
-                codes.get(Step.SEND).setText(http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")"
+                code.put(Step.SEND, http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")"
                         : "conn.sendall(greeting)");
-                latest.setText("Waiting for a client: try telnet in a terminal.");
+                latestText = "Waiting for a client: try telnet in a terminal.";
                 changed = true;
             } else if (e instanceof ServerEvent.Connected c) {
                 latestId = c.peer().id();
@@ -247,31 +252,35 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
                 lit.put(Step.RECEIVE, false);
                 lit.put(Step.CLOSE, false);
                 String tuple = c.peer().remote() == null ? "?" : Addresses.lectureTuple(c.peer().remote());
-                codes.get(Step.ACCEPT).setText("conn, addr = s.accept()   # addr = " + tuple);
-                codes.get(Step.CLOSE).setText("conn.close()");
-                latest.setText("Latest connection: #" + latestId + " from " + tuple);
+                code.put(Step.ACCEPT, "conn, addr = s.accept()   # addr = " + tuple);
+                code.put(Step.CLOSE, "conn.close()");
+                latestText = "Latest connection: #" + latestId + " from " + tuple;
                 changed = true;
             } else if (e instanceof ServerEvent.Sent s && s.peerId() == latestId) {
                 lit.put(Step.SEND, true);
-                codes.get(Step.SEND).setText("conn.sendall(\u2026)   # " + s.bytes() + " bytes");
+                code.put(Step.SEND, "conn.sendall(\u2026)   # " + s.bytes() + " bytes");
                 changed = true;
             } else if (e instanceof ServerEvent.Received r && r.peerId() == latestId) {
                 lit.put(Step.RECEIVE, true);
-                codes.get(Step.RECEIVE).setText("conn.recv(1024)   # " + r.bytes() + " bytes");
+                code.put(Step.RECEIVE, "conn.recv(1024)   # " + r.bytes() + " bytes");
                 changed = true;
             } else if (e instanceof ServerEvent.Closed c && c.peer().id() == latestId) {
                 lit.put(Step.CLOSE, true);
-                codes.get(Step.CLOSE).setText("conn.close()   # "
+                code.put(Step.CLOSE, "conn.close()   # "
                         + (c.peer().closeReason() == null ? "closed" : c.peer().closeReason().text()));
                 changed = true;
             } else if (e instanceof ServerEvent.Stopped) {
                 setAll(false);
                 latestId = -1;
-                latest.setText("The server is stopped: s.close()");
+                latestText = "The server is stopped: s.close()";
                 changed = true;
             }
         }
         if (changed) {
+            code.forEach((step, text) -> codes.get(step).setText(text));
+            if (latestText != null) {
+                latest.setText(latestText);
+            }
             refreshLights();
         }
     }

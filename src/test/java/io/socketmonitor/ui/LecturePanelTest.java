@@ -1,0 +1,80 @@
+package io.socketmonitor.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketmonitor.server.CloseReason;
+import io.socketmonitor.server.PeerSnapshot;
+import io.socketmonitor.server.ServerConfig;
+import io.socketmonitor.server.ServerEvent;
+import java.awt.Component;
+import java.awt.Container;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.swing.JLabel;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.junit.jupiter.api.Test;
+
+/** The lecture's steps follow the latest connection, and a batch sets each text once. */
+@GuiTest
+class LecturePanelTest {
+    private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 8080);
+
+    private static List<ServerEvent> connection(long id, int port) {
+        InetSocketAddress remote = new InetSocketAddress("127.0.0.1", port);
+        Instant t = Instant.now();
+        return List.of(
+                new ServerEvent.Connected(t, new PeerSnapshot(id, remote, LOCAL, t, 0, 0, null, null, null)),
+                new ServerEvent.Sent(t, id, 18),
+                new ServerEvent.Closed(t, new PeerSnapshot(id, remote, LOCAL, t, 0, 18, CloseReason.AFTER_GREETING, t, null)));
+    }
+
+    private static JLabel label(Container c, String name) {
+        for (Component child : c.getComponents()) {
+            if (name.equals(child.getName())) {
+                return (JLabel) child;
+            }
+            if (child instanceof Container cc) {
+                JLabel found = label(cc, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aBatchOfWholeConnectionsShowsTheLatestAndSetsEachTextOnce() {
+        List<String> result = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = new LecturePanel();
+            lecture.onEvents(List.of(new ServerEvent.Listening(Instant.now(), LOCAL, ServerConfig.defaults())));
+            List<ServerEvent> first = new ArrayList<>(connection(1, 40_001));
+            first.addAll(connection(2, 40_002));
+            lecture.onEvents(first);
+            List<String> changes = new ArrayList<>();
+            for (String name : List.of("code.accept", "code.send", "code.close", "lectureLatest")) {
+                label(lecture, name).addPropertyChangeListener("text", e -> changes.add(name));
+            }
+            List<ServerEvent> second = new ArrayList<>(connection(3, 40_003));
+            second.addAll(connection(4, 40_004));
+            lecture.onEvents(second);
+            List<String> out = new ArrayList<>();
+            out.add(String.join(",", changes));
+            for (String name : List.of("code.accept", "code.send", "code.close", "lectureLatest")) {
+                out.add(label(lecture, name).getText());
+            }
+            out.add(lecture.isLit(LecturePanel.Step.ACCEPT) + " " + lecture.isLit(LecturePanel.Step.SEND) + " "
+                    + lecture.isLit(LecturePanel.Step.RECEIVE) + " " + lecture.isLit(LecturePanel.Step.CLOSE));
+            return out;
+        });
+        // only the texts that differ from the last batch's end change, once each
+        assertThat(result.get(0)).isEqualTo("code.accept,lectureLatest");
+        assertThat(result.get(1)).isEqualTo("conn, addr = s.accept()   # addr = ('127.0.0.1', 40004)");
+        assertThat(result.get(2)).isEqualTo("conn.sendall(\u2026)   # 18 bytes");
+        assertThat(result.get(3)).isEqualTo("conn.close()   # closed after greeting");
+        assertThat(result.get(4)).isEqualTo("Latest connection: #4 from ('127.0.0.1', 40004)");
+        assertThat(result.get(5)).isEqualTo("true true false true");
+    }
+}
