@@ -132,6 +132,9 @@ public final class PeerTableModel extends AbstractTableModel {
     // One batch's changes, applied to rows at its end (or before a Stopped/Listening) with a few
     // range events, instead of one insert, move or update event per connection.
     private final LongMap<Row> connectedNow = new LongMap<>(); // connected in this batch, still open
+    // The batch's latest connection, not yet in connectedNow: a greet-and-close peer's Sent and
+    // Closed follow its Connected, so most peers are found and closed without hashing at all.
+    private Row recent;
     private final ArrayList<Row> opened = new ArrayList<>(); // connected in this batch, in order
     private final ArrayList<Row> closing = new ArrayList<>(); // closed in this batch, in close order
     private boolean oldRowsChanged; // a row shown before this batch was closed or updated
@@ -216,7 +219,10 @@ public final class PeerTableModel extends AbstractTableModel {
             ServerEvent e = batch.get(i);
             if (e instanceof ServerEvent.Connected c) {
                 Row r = new Row(c.peer());
-                connectedNow.put(r.id, r);
+                if (recent != null) {
+                    connectedNow.put(recent.id, recent);
+                }
+                recent = r;
                 opened.add(r);
             } else if (e instanceof ServerEvent.Sent s) {
                 Row r = find(s.peerId());
@@ -243,6 +249,9 @@ public final class PeerTableModel extends AbstractTableModel {
     }
 
     private Row find(long id) {
+        if (recent != null && recent.id == id) {
+            return recent;
+        }
         Row r = connectedNow.get(id);
         return r != null ? r : openById.get(id);
     }
@@ -255,7 +264,13 @@ public final class PeerTableModel extends AbstractTableModel {
     }
 
     private void close(PeerSnapshot p) {
-        Row r = connectedNow.remove(p.id());
+        Row r;
+        if (recent != null && recent.id == p.id()) {
+            r = recent;
+            recent = null; // closed: later events for it find nothing, as before
+        } else {
+            r = connectedNow.remove(p.id());
+        }
         if (r == null) {
             r = openById.remove(p.id());
             if (r == null) {
@@ -329,6 +344,9 @@ public final class PeerTableModel extends AbstractTableModel {
         closing.clear();
         if (keepPending == null) {
             connectedNow.clear();
+            recent = null;
+        } else if (recent != null && recent.shown) {
+            recent = null; // now open in openById
         }
         oldRowsChanged = false;
         trim();
