@@ -337,6 +337,7 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
      */
     static final class LiveLabel extends JLabel {
         private java.awt.Dimension laidOutFor; // the preferred size at the last real revalidate
+        private boolean painting;
 
         LiveLabel(String text) {
             super(text);
@@ -355,6 +356,32 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
                 super.revalidate();
             }
             // else: same size, same layout; setText repaints the label itself
+        }
+
+        /**
+         * Opaque to the repaint manager, so a new text repaints this label alone. Transparent, it
+         * made Swing repaint the steps box under it, titled border and all, on every batch.
+         */
+        @Override
+        public boolean isOpaque() {
+            java.awt.Container p = getParent();
+            return !painting && p != null && p.isOpaque();
+        }
+
+        /** Paints the parent's background under the text: the same pixels the parent painted there. */
+        @Override
+        protected void paintComponent(Graphics g) {
+            java.awt.Container p = getParent();
+            if (p != null && p.isOpaque()) {
+                g.setColor(p.getBackground());
+                g.fillRect(0, 0, getWidth(), getHeight());
+            }
+            painting = true; // the label's own background (a UI default) is not painted
+            try {
+                super.paintComponent(g);
+            } finally {
+                painting = false;
+            }
         }
     }
 

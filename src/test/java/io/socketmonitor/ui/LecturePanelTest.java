@@ -12,7 +12,14 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import javax.swing.JLabel;
+import javax.swing.JPanel;
+import com.formdev.flatlaf.FlatDarkLaf;
+import com.formdev.flatlaf.FlatLightLaf;
+import javax.swing.UIManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +83,51 @@ class LecturePanelTest {
         assertThat(result.get(3)).isEqualTo("conn.close()   # closed after greeting");
         assertThat(result.get(4)).isEqualTo("Latest connection: #4 from ('127.0.0.1', 40004)");
         assertThat(result.get(5)).isEqualTo("true true false true");
+    }
+
+    /** The steps box with one label in it, painted whole into an image. */
+    private static BufferedImage paintBox(JLabel label) {
+        JPanel box = new JPanel(new java.awt.BorderLayout());
+        box.setBorder(javax.swing.BorderFactory.createTitledBorder("The server's steps, live"));
+        box.add(label);
+        box.setSize(420, 60);
+        box.doLayout();
+        BufferedImage img = new BufferedImage(420, 60, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        box.paint(g);
+        g.dispose();
+        return img;
+    }
+
+    private static int[] pixels(BufferedImage img) {
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    }
+
+    @Test
+    void aLiveLabelPaintsExactlyWhatAPlainLabelDidAndCoversItsWholeArea() throws Exception {
+        for (javax.swing.LookAndFeel laf : List.of(new FlatLightLaf(), new FlatDarkLaf())) {
+            List<Object> result = GuiActionRunner.execute(() -> {
+                UIManager.setLookAndFeel(laf);
+                String text = "conn, addr = s.accept()   # addr = ('127.0.0.1', 46930)";
+                BufferedImage plain = paintBox(new JLabel(text));
+                LecturePanel.LiveLabel live = new LecturePanel.LiveLabel(text);
+                BufferedImage withLive = paintBox(live);
+                // repainted alone, as the repaint manager does for an opaque component: nothing
+                // of what was under it may show through
+                BufferedImage alone = new BufferedImage(live.getWidth(), live.getHeight(), BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = alone.createGraphics();
+                g.setColor(Color.MAGENTA);
+                g.fillRect(0, 0, alone.getWidth(), alone.getHeight());
+                live.paint(g);
+                g.dispose();
+                BufferedImage region = withLive.getSubimage(live.getX(), live.getY(), live.getWidth(), live.getHeight());
+                BufferedImage regionCopy = new BufferedImage(region.getWidth(), region.getHeight(), BufferedImage.TYPE_INT_RGB);
+                regionCopy.getGraphics().drawImage(region, 0, 0, null);
+                return List.of(java.util.Arrays.equals(pixels(plain), pixels(withLive)),
+                        java.util.Arrays.equals(pixels(alone), pixels(regionCopy)), live.isOpaque());
+            });
+            assertThat(result).as(laf.getName()).containsExactly(true, true, true);
+        }
+        GuiActionRunner.execute(() -> UIManager.setLookAndFeel(new FlatLightLaf()));
     }
 }
