@@ -212,6 +212,14 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
 
     /** Lights the steps as the server takes them; on the EDT. */
     public void onEvents(List<ServerEvent> batch) {
+        onEvents(batch, true);
+    }
+
+    /**
+     * As {@link #onEvents(List)}; {@code lifecycle} false promises the batch holds no Listening or
+     * Stopped, so the events before its latest connection need not be looked at.
+     */
+    void onEvents(List<ServerEvent> batch, boolean lifecycle) {
         boolean changed = false;
         // The texts land once, at the end: a batch holding a whole connection would otherwise set
         // "conn.close()" and then "conn.close()   # closed after greeting" again, and each change
@@ -227,7 +235,7 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
                 break;
             }
         }
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = lifecycle ? 0 : latestStart; i < batch.size(); i++) {
             ServerEvent e = batch.get(i);
             if (i < latestStart && !(e instanceof ServerEvent.Listening || e instanceof ServerEvent.Stopped)) {
                 continue;

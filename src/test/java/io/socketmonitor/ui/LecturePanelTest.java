@@ -66,7 +66,7 @@ class LecturePanelTest {
             }
             List<ServerEvent> second = new ArrayList<>(connection(3, 40_003));
             second.addAll(connection(4, 40_004));
-            lecture.onEvents(second);
+            lecture.onEvents(second, false); // as the window calls it for a batch without start or stop
             List<String> out = new ArrayList<>();
             out.add(String.join(",", changes));
             for (String name : List.of("code.accept", "code.send", "code.close", "lectureLatest")) {
@@ -129,5 +129,24 @@ class LecturePanelTest {
             assertThat(result).as(laf.getName()).containsExactly(true, true, true);
         }
         GuiActionRunner.execute(() -> UIManager.setLookAndFeel(new FlatLightLaf()));
+    }
+
+    @Test
+    void aStopBeforeTheBatchsLatestConnectionIsSeen() {
+        List<String> result = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = new LecturePanel();
+            List<ServerEvent> batch = new ArrayList<>();
+            batch.add(new ServerEvent.Listening(Instant.now(), LOCAL, ServerConfig.defaults()));
+            batch.addAll(connection(1, 40_001));
+            batch.add(new ServerEvent.Stopped(Instant.now(), null));
+            batch.add(new ServerEvent.Listening(Instant.now(), new InetSocketAddress("127.0.0.1", 9090),
+                    ServerConfig.defaults()));
+            batch.add(connection(2, 40_002).get(0));
+            lecture.onEvents(batch);
+            return List.of(label(lecture, "code.bind").getText(), label(lecture, "lectureLatest").getText(),
+                    lecture.isLit(LecturePanel.Step.BIND) + " " + lecture.isLit(LecturePanel.Step.CLOSE));
+        });
+        assertThat(result).containsExactly("s.bind((\"127.0.0.1\", 9090))",
+                "Latest connection: #2 from ('127.0.0.1', 40002)", "true false");
     }
 }
