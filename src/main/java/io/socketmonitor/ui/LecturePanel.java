@@ -54,7 +54,7 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
     private final Map<Step, JLabel> titles = new EnumMap<>(Step.class);
     private final Map<Step, JLabel> codes = new EnumMap<>(Step.class);
     private final Map<Step, Boolean> lit = new EnumMap<>(Step.class);
-    private final JLabel latest = new JLabel("No connection yet.");
+    private final JLabel latest = new LiveLabel("No connection yet.");
     /** Never scrolls the lecture pane when its text changes (a new caret after a theme switch would). */
     private final JEditorPane explanation = new JEditorPane("text/html", "") {
         @Override
@@ -70,19 +70,13 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         setName("lecture");
         getAccessibleContext().setAccessibleName("Lecture view");
 
-        // The live labels sit in an opaque panel of their own: their repaints (dozens a second
-        // under a flood) stop there instead of repainting the titled border, whose clipping is
-        // an expensive Area computation.
         JPanel steps = new JPanel(new MigLayout("insets 4, wrap 1, gapy 1", "[grow,fill]"));
         steps.setName("lectureSteps");
-        steps.setOpaque(true);
-        JPanel stepsFrame = new JPanel(new MigLayout("insets 0, fill", "[grow,fill]"));
-        stepsFrame.setBorder(BorderFactory.createTitledBorder("The server's steps, live"));
-        stepsFrame.add(steps);
+        steps.setBorder(BorderFactory.createTitledBorder("The server's steps, live"));
         for (Step s : Step.values()) {
             JLabel t = new JLabel(s.title, new Light(), JLabel.LEADING);
             t.setName("step." + s.name().toLowerCase());
-            JLabel c = new JLabel(s.code);
+            JLabel c = new LiveLabel(s.code);
             c.setName("code." + s.name().toLowerCase());
             c.setFont(monospaced(c.getFont()));
             c.setBorder(BorderFactory.createEmptyBorder(0, 22, 2, 0));
@@ -94,7 +88,7 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         }
         latest.setName("lectureLatest");
         steps.add(latest, "gaptop 4");
-        add(stepsFrame);
+        add(steps);
 
         explanation.setName("addressExplanation");
         explanation.setEditable(false);
@@ -140,7 +134,7 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         super.updateUI();
         if (codes != null) {
             codes.values().forEach(c -> c.setFont(monospaced(c.getFont())));
-            refreshLights();
+            refreshLights(true);
         }
     }
 
@@ -216,14 +210,24 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         ports.clearSelection();
     }
 
-    /**
-     * Lights the steps as the server takes them; on the EDT. A batch is folded into the state it
-     * ends in and only what differs is set, so a flood changes a few labels per batch (each
-     * change is a layout pass), not every label once per connection.
-     */
+    /** Lights the steps as the server takes them; on the EDT. */
     public void onEvents(List<ServerEvent> batch) {
-        // Only the latest connection is shown: skip the steps of every connection the batch
-        // supersedes.
+        onEvents(batch, true);
+    }
+
+    /**
+     * As {@link #onEvents(List)}; {@code lifecycle} false promises the batch holds no Listening or
+     * Stopped, so the events before its latest connection need not be looked at.
+     */
+    void onEvents(List<ServerEvent> batch, boolean lifecycle) {
+        boolean changed = false;
+        // The texts land once, at the end: a batch holding a whole connection would otherwise set
+        // "conn.close()" and then "conn.close()   # closed after greeting" again, and each change
+        // relays out and repaints the steps although the batch ends where the last one did.
+        Map<Step, String> code = new EnumMap<>(Step.class);
+        String latestText = null;
+        // Only the latest connection is shown: under a flood, skip the steps of every connection
+        // the batch supersedes instead of setting texts thousands of times per batch.
         int latestStart = 0;
         for (int i = batch.size() - 1; i >= 0; i--) {
             if (batch.get(i) instanceof ServerEvent.Connected) {
@@ -231,10 +235,7 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
                 break;
             }
         }
-        Map<Step, String> text = new EnumMap<>(Step.class);
-        String latestText = null;
-        boolean changed = false;
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = lifecycle ? 0 : latestStart; i < batch.size(); i++) {
             ServerEvent e = batch.get(i);
             if (i < latestStart && !(e instanceof ServerEvent.Listening || e instanceof ServerEvent.Stopped)) {
                 continue;
@@ -245,9 +246,11 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
                 lit.put(Step.BIND, true);
                 lit.put(Step.LISTEN, true);
                 InetSocketAddress at = l.local();
-                text.put(Step.BIND, "s.bind((\"" + Addresses.literal(at.getAddress()) + "\", " + at.getPort() + "))");
+                code.put(Step.BIND, "s.bind((\"" + Addresses.literal(at.getAddress()) + "\", "
+                        + at.getPort() + "))");
                 boolean http = l.config() != null && l.config().mode() == Mode.HTTP;
-                text.put(Step.SEND, http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")" : "conn.sendall(greeting)");
+                code.put(Step.SEND, http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")"
+                        : "conn.sendall(greeting)");
                 latestText = "Waiting for a client: try telnet in a terminal.";
                 changed = true;
             } else if (e instanceof ServerEvent.Connected c) {
@@ -257,21 +260,21 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
                 lit.put(Step.RECEIVE, false);
                 lit.put(Step.CLOSE, false);
                 String tuple = c.peer().remote() == null ? "?" : Addresses.lectureTuple(c.peer().remote());
-                text.put(Step.ACCEPT, "conn, addr = s.accept()   # addr = " + tuple);
-                text.put(Step.CLOSE, "conn.close()");
+                code.put(Step.ACCEPT, "conn, addr = s.accept()   # addr = " + tuple);
+                code.put(Step.CLOSE, "conn.close()");
                 latestText = "Latest connection: #" + latestId + " from " + tuple;
                 changed = true;
-            } else if (e instanceof ServerEvent.Sent sent && sent.peerId() == latestId) {
+            } else if (e instanceof ServerEvent.Sent s && s.peerId() == latestId) {
                 lit.put(Step.SEND, true);
-                text.put(Step.SEND, "conn.sendall(\u2026)   # " + sent.bytes() + " bytes");
+                code.put(Step.SEND, "conn.sendall(\u2026)   # " + s.bytes() + " bytes");
                 changed = true;
             } else if (e instanceof ServerEvent.Received r && r.peerId() == latestId) {
                 lit.put(Step.RECEIVE, true);
-                text.put(Step.RECEIVE, "conn.recv(1024)   # " + r.bytes() + " bytes");
+                code.put(Step.RECEIVE, "conn.recv(1024)   # " + r.bytes() + " bytes");
                 changed = true;
             } else if (e instanceof ServerEvent.Closed c && c.peer().id() == latestId) {
                 lit.put(Step.CLOSE, true);
-                text.put(Step.CLOSE, "conn.close()   # "
+                code.put(Step.CLOSE, "conn.close()   # "
                         + (c.peer().closeReason() == null ? "closed" : c.peer().closeReason().text()));
                 changed = true;
             } else if (e instanceof ServerEvent.Stopped) {
@@ -281,31 +284,13 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
                 changed = true;
             }
         }
-        if (!changed) {
-            return;
+        if (changed) {
+            code.forEach((step, text) -> codes.get(step).setText(text));
+            if (latestText != null) {
+                latest.setText(latestText);
+            }
+            refreshLights();
         }
-        text.forEach((step, t) -> setIfDifferent(codes.get(step), t));
-        if (latestText != null) {
-            setIfDifferent(latest, latestText);
-        }
-        refreshLights();
-    }
-
-    /** JLabel.setText already skips equal text; this also skips building the accessible events. */
-    private static void setIfDifferent(JLabel label, String text) {
-        if (!text.equals(label.getText())) {
-            label.setText(text);
-        }
-    }
-
-    /** The line under the steps ("Latest connection: #7 from ('127.0.0.1', 46930)"). */
-    String latestText() {
-        return latest.getText();
-    }
-
-    /** The code shown for a step, e.g. "conn, addr = s.accept()   # addr = ('127.0.0.1', 46930)". */
-    String codeText(Step s) {
-        return codes.get(s).getText();
     }
 
     private void setAll(boolean on) {
@@ -327,26 +312,91 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         return lit.get(s);
     }
 
-    /** Sets each lamp, font and description that differs from its step's state. */
     private void refreshLights() {
+        refreshLights(false);
+    }
+
+    /**
+     * Shows {@link #lit} on the step titles. Only the lights that changed are touched ({@code all}
+     * after a look-and-feel change): a new font, even an equal one, relays out and repaints the
+     * whole steps box, and under a flood that happened for all seven steps on every batch.
+     */
+    private void refreshLights(boolean all) {
         for (Step s : Step.values()) {
             JLabel t = titles.get(s);
             Light light = (Light) t.getIcon();
             boolean on = lit.get(s);
-            int style = on ? Font.BOLD : Font.PLAIN;
-            if (light.on == on && t.getFont().getStyle() == style) {
+            if (!all && light.shown && light.on == on) {
                 continue;
             }
             light.on = on;
-            t.setFont(t.getFont().deriveFont(style));
+            light.shown = true;
+            t.setFont(t.getFont().deriveFont(on ? Font.BOLD : Font.PLAIN));
             t.getAccessibleContext().setAccessibleDescription(on ? "done" : "not yet");
             t.repaint();
+        }
+    }
+
+    /**
+     * A label whose text changes with every batch under a flood ("addr = ('127.0.0.1', 46930)"):
+     * it lays out the lecture again only when its preferred size changed. A new text of the same
+     * size needs a repaint only, and the relayout it used to ask for (MigLayout measuring the whole
+     * lecture, its HTML and tables) cost more EDT time than painting it.
+     */
+    static final class LiveLabel extends JLabel {
+        private java.awt.Dimension laidOutFor; // the preferred size at the last real revalidate
+        private boolean painting;
+
+        LiveLabel(String text) {
+            super(text);
+        }
+
+        @Override
+        public void revalidate() {
+            if (getUI() == null || laidOutFor == null || !isValid()) {
+                laidOutFor = getUI() == null ? null : getPreferredSize();
+                super.revalidate();
+                return;
+            }
+            java.awt.Dimension now = getPreferredSize();
+            if (!now.equals(laidOutFor)) {
+                laidOutFor = now;
+                super.revalidate();
+            }
+            // else: same size, same layout; setText repaints the label itself
+        }
+
+        /**
+         * Opaque to the repaint manager, so a new text repaints this label alone. Transparent, it
+         * made Swing repaint the steps box under it, titled border and all, on every batch.
+         */
+        @Override
+        public boolean isOpaque() {
+            java.awt.Container p = getParent();
+            return !painting && p != null && p.isOpaque();
+        }
+
+        /** Paints the parent's background under the text: the same pixels the parent painted there. */
+        @Override
+        protected void paintComponent(Graphics g) {
+            java.awt.Container p = getParent();
+            if (p != null && p.isOpaque()) {
+                g.setColor(p.getBackground());
+                g.fillRect(0, 0, getWidth(), getHeight());
+            }
+            painting = true; // the label's own background (a UI default) is not painted
+            try {
+                super.paintComponent(g);
+            } finally {
+                painting = false;
+            }
         }
     }
 
     /** A round lamp: green when the step happened, grey outline when not. */
     private static final class Light implements Icon {
         boolean on;
+        boolean shown; // its title's font and description match on
 
         @Override
         public void paintIcon(Component c, Graphics g0, int x, int y) {

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -48,8 +48,7 @@ public final class LogPanel extends JPanel {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
-    private final int maxLines;
-    private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private final LogLines lines;
     private final Ring shownLines;
     private final JList<String> area;
     private final JTextField filter = new JTextField(14);
@@ -67,9 +66,10 @@ public final class LogPanel extends JPanel {
     public LogPanel(Executor background, int maxLines) {
         super(new BorderLayout());
         this.background = background;
-        this.maxLines = maxLines;
         setName("logPanel");
+        lines = new LogLines(maxLines);
         shownLines = new Ring(maxLines);
+        shownLines.showAll(lines);
         area = new JList<>(shownLines) {
             @Override
             public void updateUI() {
@@ -142,10 +142,14 @@ public final class LogPanel extends JPanel {
         return autoScroll;
     }
 
-    /** Turns a batch of events into log lines. */
+    /**
+     * Turns a batch of events into log lines. The lines keep the events and are formatted when
+     * read ({@link #line}); only a filter makes each new line's text now, to test it.
+     */
     public void append(List<ServerEvent> batch) {
-        java.util.List<String> added = new java.util.ArrayList<>();
         String f = filterText();
+        List<String> added = f.isEmpty() ? null : new ArrayList<>();
+        int n = 0;
         for (ServerEvent e : batch) {
             if (e instanceof ServerEvent.Listening l && l.config() != null) {
                 mode = l.config().mode();
@@ -153,40 +157,60 @@ public final class LogPanel extends JPanel {
             if (e instanceof ServerEvent.Sent && mode == Mode.CLOSE) {
                 continue; // greet & close: the close line says how many bytes went out
             }
-            String text = describe(e);
-            if (text == null) {
+            if (!logged(e)) {
                 continue;
             }
-            String line = TIME.format(e.time() == null ? Instant.now() : e.time()) + "  " + text;
-            lines.addLast(line);
-            if (lines.size() > maxLines) {
-                lines.removeFirst();
-            }
-            if (f.isEmpty() || line.toLowerCase(Locale.ROOT).contains(f)) {
-                added.add(line);
+            // an event without a time is stamped now, as it arrives, not when first shown
+            lines.add(e.time() == null ? TIME.format(Instant.now()) + "  " + describe(e) : e);
+            n++;
+            if (added != null) {
+                String line = lines.text(lines.size() - 1);
+                if (line.toLowerCase(Locale.ROOT).contains(f)) {
+                    added.add(line);
+                }
             }
         }
-        if (!added.isEmpty()) {
-            appendToArea(added);
-        }
+        appendToArea(n, added);
     }
 
     /** Adds a line of the window's own (e.g. a bind failure). */
     public void note(String text) {
         String line = TIME.format(Instant.now()) + "  " + text;
-        lines.addLast(line);
-        if (lines.size() > maxLines) {
-            lines.removeFirst();
-        }
+        lines.add(line);
         String f = filterText();
-        if (f.isEmpty() || line.toLowerCase(Locale.ROOT).contains(f)) {
-            appendToArea(List.of(line));
-        }
+        appendToArea(1, f.isEmpty() ? null : line.toLowerCase(Locale.ROOT).contains(f) ? List.of(line) : List.of());
     }
 
-    private void appendToArea(List<String> added) {
-        shownLines.addAll(added);
+    /** {@code appended} lines went into {@link #lines}; {@code matching} are those the filter shows, null without one. */
+    private void appendToArea(int appended, List<String> matching) {
+        if (matching == null) {
+            if (appended == 0) {
+                return;
+            }
+            shownLines.appended(appended);
+        } else {
+            if (matching.isEmpty()) {
+                return;
+            }
+            shownLines.addAll(matching);
+        }
         scrollToEnd();
+    }
+
+    /** The text of a kept line: a String as is, an event with its time, in the lecture's words. */
+    static String line(Object entry) {
+        if (entry instanceof String s) {
+            return s;
+        }
+        ServerEvent e = (ServerEvent) entry;
+        return TIME.format(e.time()) + "  " + describe(e);
+    }
+
+    /** Whether {@link #describe} has words for the event (without making them). */
+    private static boolean logged(ServerEvent e) {
+        return e instanceof ServerEvent.Connected || e instanceof ServerEvent.Closed || e instanceof ServerEvent.Sent
+                || e instanceof ServerEvent.Received || e instanceof ServerEvent.Listening
+                || e instanceof ServerEvent.Error || e instanceof ServerEvent.Stopped;
     }
 
     private void scrollToEnd() {
@@ -229,14 +253,19 @@ public final class LogPanel extends JPanel {
 
     private void rerender() {
         String f = filterText();
-        java.util.List<String> keep = new java.util.ArrayList<>();
-        for (String line : lines) {
-            if (f.isEmpty() || line.toLowerCase(Locale.ROOT).contains(f)) {
-                keep.add(line);
+        if (f.isEmpty()) {
+            shownLines.showAll(lines);
+        } else {
+            List<String> keep = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.text(i);
+                if (line.toLowerCase(Locale.ROOT).contains(f)) {
+                    keep.add(line);
+                }
             }
+            shownLines.showFiltered();
+            shownLines.addAll(keep);
         }
-        shownLines.clear();
-        shownLines.addAll(keep);
         scrollToEnd();
     }
 
@@ -270,12 +299,12 @@ public final class LogPanel extends JPanel {
 
     /** Writes every kept line (not only the filtered ones) to {@code file}, off the EDT. */
     public void save(Path file) {
-        String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        Object[] kept = lines.snapshot(); // events are immutable: formatted off the EDT
         info.setText("Saving\u2026");
         background.execute(() -> {
             String result;
             try {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
+                Files.writeString(file, text(kept), StandardCharsets.UTF_8);
                 result = "Saved to " + file;
             } catch (IOException | RuntimeException e) {
                 result = "Could not save: " + e.getMessage();
@@ -285,15 +314,33 @@ public final class LogPanel extends JPanel {
         });
     }
 
+    /** The kept lines as the saved file reads: one per line, each ended by the line separator. */
+    static String text(Object[] kept) {
+        String sep = System.lineSeparator();
+        StringBuilder sb = new StringBuilder(kept.length * 80 + sep.length());
+        for (int i = 0; i < kept.length; i++) {
+            if (i > 0) {
+                sb.append(sep);
+            }
+            sb.append(line(kept[i]));
+        }
+        return sb.append(sep).toString();
+    }
+
     public void focusFilter() {
         filter.requestFocusInWindow();
     }
 
-    /** The shown lines: a bounded ring with interval events only. EDT only. */
+    /**
+     * The shown lines, with interval events only: without a filter a view of every kept line (no
+     * copy), with one a bounded ring of the matching lines' texts. EDT only.
+     */
     static final class Ring extends AbstractListModel<String> {
         private final String[] buf;
         private int head;
         private int size;
+        private LogLines all; // non-null: no filter, every kept line is shown
+        private int allShown; // in that mode, the size the list was last told
 
         Ring(int capacity) {
             buf = new String[capacity];
@@ -301,12 +348,44 @@ public final class LogPanel extends JPanel {
 
         @Override
         public int getSize() {
-            return size;
+            return all != null ? allShown : size;
         }
 
         @Override
         public String getElementAt(int index) {
-            return buf[(head + index) % buf.length];
+            return all != null ? all.text(index) : buf[(head + index) % buf.length];
+        }
+
+        /** Shows every line of {@code lines}, from now on as they come ({@link #appended}). */
+        void showAll(LogLines lines) {
+            clear();
+            all = lines;
+            allShown = lines.size();
+            if (allShown > 0) {
+                fireIntervalAdded(this, 0, allShown - 1);
+            }
+        }
+
+        /** Shows only the lines given to {@link #addAll} from now on. */
+        void showFiltered() {
+            clear();
+            all = null;
+        }
+
+        /** Without a filter: {@code n} lines were added to the kept lines (the oldest may have gone). */
+        void appended(int n) {
+            if (n <= 0) {
+                return;
+            }
+            int now = all.size();
+            int drop = allShown + Math.min(n, all.capacity()) - now;
+            if (drop > 0) {
+                allShown -= drop; // the survivors now sit at 0.., as the list will read them
+                fireIntervalRemoved(this, 0, drop - 1);
+            }
+            int first = allShown;
+            allShown = now;
+            fireIntervalAdded(this, first, now - 1);
         }
 
         void addAll(List<String> added) {
@@ -333,6 +412,14 @@ public final class LogPanel extends JPanel {
         }
 
         void clear() {
+            if (all != null) {
+                if (allShown > 0) {
+                    int old = allShown;
+                    allShown = 0;
+                    fireIntervalRemoved(this, 0, old - 1);
+                }
+                return;
+            }
             if (size > 0) {
                 int old = size;
                 java.util.Arrays.fill(buf, null);

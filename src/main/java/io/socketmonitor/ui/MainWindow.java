@@ -454,13 +454,22 @@ public final class MainWindow {
     }
 
     private void onBatch(List<ServerEvent> batch) {
+        // One look for the rare start/stop events, so the lecture can skip all but the latest
+        // connection's events and the stop handling runs only when there is a stop.
+        boolean lifecycle = false;
+        for (int i = 0, n = batch.size(); i < n && !lifecycle; i++) {
+            ServerEvent e = batch.get(i);
+            lifecycle = e instanceof ServerEvent.Stopped || e instanceof ServerEvent.Listening;
+        }
         peers.apply(batch);
         log.append(batch);
-        lecture.onEvents(batch);
-        for (ServerEvent e : batch) {
-            if (e instanceof ServerEvent.Stopped && controller.running()) {
-                controller.stoppedByItself();
-                afterStop();
+        lecture.onEvents(batch, lifecycle);
+        if (lifecycle) {
+            for (ServerEvent e : batch) {
+                if (e instanceof ServerEvent.Stopped && controller.running()) {
+                    controller.stoppedByItself();
+                    afterStop();
+                }
             }
         }
         extraConsumer.accept(batch);

@@ -1,6 +1,5 @@
 package io.socketmonitor.ui;
 
-import io.socketmonitor.net.Addresses;
 import io.socketmonitor.server.CloseReason;
 import io.socketmonitor.server.PeerSnapshot;
 import io.socketmonitor.server.ServerEvent;
@@ -9,12 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import javax.swing.event.TableModelEvent;
 import javax.swing.table.AbstractTableModel;
@@ -22,7 +16,8 @@ import javax.swing.table.AbstractTableModel;
 /**
  * The peers shown in the table: open peers first (in connection order), then a bounded history of
  * closed ones (newest first). Fed with batches of server events on the EDT and announced with
- * row-level events only; a connection that opens and closes within one batch is inserted once.
+ * row-level events only, a few per batch (ranges), not one per connection; a connection that opens
+ * and closes within one batch goes straight to the closed history.
  */
 public final class PeerTableModel extends AbstractTableModel {
     public static final int DEFAULT_HISTORY = 1_000;
@@ -46,29 +41,33 @@ public final class PeerTableModel extends AbstractTableModel {
     };
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    /** One connection as the table shows it; mutable, EDT only. */
+    /**
+     * One connection as the table shows it; mutable, EDT only. Its texts are made when first
+     * shown: under a flood most rows pass through the bounded history unseen.
+     */
     public static final class Row {
         final long id;
         final InetSocketAddress remote;
         final InetSocketAddress local;
         final Instant connectedAt;
-        final String address;
-        final String localText;
-        final String since;
+        private String address;
+        private String localText;
+        private String since;
         long bytesIn;
         long bytesOut;
         CloseReason closeReason;
         Instant closedAt;
         String lastReceived;
+        boolean shown; // in rows (announced to the table)
+        boolean dirty; // changed in this batch while shown: needs an update event
+        boolean stay; // closed in this batch where it stands (see markInPlace)
+        int at; // its index, while markInPlace looks
 
         Row(PeerSnapshot p) {
             id = p.id();
             remote = p.remote();
             local = p.local();
             connectedAt = p.connectedAt() == null ? Instant.now() : p.connectedAt();
-            address = remote == null ? "?" : Addresses.literal(remote.getAddress());
-            localText = local == null ? "" : Addresses.hostPort(local);
-            since = TIME.format(connectedAt);
             update(p);
         }
 
@@ -128,9 +127,18 @@ public final class PeerTableModel extends AbstractTableModel {
     }
 
     private final ArrayList<Row> rows = new ArrayList<>();
-    private final Map<Long, Row> openById = new HashMap<>();
-    private final Map<Row, Boolean> fresh = new IdentityHashMap<>();
+    private final LongMap<Row> openById = new LongMap<>();
     private int openCount;
+    // One batch's changes, applied to rows at its end (or before a Stopped/Listening) with a few
+    // range events, instead of one insert, move or update event per connection.
+    private final LongMap<Row> connectedNow = new LongMap<>(); // connected in this batch, still open
+    // The batch's latest connection, not yet in connectedNow: a greet-and-close peer's Sent and
+    // Closed follow its Connected, so most peers are found and closed without hashing at all.
+    private Row recent;
+    private final ArrayList<Row> opened = new ArrayList<>(); // connected in this batch, in order
+    private final ArrayList<Row> closing = new ArrayList<>(); // closed in this batch, in close order
+    private boolean oldRowsChanged; // a row shown before this batch was closed or updated
+    private final TextCache texts = new TextCache();
     private int history;
     private LongSupplier clock = System::currentTimeMillis;
 
@@ -180,10 +188,10 @@ public final class PeerTableModel extends AbstractTableModel {
         Row r = rows.get(rowIndex);
         return switch (column) {
             case COL_ID -> r.id;
-            case COL_ADDRESS -> r.address;
+            case COL_ADDRESS -> r.address != null ? r.address : (r.address = texts.address(r.remote));
             case COL_PORT -> r.remote == null ? 0 : r.remote.getPort();
-            case COL_LOCAL -> r.localText;
-            case COL_SINCE -> r.since;
+            case COL_LOCAL -> r.localText != null ? r.localText : (r.localText = texts.hostPort(r.local));
+            case COL_SINCE -> r.since != null ? r.since : (r.since = texts.time(r.connectedAt));
             case COL_DURATION -> new Elapsed(Math.max(0,
                     (r.closedAt == null ? clock.getAsLong() : r.closedAt.toEpochMilli()) - r.connectedAt.toEpochMilli()));
             case COL_IN -> r.bytesIn;
@@ -207,84 +215,196 @@ public final class PeerTableModel extends AbstractTableModel {
 
     /** Applies one batch of events; on the EDT. */
     public void apply(List<ServerEvent> batch) {
-        Set<Long> closedInBatch = new HashSet<>();
-        for (ServerEvent e : batch) {
-            if (e instanceof ServerEvent.Closed c) {
-                closedInBatch.add(c.peer().id());
-            }
-        }
-        Map<Long, Row> pending = new HashMap<>();
-        Map<Row, Boolean> dirty = new IdentityHashMap<>();
-        fresh.clear();
-        for (ServerEvent e : batch) {
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            ServerEvent e = batch.get(i);
             if (e instanceof ServerEvent.Connected c) {
                 Row r = new Row(c.peer());
-                if (closedInBatch.contains(r.id)) {
-                    pending.put(r.id, r); // opened and closed in this batch: inserted once, as closed
-                } else {
-                    openById.put(r.id, r);
-                    rows.add(openCount, r);
-                    fresh.put(r, Boolean.TRUE);
-                    fireTableRowsInserted(openCount, openCount);
-                    openCount++;
+                if (recent != null) {
+                    connectedNow.put(recent.id, recent);
                 }
+                recent = r;
+                opened.add(r);
             } else if (e instanceof ServerEvent.Sent s) {
-                Row r = find(pending, s.peerId());
+                Row r = find(s.peerId());
                 if (r != null) {
                     r.bytesOut += s.bytes();
-                    dirty.put(r, Boolean.TRUE);
+                    touched(r);
                 }
+            } else if (e instanceof ServerEvent.Closed c) {
+                close(c.peer());
             } else if (e instanceof ServerEvent.Received rc) {
-                Row r = find(pending, rc.peerId());
+                Row r = find(rc.peerId());
                 if (r != null) {
                     r.bytesIn += rc.bytes();
                     r.lastReceived = rc.preview();
-                    dirty.put(r, Boolean.TRUE);
+                    touched(r);
                 }
-            } else if (e instanceof ServerEvent.Closed c) {
-                close(c.peer(), pending, dirty);
             } else if (e instanceof ServerEvent.Stopped || e instanceof ServerEvent.Listening) {
+                // what the batch did so far lands first; peers closed later in it keep their own reason
+                flush(closedAfter(batch, i));
                 closeAllOpen(CloseReason.SERVER_STOPPED, e.time());
             }
         }
-        trim();
-        fireDirty(dirty);
-        fresh.clear();
+        flush(null);
     }
 
-    private Row find(Map<Long, Row> pending, long id) {
-        Row r = openById.get(id);
-        return r != null ? r : pending.get(id);
-    }
-
-    private void close(PeerSnapshot p, Map<Long, Row> pending, Map<Row, Boolean> dirty) {
-        Row r = pending.remove(p.id());
-        if (r != null) {
-            r.update(p);
-            markClosed(r, p);
-            rows.add(openCount, r);
-            fresh.put(r, Boolean.TRUE);
-            fireTableRowsInserted(openCount, openCount);
-            return;
+    private Row find(long id) {
+        if (recent != null && recent.id == id) {
+            return recent;
         }
-        r = openById.remove(p.id());
+        Row r = connectedNow.get(id);
+        return r != null ? r : openById.get(id);
+    }
+
+    private void touched(Row r) {
+        if (r.shown) { // a row not shown yet is inserted with its latest values
+            r.dirty = true;
+            oldRowsChanged = true;
+        }
+    }
+
+    private void close(PeerSnapshot p) {
+        Row r;
+        if (recent != null && recent.id == p.id()) {
+            r = recent;
+            recent = null; // closed: later events for it find nothing, as before
+        } else {
+            r = connectedNow.remove(p.id());
+        }
         if (r == null) {
-            return; // a close for a row already gone (e.g. trimmed): nothing to show
+            r = openById.remove(p.id());
+            if (r == null) {
+                return; // a close for a row already gone (e.g. trimmed): nothing to show
+            }
+            oldRowsChanged = true;
         }
         r.update(p);
         markClosed(r, p);
-        int i = indexOfOpen(r);
-        if (i == openCount - 1) {
-            openCount--; // the last open row becomes the newest closed one where it stands
-            dirty.put(r, Boolean.TRUE);
-        } else {
-            rows.remove(i);
-            fireTableRowsDeleted(i, i);
-            openCount--;
-            rows.add(openCount, r);
-            fresh.put(r, Boolean.TRUE);
-            fireTableRowsInserted(openCount, openCount);
+        closing.add(r);
+    }
+
+    /** Ids of the peers closed in {@code batch} after index {@code i}; rare (a Stopped or Listening mid-batch). */
+    private static LongMap<Boolean> closedAfter(List<ServerEvent> batch, int i) {
+        LongMap<Boolean> ids = new LongMap<>();
+        for (int j = i + 1; j < batch.size(); j++) {
+            if (batch.get(j) instanceof ServerEvent.Closed c) {
+                ids.put(c.peer().id(), Boolean.TRUE);
+            }
         }
+        return ids;
+    }
+
+    /**
+     * Puts the batch's changes into {@link #rows}: closed open rows leave the open part, rows
+     * connected in the batch and still open join its end, rows closed in the batch head the
+     * history (newest first) and the oldest closed rows beyond {@link #history} go. Announced with
+     * one event per change (a range), not per row. Rows in {@code keepPending} stay unshown for now:
+     * they close later in the batch.
+     */
+    private void flush(LongMap<Boolean> keepPending) {
+        int closedN = closing.size();
+        // Rows closed in the batch that already stand, newest first, as the last open rows stay
+        // where they are and only change state, as a lone close always did (a selected row stays
+        // selected); every other closed open row moves.
+        int inPlace = oldRowsChanged && closedN > 0 ? markInPlace() : 0;
+        if (oldRowsChanged && closedN > inPlace) {
+            removeClosedOpenRows();
+        }
+        openCount -= inPlace; // those rows now head the history where they stand
+        if (oldRowsChanged) {
+            fireDirty(openCount + inPlace);
+        }
+        // The batch's still-open rows join the open part, the rest of its closed rows go after the
+        // rows closed in place, newest first (only as many as the history keeps).
+        List<Row> add = new ArrayList<>(opened.size() + Math.min(closedN - inPlace, history));
+        for (Row r : opened) {
+            if (r.closeReason == null && (keepPending == null || keepPending.get(r.id) == null)) {
+                openById.put(r.id, r);
+                connectedNow.remove(r.id);
+                add.add(r);
+            }
+        }
+        int newOpen = add.size();
+        int lastShown = Math.max(0, closedN - inPlace - history);
+        for (int k = closedN - 1 - inPlace; k >= lastShown; k--) {
+            add.add(closing.get(k));
+        }
+        if (newOpen > 0) {
+            insert(openCount, add.subList(0, newOpen));
+            openCount += newOpen;
+        }
+        if (add.size() > newOpen) {
+            insert(openCount + inPlace, add.subList(newOpen, add.size()));
+        }
+        for (Row r : closing) {
+            r.dirty = false;
+            r.stay = false;
+        }
+        opened.clear();
+        closing.clear();
+        if (keepPending == null) {
+            connectedNow.clear();
+            recent = null;
+        } else if (recent != null && recent.shown) {
+            recent = null; // now open in openById
+        }
+        oldRowsChanged = false;
+        trim();
+    }
+
+    private void insert(int at, List<Row> block) {
+        for (Row r : block) {
+            r.shown = true;
+        }
+        rows.addAll(at, block);
+        fireTableRowsInserted(at, at + block.size() - 1);
+    }
+
+    /**
+     * Marks ({@code stay}) the newest closes that stand, in that order, among the closed rows at the
+     * end of the open part; returns how many. The others there are taken out, so these end up last.
+     */
+    private int markInPlace() {
+        int from = openCount;
+        while (from > 0 && rows.get(from - 1).closeReason != null) {
+            rows.get(from - 1).at = from - 1;
+            from--;
+        }
+        int t = 0;
+        int prev = -1;
+        for (int k = closing.size() - 1; k >= 0; k--) {
+            Row r = closing.get(k);
+            boolean there = r.shown && r.at >= from && r.at < openCount && rows.get(r.at) == r;
+            if (!there || r.at <= prev) {
+                break;
+            }
+            prev = r.at;
+            r.stay = true;
+            t++;
+        }
+        return t;
+    }
+
+    /** Takes the closed rows not staying in place out of the open part, a range at a time from the end. */
+    private void removeClosedOpenRows() {
+        int i = openCount - 1;
+        while (i >= 0) {
+            if (!moves(rows.get(i))) {
+                i--;
+                continue;
+            }
+            int last = i;
+            while (i >= 0 && moves(rows.get(i))) {
+                i--;
+            }
+            rows.subList(i + 1, last + 1).clear();
+            openCount -= last - i;
+            fireTableRowsDeleted(i + 1, last);
+        }
+    }
+
+    private static boolean moves(Row r) {
+        return r.closeReason != null && !r.stay;
     }
 
     private static void markClosed(Row r, PeerSnapshot p) {
@@ -292,15 +412,6 @@ public final class PeerTableModel extends AbstractTableModel {
             r.closeReason = p.closeReason() != null ? p.closeReason() : CloseReason.BY_PEER;
             r.closedAt = p.closedAt() != null ? p.closedAt() : Instant.now();
         }
-    }
-
-    private int indexOfOpen(Row r) {
-        for (int i = openCount - 1; i >= 0; i--) {
-            if (rows.get(i) == r) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void closeAllOpen(CloseReason reason, Instant when) {
@@ -327,14 +438,19 @@ public final class PeerTableModel extends AbstractTableModel {
         }
     }
 
-    private void fireDirty(Map<Row, Boolean> dirty) {
-        if (dirty.isEmpty()) {
-            return;
-        }
+    /**
+     * Update events, a range at a time, for rows[0, end) that changed while shown: open rows with
+     * new byte counts and the rows closed in place.
+     */
+    private void fireDirty(int end) {
         int start = -1;
-        for (int i = 0; i <= rows.size(); i++) {
-            // rows inserted in this batch were announced already, with their latest values
-            boolean d = i < rows.size() && dirty.containsKey(rows.get(i)) && !fresh.containsKey(rows.get(i));
+        for (int i = 0; i <= end; i++) {
+            boolean d = false;
+            if (i < end) {
+                Row r = rows.get(i);
+                d = r.dirty || r.closeReason != null;
+                r.dirty = false;
+            }
             if (d && start < 0) {
                 start = i;
             } else if (!d && start >= 0) {

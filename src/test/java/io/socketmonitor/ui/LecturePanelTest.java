@@ -6,71 +6,147 @@ import io.socketmonitor.server.CloseReason;
 import io.socketmonitor.server.PeerSnapshot;
 import io.socketmonitor.server.ServerConfig;
 import io.socketmonitor.server.ServerEvent;
+import java.awt.Component;
+import java.awt.Container;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import com.formdev.flatlaf.FlatDarkLaf;
+import com.formdev.flatlaf.FlatLightLaf;
+import javax.swing.UIManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.Test;
 
-/** The lecture view follows the latest connection, however many a batch holds. */
+/** The lecture's steps follow the latest connection, and a batch sets each text once. */
 @GuiTest
 class LecturePanelTest {
-    private static final Instant T = Instant.parse("2026-11-25T12:00:00Z");
     private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 8080);
 
-    private static PeerSnapshot peer(long id, CloseReason reason) {
-        return new PeerSnapshot(id, new InetSocketAddress("127.0.0.1", 40000 + (int) id), LOCAL, T, 0, 18,
-                reason, reason == null ? null : T, "");
+    private static List<ServerEvent> connection(long id, int port) {
+        InetSocketAddress remote = new InetSocketAddress("127.0.0.1", port);
+        Instant t = Instant.now();
+        return List.of(
+                new ServerEvent.Connected(t, new PeerSnapshot(id, remote, LOCAL, t, 0, 0, null, null, null)),
+                new ServerEvent.Sent(t, id, 18),
+                new ServerEvent.Closed(t, new PeerSnapshot(id, remote, LOCAL, t, 0, 18, CloseReason.AFTER_GREETING, t, null)));
     }
 
-    /** One greet-and-close connection, as the server reports it. */
-    private static void connection(List<ServerEvent> batch, long id) {
-        batch.add(new ServerEvent.Connected(T, peer(id, null)));
-        batch.add(new ServerEvent.Sent(T, id, 18));
-        batch.add(new ServerEvent.Closed(T, peer(id, CloseReason.AFTER_GREETING)));
+    private static JLabel label(Container c, String name) {
+        for (Component child : c.getComponents()) {
+            if (name.equals(child.getName())) {
+                return (JLabel) child;
+            }
+            if (child instanceof Container cc) {
+                JLabel found = label(cc, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     @Test
-    void aBatchOfManyConnectionsShowsTheLastOneWithEveryStepLit() {
-        LecturePanel lecture = GuiActionRunner.execute(LecturePanel::new);
-        List<ServerEvent> batch = new ArrayList<>();
-        batch.add(new ServerEvent.Listening(T, LOCAL, ServerConfig.defaults()));
-        for (long id = 1; id <= 500; id++) {
-            connection(batch, id);
-        }
-        GuiActionRunner.execute(() -> lecture.onEvents(batch));
+    void aBatchOfWholeConnectionsShowsTheLatestAndSetsEachTextOnce() {
+        List<String> result = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = new LecturePanel();
+            lecture.onEvents(List.of(new ServerEvent.Listening(Instant.now(), LOCAL, ServerConfig.defaults())));
+            List<ServerEvent> first = new ArrayList<>(connection(1, 40_001));
+            first.addAll(connection(2, 40_002));
+            lecture.onEvents(first);
+            List<String> changes = new ArrayList<>();
+            for (String name : List.of("code.accept", "code.send", "code.close", "lectureLatest")) {
+                label(lecture, name).addPropertyChangeListener("text", e -> changes.add(name));
+            }
+            List<ServerEvent> second = new ArrayList<>(connection(3, 40_003));
+            second.addAll(connection(4, 40_004));
+            lecture.onEvents(second, false); // as the window calls it for a batch without start or stop
+            List<String> out = new ArrayList<>();
+            out.add(String.join(",", changes));
+            for (String name : List.of("code.accept", "code.send", "code.close", "lectureLatest")) {
+                out.add(label(lecture, name).getText());
+            }
+            out.add(lecture.isLit(LecturePanel.Step.ACCEPT) + " " + lecture.isLit(LecturePanel.Step.SEND) + " "
+                    + lecture.isLit(LecturePanel.Step.RECEIVE) + " " + lecture.isLit(LecturePanel.Step.CLOSE));
+            return out;
+        });
+        // only the texts that differ from the last batch's end change, once each
+        assertThat(result.get(0)).isEqualTo("code.accept,lectureLatest");
+        assertThat(result.get(1)).isEqualTo("conn, addr = s.accept()   # addr = ('127.0.0.1', 40004)");
+        assertThat(result.get(2)).isEqualTo("conn.sendall(\u2026)   # 18 bytes");
+        assertThat(result.get(3)).isEqualTo("conn.close()   # closed after greeting");
+        assertThat(result.get(4)).isEqualTo("Latest connection: #4 from ('127.0.0.1', 40004)");
+        assertThat(result.get(5)).isEqualTo("true true false true");
+    }
 
-        assertThat(GuiActionRunner.execute(lecture::latestText))
-                .isEqualTo("Latest connection: #500 from ('127.0.0.1', 40500)");
-        assertThat(GuiActionRunner.execute(() -> lecture.codeText(LecturePanel.Step.ACCEPT)))
-                .isEqualTo("conn, addr = s.accept()   # addr = ('127.0.0.1', 40500)");
-        assertThat(GuiActionRunner.execute(() -> lecture.codeText(LecturePanel.Step.SEND)))
-                .isEqualTo("conn.sendall(\u2026)   # 18 bytes");
-        assertThat(GuiActionRunner.execute(() -> lecture.codeText(LecturePanel.Step.CLOSE)))
-                .isEqualTo("conn.close()   # " + CloseReason.AFTER_GREETING.text());
-        for (LecturePanel.Step s : LecturePanel.Step.values()) {
-            boolean expected = s != LecturePanel.Step.RECEIVE;
-            assertThat(GuiActionRunner.execute(() -> lecture.isLit(s))).as(s.name()).isEqualTo(expected);
-        }
+    /** The steps box with one label in it, painted whole into an image. */
+    private static BufferedImage paintBox(JLabel label) {
+        JPanel box = new JPanel(new java.awt.BorderLayout());
+        box.setBorder(javax.swing.BorderFactory.createTitledBorder("The server's steps, live"));
+        box.add(label);
+        box.setSize(420, 60);
+        box.doLayout();
+        BufferedImage img = new BufferedImage(420, 60, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        box.paint(g);
+        g.dispose();
+        return img;
+    }
+
+    private static int[] pixels(BufferedImage img) {
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
 
     @Test
-    void aConnectionStillOpenAtTheEndOfABatchShowsSendAndCloseDark() {
-        LecturePanel lecture = GuiActionRunner.execute(LecturePanel::new);
-        List<ServerEvent> first = new ArrayList<>();
-        first.add(new ServerEvent.Listening(T, LOCAL, ServerConfig.defaults()));
-        connection(first, 1);
-        GuiActionRunner.execute(() -> lecture.onEvents(first));
-        GuiActionRunner.execute(() -> lecture.onEvents(List.of(new ServerEvent.Connected(T, peer(2, null)))));
+    void aLiveLabelPaintsExactlyWhatAPlainLabelDidAndCoversItsWholeArea() throws Exception {
+        for (javax.swing.LookAndFeel laf : List.of(new FlatLightLaf(), new FlatDarkLaf())) {
+            List<Object> result = GuiActionRunner.execute(() -> {
+                UIManager.setLookAndFeel(laf);
+                String text = "conn, addr = s.accept()   # addr = ('127.0.0.1', 46930)";
+                BufferedImage plain = paintBox(new JLabel(text));
+                LecturePanel.LiveLabel live = new LecturePanel.LiveLabel(text);
+                BufferedImage withLive = paintBox(live);
+                // repainted alone, as the repaint manager does for an opaque component: nothing
+                // of what was under it may show through
+                BufferedImage alone = new BufferedImage(live.getWidth(), live.getHeight(), BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = alone.createGraphics();
+                g.setColor(Color.MAGENTA);
+                g.fillRect(0, 0, alone.getWidth(), alone.getHeight());
+                live.paint(g);
+                g.dispose();
+                BufferedImage region = withLive.getSubimage(live.getX(), live.getY(), live.getWidth(), live.getHeight());
+                BufferedImage regionCopy = new BufferedImage(region.getWidth(), region.getHeight(), BufferedImage.TYPE_INT_RGB);
+                regionCopy.getGraphics().drawImage(region, 0, 0, null);
+                return List.of(java.util.Arrays.equals(pixels(plain), pixels(withLive)),
+                        java.util.Arrays.equals(pixels(alone), pixels(regionCopy)), live.isOpaque());
+            });
+            assertThat(result).as(laf.getName()).containsExactly(true, true, true);
+        }
+        GuiActionRunner.execute(() -> UIManager.setLookAndFeel(new FlatLightLaf()));
+    }
 
-        assertThat(GuiActionRunner.execute(lecture::latestText)).isEqualTo("Latest connection: #2 from ('127.0.0.1', 40002)");
-        assertThat(GuiActionRunner.execute(() -> lecture.codeText(LecturePanel.Step.CLOSE))).isEqualTo("conn.close()");
-        assertThat(GuiActionRunner.execute(() -> lecture.isLit(LecturePanel.Step.SEND))).isFalse();
-        assertThat(GuiActionRunner.execute(() -> lecture.isLit(LecturePanel.Step.CLOSE))).isFalse();
-
-        GuiActionRunner.execute(() -> lecture.onEvents(List.of(new ServerEvent.Stopped(T, null))));
-        assertThat(GuiActionRunner.execute(lecture::latestText)).isEqualTo("The server is stopped: s.close()");
-        assertThat(GuiActionRunner.execute(() -> lecture.isLit(LecturePanel.Step.ACCEPT))).isFalse();
+    @Test
+    void aStopBeforeTheBatchsLatestConnectionIsSeen() {
+        List<String> result = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = new LecturePanel();
+            List<ServerEvent> batch = new ArrayList<>();
+            batch.add(new ServerEvent.Listening(Instant.now(), LOCAL, ServerConfig.defaults()));
+            batch.addAll(connection(1, 40_001));
+            batch.add(new ServerEvent.Stopped(Instant.now(), null));
+            batch.add(new ServerEvent.Listening(Instant.now(), new InetSocketAddress("127.0.0.1", 9090),
+                    ServerConfig.defaults()));
+            batch.add(connection(2, 40_002).get(0));
+            lecture.onEvents(batch);
+            return List.of(label(lecture, "code.bind").getText(), label(lecture, "lectureLatest").getText(),
+                    lecture.isLit(LecturePanel.Step.BIND) + " " + lecture.isLit(LecturePanel.Step.CLOSE));
+        });
+        assertThat(result).containsExactly("s.bind((\"127.0.0.1\", 9090))",
+                "Latest connection: #2 from ('127.0.0.1', 40002)", "true false");
     }
 }

@@ -1,0 +1,71 @@
+package io.socketmonitor.ui;
+
+import java.util.Arrays;
+
+/**
+ * Every kept log line, oldest first, in a bounded ring. A line is kept as what it came from (a
+ * server event, or the finished text of a note) and turned into text only when someone reads it
+ * (painting, filtering, saving): under a flood most lines scroll out unseen, and formatting each
+ * one cost more EDT time than everything else the window does per connection. EDT only.
+ */
+final class LogLines {
+    private final Object[] source;
+    private final String[] text; // the formatted line once made, null before
+    private int head;
+    private int size;
+
+    LogLines(int capacity) {
+        source = new Object[Math.max(1, capacity)];
+        text = new String[source.length];
+    }
+
+    int capacity() {
+        return source.length;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Appends a line (a ServerEvent or a finished String); drops the oldest when full. */
+    void add(Object entry) {
+        int slot;
+        if (size == source.length) {
+            slot = head;
+            head = (head + 1) % source.length;
+        } else {
+            slot = (head + size) % source.length;
+            size++;
+        }
+        source[slot] = entry;
+        text[slot] = entry instanceof String s ? s : null;
+    }
+
+    /** The line at {@code index} (0 = oldest), formatted now if it never was. */
+    String text(int index) {
+        int slot = (head + index) % source.length;
+        String t = text[slot];
+        if (t == null) {
+            t = LogPanel.line(source[slot]);
+            text[slot] = t;
+        }
+        return t;
+    }
+
+    /** What each line came from, or its text where made, oldest first: formatted elsewhere, e.g. off the EDT. */
+    Object[] snapshot() {
+        Object[] out = new Object[size];
+        for (int i = 0; i < size; i++) {
+            int slot = (head + i) % source.length;
+            out[i] = text[slot] != null ? text[slot] : source[slot];
+        }
+        return out;
+    }
+
+    void clear() {
+        Arrays.fill(source, null);
+        Arrays.fill(text, null);
+        head = 0;
+        size = 0;
+    }
+}

@@ -1,0 +1,89 @@
+package io.socketmonitor.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.junit.jupiter.api.Test;
+
+/** Items cross from producer threads to the EDT whole, in order, at most MAX_PER_TICK a tick. */
+@GuiTest
+class EdtBatcherTest {
+    private final List<List<Integer>> batches = new ArrayList<>(); // EDT only
+    private final EdtBatcher<Integer> batcher =
+            GuiActionRunner.execute(() -> new EdtBatcher<Integer>(25, b -> batches.add(new ArrayList<>(b))));
+
+    private int drain() {
+        return GuiActionRunner.execute(() -> {
+            int before = batches.size();
+            batcher.drain();
+            return batches.size() - before;
+        });
+    }
+
+    @Test
+    void everyItemArrivesOnceAndInEachProducersOrder() throws Exception {
+        int producers = 4;
+        int each = 20_000;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int base = p * each;
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    batcher.add(base + i);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        go.countDown();
+        // drain while they produce, then what is left
+        boolean alive = true;
+        for (int rounds = 0; alive && rounds < 100_000; rounds++) {
+            drain();
+            alive = threads.stream().anyMatch(Thread::isAlive);
+        }
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+        drain();
+        List<Integer> all = GuiActionRunner.execute(() -> batches.stream().flatMap(List::stream).toList());
+        assertThat(all).hasSize(producers * each);
+        int[] next = new int[producers];
+        for (int v : all) {
+            int p = v / each;
+            assertThat(v % each).isEqualTo(next[p]);
+            next[p]++;
+        }
+        assertThat(batcher.pending()).isZero();
+    }
+
+    @Test
+    void aTickHandsOverAtMostMaxPerTickAndTheRestNextInOrder() {
+        int over = 10;
+        for (int i = 0; i < EdtBatcher.MAX_PER_TICK + over; i++) {
+            batcher.add(i);
+        }
+        assertThat(batcher.pending()).isEqualTo(EdtBatcher.MAX_PER_TICK + over);
+        assertThat(drain()).isEqualTo(1);
+        assertThat(batcher.pending()).isEqualTo(over);
+        batcher.add(-1); // arrives after the rest
+        assertThat(drain()).isEqualTo(1);
+        assertThat(drain()).isZero(); // nothing left: no empty batch
+        List<List<Integer>> got = GuiActionRunner.execute(() -> new ArrayList<>(batches));
+        assertThat(got.get(0)).hasSize(EdtBatcher.MAX_PER_TICK);
+        assertThat(got.get(0).get(EdtBatcher.MAX_PER_TICK - 1)).isEqualTo(EdtBatcher.MAX_PER_TICK - 1);
+        assertThat(got.get(1)).hasSize(over + 1);
+        assertThat(got.get(1).get(0)).isEqualTo(EdtBatcher.MAX_PER_TICK);
+        assertThat(got.get(1).get(over)).isEqualTo(-1);
+        assertThat(batcher.pending()).isZero();
+    }
+}

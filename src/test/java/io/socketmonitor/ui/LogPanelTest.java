@@ -1,0 +1,213 @@
+package io.socketmonitor.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketmonitor.server.CloseReason;
+import io.socketmonitor.server.Mode;
+import io.socketmonitor.server.PeerSnapshot;
+import io.socketmonitor.server.ServerConfig;
+import io.socketmonitor.server.ServerEvent;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import javax.swing.JList;
+import javax.swing.JTextField;
+import javax.swing.ListModel;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The log keeps events and formats them when read: the lines must read exactly as the eagerly
+ * made ones did, shown, filtered, bounded and saved.
+ */
+@GuiTest
+class LogPanelTest {
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final Instant T0 = Instant.parse("2026-03-04T05:06:07.089Z");
+    private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 8080);
+
+    private static String at(int millis) {
+        return CLOCK.format(T0.plusMillis(millis)) + "  ";
+    }
+
+    private static PeerSnapshot peer(long id, InetSocketAddress remote, CloseReason reason, long out) {
+        return new PeerSnapshot(id, remote, LOCAL, T0, 0, out, reason, reason == null ? null : T0, null);
+    }
+
+    /** Events and, beside each, the line the log printed for it before lines were made lazily. */
+    private static final List<Object[]> SAMPLES = List.of(
+            new Object[] {new ServerEvent.Listening(T0, LOCAL, ServerConfig.defaults().withMode(Mode.KEEP_OPEN)),
+                at(0) + "Listening on 127.0.0.1:8080 for connections"},
+            new Object[] {new ServerEvent.Connected(T0.plusMillis(1),
+                    peer(7, new InetSocketAddress("127.0.0.1", 46930), null, 0)),
+                at(1) + "Connected to ('127.0.0.1', 46930)  #7"},
+            new Object[] {new ServerEvent.Sent(T0.plusMillis(2), 7, 18), at(2) + "S: sent 18 bytes to #7"},
+            new Object[] {new ServerEvent.Received(T0.plusMillis(3), 7, 5, "hello"),
+                at(3) + "R: received 5 bytes from #7: hello"},
+            new Object[] {new ServerEvent.Received(T0.plusMillis(4), 7, 2, ""), at(4) + "R: received 2 bytes from #7"},
+            new Object[] {new ServerEvent.Connected(T0.plusMillis(5),
+                    peer(8, new InetSocketAddress("::1", 50001), null, 0)),
+                at(5) + "Connected to ('[::1]', 50001)  #8"},
+            new Object[] {new ServerEvent.Closed(T0.plusMillis(6),
+                    peer(7, new InetSocketAddress("127.0.0.1", 46930), CloseReason.AFTER_GREETING, 18)),
+                at(6) + "Closed ('127.0.0.1', 46930)  #7: closed after greeting (in 0 B, out 18 B)"},
+            new Object[] {new ServerEvent.Closed(T0.plusMillis(1_007), peer(9, null, null, 0)),
+                at(1_007) + "Closed (?)  #9: closed (in 0 B, out 0 B)"},
+            new Object[] {new ServerEvent.Error(T0.plusMillis(61_008), "accept failed: too many open files"),
+                at(61_008) + "Error: accept failed: too many open files"},
+            new Object[] {new ServerEvent.Stopped(T0.plusMillis(3_600_009), null),
+                at(3_600_009) + "Stopped; served 0 connections"});
+
+    private static List<ServerEvent> events() {
+        List<ServerEvent> out = new ArrayList<>();
+        for (Object[] s : SAMPLES) {
+            out.add((ServerEvent) s[0]);
+        }
+        return out;
+    }
+
+    private static String expected(int from) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < SAMPLES.size(); i++) {
+            sb.append(SAMPLES.get(i)[1]).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static JTextField filter(LogPanel log) {
+        return (JTextField) find(log, "logFilter");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListModel<String> shown(LogPanel log) {
+        return ((JList<String>) find(log, "log")).getModel();
+    }
+
+    private static java.awt.Component find(java.awt.Container c, String name) {
+        for (java.awt.Component child : c.getComponents()) {
+            if (name.equals(child.getName())) {
+                return child;
+            }
+            if (child instanceof java.awt.Container cc) {
+                java.awt.Component found = find(cc, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void linesReadAsTheyAlwaysDid() {
+        String text = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run);
+            log.append(events());
+            return log.shownText();
+        });
+        assertThat(text).isEqualTo(expected(0));
+    }
+
+    @Test
+    void theBoundKeepsTheNewestLinesAndTheListHearsOfEveryChange() {
+        List<String> result = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run, 4);
+            ListModel<String> model = shown(log);
+            List<String> mirror = new ArrayList<>(); // kept from the list events alone, as JList does
+            model.addListDataListener(new javax.swing.event.ListDataListener() {
+                @Override
+                public void intervalAdded(javax.swing.event.ListDataEvent e) {
+                    for (int i = e.getIndex0(); i <= e.getIndex1(); i++) {
+                        mirror.add(i, model.getElementAt(i));
+                    }
+                    assertThat(mirror).hasSize(model.getSize());
+                }
+
+                @Override
+                public void intervalRemoved(javax.swing.event.ListDataEvent e) {
+                    mirror.subList(e.getIndex0(), e.getIndex1() + 1).clear();
+                    assertThat(mirror).hasSize(model.getSize());
+                }
+
+                @Override
+                public void contentsChanged(javax.swing.event.ListDataEvent e) {
+                    throw new AssertionError("no bulk changes");
+                }
+            });
+            List<ServerEvent> all = events();
+            log.append(all.subList(0, 3));
+            log.append(all.subList(3, 5)); // one line over the bound
+            log.append(all.subList(5, all.size())); // more lines than the bound in one batch
+            List<String> out = new ArrayList<>();
+            out.add(log.shownText());
+            out.add(String.join("", mirror.stream().map(l -> l + "\n").toList()));
+            out.add(String.valueOf(log.lineCount()));
+            return out;
+        });
+        assertThat(result.get(0)).isEqualTo(expected(SAMPLES.size() - 4));
+        assertThat(result.get(1)).isEqualTo(result.get(0));
+        assertThat(result.get(2)).isEqualTo("4");
+    }
+
+    @Test
+    void theFilterSeesTheTextAndClearingItShowsEveryKeptLine() {
+        List<String> result = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run);
+            List<ServerEvent> all = events();
+            log.append(all.subList(0, 4));
+            filter(log).setText("#7: CLOSED");
+            List<String> out = new ArrayList<>();
+            out.add(log.shownText());
+            log.append(all.subList(4, all.size())); // filtered as they come
+            out.add(log.shownText());
+            filter(log).setText("");
+            out.add(log.shownText());
+            log.clear();
+            out.add(log.shownText());
+            return out;
+        });
+        assertThat(result.get(0)).isEmpty();
+        assertThat(result.get(1)).isEqualTo(SAMPLES.get(6)[1] + "\n");
+        assertThat(result.get(2)).isEqualTo(expected(0));
+        assertThat(result.get(3)).isEmpty();
+    }
+
+    @Test
+    void greetAndCloseLeavesOutTheSentLines() {
+        String text = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run);
+            log.append(List.of(new ServerEvent.Listening(T0, LOCAL, ServerConfig.defaults().withMode(Mode.CLOSE)),
+                    new ServerEvent.Sent(T0, 7, 18)));
+            return log.shownText();
+        });
+        assertThat(text).isEqualTo(at(0) + "Listening on 127.0.0.1:8080 for connections\n");
+    }
+
+    @Test
+    void saveWritesEveryKeptLineNotOnlyTheFilteredOnes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("log.txt");
+        GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run);
+            log.append(events());
+            log.note("Could not start: port in use");
+            filter(log).setText("Error");
+            log.save(file);
+            return null;
+        });
+        String saved = Files.readString(file, StandardCharsets.UTF_8);
+        String sep = System.lineSeparator();
+        String[] lines = saved.split(java.util.regex.Pattern.quote(sep), -1);
+        assertThat(lines).hasSize(SAMPLES.size() + 2); // every line, the note, and the final separator
+        assertThat(String.join("\n", List.of(lines).subList(0, SAMPLES.size())) + "\n").isEqualTo(expected(0));
+        assertThat(lines[SAMPLES.size()]).endsWith("  Could not start: port in use");
+        assertThat(lines[SAMPLES.size() + 1]).isEmpty();
+    }
+}
