@@ -625,6 +625,9 @@ public final class MainWindow {
                 if (!closed) {
                     closed = true;
                     saveState();
+                    ticker.stop();
+                    batcher.stop(); // the server's last events would find the controller gone
+                    clientPanel.dispose();
                 }
             } finally {
                 saved.countDown();
