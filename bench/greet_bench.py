@@ -106,7 +106,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--conns", type=int, default=20000)
     ap.add_argument("--conc", type=int, default=8)
-    ap.add_argument("--warmup", type=int, default=100000)  # the window JIT-compiles for ~150k
+    ap.add_argument("--warmup", type=int, default=200000)  # the window JIT-compiles for ~150-200k
     ap.add_argument("--servers", default="c,python,ours,c-quiet,ours-quiet,ours-window")
     ap.add_argument("--jar-base", help="an older build to compare with, as 'ours-base' (headless)")
     ap.add_argument("--pin", choices=["none", "split", "same"], default="none",

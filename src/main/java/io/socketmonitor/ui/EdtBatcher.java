@@ -3,6 +3,7 @@ package io.socketmonitor.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javax.swing.Timer;
 
 /**
@@ -10,6 +11,9 @@ import javax.swing.Timer;
  * Swing {@link Timer} swaps that list for an empty one and hands it to the consumer. Never one
  * {@code invokeLater} per item. While items flow it ticks every {@code periodMillis}; after a
  * quiet spell it slows to {@value #IDLE_PERIOD_MS} ms, so an idle window costs almost no CPU.
+ * Under a flood (over {@value #FLOOD_ITEMS_PER_SECOND} items a second, far more than anyone can
+ * read) it ticks every {@value #FLOOD_PERIOD_MS} ms: each tick repaints the window, and painting
+ * 40 times a second would take CPU from the server being watched for no one's benefit.
  */
 public class EdtBatcher<T> {
     /** The period once nothing has arrived for a while; the first item after a pause waits at most this. */
@@ -17,6 +21,9 @@ public class EdtBatcher<T> {
     private static final int IDLE_AFTER_TICKS = 20;
     /** Most items handed over in one tick, so one tick never holds the EDT for long. */
     static final int MAX_PER_TICK = 50_000;
+    /** Above this rate the batcher ticks every {@link #FLOOD_PERIOD_MS}; below half of it, at its own period again. */
+    static final int FLOOD_ITEMS_PER_SECOND = 40_000;
+    static final int FLOOD_PERIOD_MS = 100;
 
     // A list swapped under a lock, not a ConcurrentLinkedQueue: the producer pays one uncontended
     // lock instead of a node and two CASes per item, and the EDT takes a whole batch in O(1)
@@ -31,11 +38,20 @@ public class EdtBatcher<T> {
     private int idleTicks; // EDT only
     private ArrayList<T> spare; // EDT only: the next incoming list, sized like the last batch
     private int lastBatch = 16; // EDT only
+    private final LongSupplier nanoClock;
+    private long lastBatchNanos; // EDT only
+    private boolean flooded; // EDT only
 
     /** Create on the EDT; the consumer runs on the EDT. */
     public EdtBatcher(int periodMillis, Consumer<List<T>> consumer) {
+        this(periodMillis, consumer, System::nanoTime);
+    }
+
+    /** With a clock of its own, for tests of the flood period. */
+    EdtBatcher(int periodMillis, Consumer<List<T>> consumer, LongSupplier nanoClock) {
         this.periodMillis = periodMillis;
         this.consumer = consumer;
+        this.nanoClock = nanoClock;
         this.timer = new Timer(periodMillis, e -> drain());
         timer.setCoalesce(true);
     }
@@ -88,6 +104,7 @@ public class EdtBatcher<T> {
         }
         if (batch == null) {
             if (++idleTicks == IDLE_AFTER_TICKS) {
+                flooded = false;
                 timer.setDelay(IDLE_PERIOD_MS);
             }
             return;
@@ -96,6 +113,7 @@ public class EdtBatcher<T> {
             timer.setDelay(periodMillis);
         }
         idleTicks = 0;
+        followRate(batch.size());
         if (batch.size() > MAX_PER_TICK) {
             backlog = new ArrayList<>(batch.subList(MAX_PER_TICK, batch.size()));
             batch = new ArrayList<>(batch.subList(0, MAX_PER_TICK));
@@ -103,5 +121,25 @@ public class EdtBatcher<T> {
         backlogSize = backlog == null ? 0 : backlog.size();
         lastBatch = Math.max(16, batch.size());
         consumer.accept(batch);
+    }
+
+    /** Switches between the normal and the flood period by the rate since the last batch. */
+    private void followRate(int items) {
+        long now = nanoClock.getAsLong();
+        long elapsed = lastBatchNanos == 0 ? periodMillis * 1_000_000L : now - lastBatchNanos;
+        lastBatchNanos = now;
+        double perSecond = items * 1e9 / Math.max(elapsed, 1_000_000L);
+        if (!flooded && perSecond > FLOOD_ITEMS_PER_SECOND) {
+            flooded = true;
+            timer.setDelay(FLOOD_PERIOD_MS);
+        } else if (flooded && perSecond < FLOOD_ITEMS_PER_SECOND / 2.0) {
+            flooded = false;
+            timer.setDelay(periodMillis);
+        }
+    }
+
+    /** The timer's current period, in milliseconds. */
+    int periodNow() {
+        return timer.getDelay();
     }
 }

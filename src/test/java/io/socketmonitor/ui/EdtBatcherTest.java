@@ -86,4 +86,25 @@ class EdtBatcherTest {
         assertThat(got.get(1).get(over)).isEqualTo(-1);
         assertThat(batcher.pending()).isZero();
     }
+
+    @Test
+    void aFloodSlowsTheTicksToTheFloodPeriodAndACalmSpeedsThemUpAgain() {
+        long[] now = {1_000_000_000L};
+        EdtBatcher<Integer> b = GuiActionRunner.execute(() -> new EdtBatcher<Integer>(25, x -> { }, () -> now[0]));
+        java.util.function.IntConsumer tickAfter25ms = items -> {
+            for (int i = 0; i < items; i++) {
+                b.add(i);
+            }
+            now[0] += 25_000_000L;
+            GuiActionRunner.execute(b::drain);
+        };
+        tickAfter25ms.accept(250); // 10,000 a second: every connection still painted within 25 ms
+        assertThat(GuiActionRunner.execute(b::periodNow)).isEqualTo(25);
+        tickAfter25ms.accept(2_000); // 80,000 a second
+        assertThat(GuiActionRunner.execute(b::periodNow)).isEqualTo(EdtBatcher.FLOOD_PERIOD_MS);
+        tickAfter25ms.accept(750); // 30,000 a second: above half the threshold, stays slow
+        assertThat(GuiActionRunner.execute(b::periodNow)).isEqualTo(EdtBatcher.FLOOD_PERIOD_MS);
+        tickAfter25ms.accept(250); // 10,000 a second again
+        assertThat(GuiActionRunner.execute(b::periodNow)).isEqualTo(25);
+    }
 }
