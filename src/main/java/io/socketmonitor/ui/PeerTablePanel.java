@@ -84,7 +84,7 @@ public final class PeerTablePanel extends JPanel {
         sorter.setSortsOnUpdates(false);
         table.setRowSorter(sorter);
         table.setDefaultRenderer(String.class, new StateRenderer());
-        int[] widths = {40, 105, 65, 135, 85, 70, 70, 75, 170};
+        int[] widths = {56, 105, 65, 135, 85, 70, 70, 75, 170};
         for (int i = 0; i < widths.length; i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         }
