@@ -44,6 +44,11 @@ final class Acceptor {
         thread.start();
     }
 
+    /** For a listener stuck on this thread while the server stops. */
+    void interrupt() {
+        thread.interrupt();
+    }
+
     /**
      * Closes the listening socket, which ends a blocked accept, and waits for the thread. A
      * thread stuck in a listener is interrupted every 5 s until it returns.

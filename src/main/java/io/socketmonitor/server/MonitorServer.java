@@ -107,10 +107,10 @@ public final class MonitorServer implements AutoCloseable {
      * statistics' writes, the fields below and every emit. Held for one connection's handling
      * or one selector pass, never while waiting.
      */
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock = new ReentrantLock(true); // fair: a flood of accepts cannot starve the loop
     private Selector selector;
     private ServerSocketChannel listener;
-    private Acceptor acceptor;
+    private volatile Acceptor acceptor;
     private final Map<InetAddress, Integer> perPeerCounts = new HashMap<>();
     private final RateLimitedLog errorLog = new RateLimitedLog(5);
     private final RateLimitedLog acceptLog = new RateLimitedLog(2); // its own budget: never hidden by others
@@ -176,9 +176,19 @@ public final class MonitorServer implements AutoCloseable {
      * client may connect at once.
      */
     public InetSocketAddress start() throws BindFailedException {
+        if (lock.isHeldByCurrentThread()) {
+            // A listener, on one of this server's threads: the run it belongs to cannot end
+            // while we wait in it.
+            throw new IllegalStateException("start() cannot be called from a server listener");
+        }
+        synchronized (this) {
+            if (running) {
+                return localAddress;
+            }
+        }
         // A previous run may still be closing (a stop() from another thread): its loop owns the
         // selector and listener fields until it ends, so wait for it before binding anew.
-        awaitLoopEnd(loopThread, loopEnded);
+        awaitLoopEnd(loopThread, loopEnded, null);
         synchronized (this) {
             return startNewRun();
         }
@@ -240,11 +250,19 @@ public final class MonitorServer implements AutoCloseable {
         if (s != null) {
             s.wakeup();
         }
-        awaitLoopEnd(t, ended);
+        if (lock.isHeldByCurrentThread()) {
+            return; // a listener on a server thread: the loop ends once it returns
+        }
+        Acceptor a = acceptor;
+        awaitLoopEnd(t, ended, a == null ? null : a::interrupt);
     }
 
-    /** Waits until a loop thread has closed everything; never from that thread itself. */
-    private static void awaitLoopEnd(Thread t, CountDownLatch ended) {
+    /**
+     * Waits until a loop thread has closed everything; never from that thread itself. Every 5 s
+     * it interrupts the loop and, with {@code rescue}, the acceptor: a listener stuck on either
+     * must still let the loop close the port.
+     */
+    private static void awaitLoopEnd(Thread t, CountDownLatch ended, Runnable rescue) {
         if (t == null || t == Thread.currentThread()) {
             return;
         }
@@ -256,6 +274,9 @@ public final class MonitorServer implements AutoCloseable {
                         break;
                     }
                     t.interrupt(); // a listener is stuck; the loop must still get to close the port
+                    if (rescue != null) {
+                        rescue.run();
+                    }
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
@@ -445,7 +466,7 @@ public final class MonitorServer implements AutoCloseable {
             lock.lock();
             try {
                 if (!running) {
-                    closeQuietly(ch); // stop() is under way; the peer sees the connection refused
+                    closeQuietly(ch); // stop() is under way; the peer sees its connection end
                     return;
                 }
                 MonitorServer.this.accepted(ch, now);
@@ -509,7 +530,10 @@ public final class MonitorServer implements AutoCloseable {
                 ch.configureBlocking(false);
             }
             try {
-                ch.write(greetingNow); // the FIN follows in finishAfterFlush
+                ch.write(greetingNow);
+                if (!greetingNow.hasRemaining()) {
+                    ch.shutdownOutput(); // the FIN, before any event: the peer waits for it
+                }
             } catch (IOException e) {
                 greetFailed = e;
             }
@@ -537,9 +561,19 @@ public final class MonitorServer implements AutoCloseable {
         }
         emit(new ServerEvent.Connected(conn.connectedAt, conn.snapshot(null, null)));
 
+        try {
+            startServing(conn, c.mode(), greetingNow, greetFailed, now, at);
+        } catch (RuntimeException e) {
+            closeConnection(conn, CloseReason.ERROR); // never left in the registry, counting against the limits
+            throw e;
+        }
+    }
+
+    private void startServing(Connection conn, Mode mode, ByteBuffer greetingNow, IOException greetFailed,
+            long now, Instant at) {
         // Greet-and-close usually finishes in one write, so the channel is registered with
         // the selector only when it has to wait for something.
-        switch (c.mode()) {
+        switch (mode) {
             case CLOSE -> {
                 conn.closeWhenFlushed = CloseReason.AFTER_GREETING;
                 conn.writeProgressNanos = now;
@@ -750,10 +784,9 @@ public final class MonitorServer implements AutoCloseable {
     private void finishAfterFlush(Connection c, Instant at) {
         int unread;
         try {
+            c.channel.shutdownOutput(); // no system call when the fast path has sent the FIN already
             // A blocking channel (the greet-and-close fast path) is asked first (FIONREAD), so
-            // the read below never blocks. Most peers have sent nothing: close() alone sends
-            // the FIN then, and the shutdown call is saved.
-            c.channel.shutdownOutput();
+            // the read below never blocks; most peers have sent nothing and skip it.
             if (c.channel.isBlocking() && c.channel.socket().getInputStream().available() == 0) {
                 unread = 0;
             } else {

@@ -128,7 +128,9 @@ public class EdtBatcher<T> {
         long now = nanoClock.getAsLong();
         long elapsed = lastBatchNanos == 0 ? periodMillis * 1_000_000L : now - lastBatchNanos;
         lastBatchNanos = now;
-        double perSecond = items * 1e9 / Math.max(elapsed, 1_000_000L);
+        // At least one period: a drain called directly right after a tick (as a stop does) is
+        // not a burst.
+        double perSecond = items * 1e9 / Math.max(elapsed, periodMillis * 1_000_000L);
         if (!flooded && perSecond > FLOOD_ITEMS_PER_SECOND) {
             flooded = true;
             timer.setDelay(FLOOD_PERIOD_MS);

@@ -197,7 +197,11 @@ public final class MainWindow {
             MainWindow w = new MainWindow(prefs, givenOptions == null ? prefs.merge(initial)
                     : prefs.merge(initial, givenOptions));
             // SIGTERM (kill, a logout, a service manager) ends the JVM without closing the window.
-            Runtime.getRuntime().addShutdownHook(new Thread(w::onJvmExit, "socket-monitor-exit"));
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(w::onJvmExit, "socket-monitor-exit"));
+            } catch (IllegalStateException exiting) {
+                return; // the JVM is already shutting down: no window to show
+            }
             w.frame.setVisible(true);
             if (startNow) {
                 w.start();
@@ -620,10 +624,12 @@ public final class MainWindow {
             return;
         }
         java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean closedHere = new java.util.concurrent.atomic.AtomicBoolean();
         SwingUtilities.invokeLater(() -> {
             try {
                 if (!closed) {
                     closed = true;
+                    closedHere.set(true);
                     saveState();
                     ticker.stop();
                     batcher.stop(); // the server's last events would find the controller gone
@@ -633,12 +639,16 @@ public final class MainWindow {
                 saved.countDown();
             }
         });
+        boolean edtAnswered = false;
         try {
-            saved.await(2, java.util.concurrent.TimeUnit.SECONDS);
+            edtAnswered = saved.await(2, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        controller.shutdown(2_000);
+        // Quit may have got there first: it stops the server itself.
+        if (closedHere.get() || !edtAnswered) {
+            controller.shutdown(2_000);
+        }
     }
 
     Mode mode() {
