@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * accept wakes the moment a client arrives, with no selector wake-up and no second accept that
  * finds nothing in between (measured: ~2 µs and two system calls less per greet-and-close
  * connection than accepting from the selector). When accept fails (out of descriptors, most
- * often) it pauses with {@link AcceptBackoff} instead of spinning.
+ * often) it pauses with a {@link Backoff} instead of spinning.
  */
 final class Acceptor {
     /** What the acceptor hands over; called on the acceptor thread. */
@@ -28,8 +28,8 @@ final class Acceptor {
     private final ServerSocketChannel listener;
     private final Handler handler;
     private final Thread thread;
-    private final AcceptBackoff backoff = new AcceptBackoff();
-    private final LoopBackoff crashBackoff = new LoopBackoff();
+    private final Backoff acceptBackoff = new Backoff();
+    private final Backoff crashBackoff = new Backoff();
     private volatile boolean stopping;
 
     /** {@code listener} must be bound and in blocking mode. */
@@ -112,18 +112,18 @@ final class Acceptor {
                 throw new ClosedChannelException();
             }
             long now = System.nanoTime();
-            long pause = backoff.fail();
-            handler.acceptFailed(e, pause, now);
+            long pauseNanos = acceptBackoff.fail();
+            handler.acceptFailed(e, TimeUnit.NANOSECONDS.toMillis(pauseNanos), now);
             // The connection stays in the kernel's backlog; accepting again at once would fail
             // the same way, thousands of times a second.
-            long resumeAt = now + TimeUnit.MILLISECONDS.toNanos(pause);
+            long resumeAt = now + pauseNanos;
             long left;
             while (!stopping && (left = resumeAt - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(left);
             }
             return;
         }
-        backoff.succeeded();
+        acceptBackoff.succeeded();
         handler.accepted(ch, System.nanoTime());
     }
 }

@@ -114,7 +114,7 @@ public final class MonitorServer implements AutoCloseable {
     private final Map<InetAddress, Integer> perPeerCounts = new HashMap<>();
     private final RateLimitedLog errorLog = new RateLimitedLog(5);
     private final RateLimitedLog acceptLog = new RateLimitedLog(2); // its own budget: never hidden by others
-    private final LoopBackoff crashBackoff = new LoopBackoff();
+    private final Backoff crashBackoff = new Backoff();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final byte[] readBytes = new byte[64 * 1024];
     private long nextId;
