@@ -11,7 +11,13 @@ def free_port():
         return s.getsockname()[1]
 
 
+def stat_cpu(path):
+    """(name, CPU seconds) from a /proc stat file: a process's or one of its threads'."""
+    with open(path) as f:
+        s = f.read()
+    fields = s.rsplit(")", 1)[1].split()
+    return s[s.index("(") + 1:s.rindex(")")], (int(fields[11]) + int(fields[12])) / CLK  # utime, stime
+
+
 def cpu_seconds(pid):
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK  # utime, stime (fields 14 and 15)
+    return stat_cpu(f"/proc/{pid}/stat")[1]

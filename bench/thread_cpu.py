@@ -13,20 +13,19 @@ import subprocess
 import sys
 import time
 
-TICKS = os.sysconf("SC_CLK_TCK")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import stat_cpu  # noqa: E402  (beside this script)
 
 
 def threads(pid):
+    """CPU seconds of each live thread, by (thread id, name)."""
     out = {}
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
-            with open(f"/proc/{pid}/task/{tid}/stat") as f:
-                s = f.read()
+            name, secs = stat_cpu(f"/proc/{pid}/task/{tid}/stat")
         except OSError:
             continue  # the thread ended
-        name = s[s.index("(") + 1:s.rindex(")")]
-        fields = s[s.rindex(")") + 2:].split()
-        out[(tid, name)] = int(fields[11]) + int(fields[12])
+        out[(tid, name)] = secs
     return out
 
 
@@ -39,11 +38,11 @@ def main():
     conns = int(next(p for p in out.split() if p.startswith("ok="))[3:])
     rows = sorted(((v - before.get(k, 0), k[1]) for k, v in after.items()), reverse=True)
     total = 0
-    for ticks, name in rows:
-        total += ticks
-        if ticks > 0:
-            print(f"{name:16s} {ticks / TICKS * 1e6 / conns:6.2f} us/conn {ticks / TICKS / secs * 100:5.1f} % of a core")
-    print(f"{'all threads':16s} {total / TICKS * 1e6 / conns:6.2f} us/conn")
+    for cpu, name in rows:
+        total += cpu
+        if cpu > 0:
+            print(f"{name:16s} {cpu * 1e6 / conns:6.2f} us/conn {cpu / secs * 100:5.1f} % of a core")
+    print(f"{'all threads':16s} {total * 1e6 / conns:6.2f} us/conn")
 
 
 if __name__ == "__main__":

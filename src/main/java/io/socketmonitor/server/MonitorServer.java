@@ -756,18 +756,17 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     private void account(Connection c, long written, long now) {
-        if (written > 0) {
-            account(c, written, now, Instant.now());
-        }
+        account(c, written, now, null);
     }
 
+    /** {@code at}: when it happens, if already read from the clock. */
     private void account(Connection c, long written, long now, Instant at) {
         if (written > 0) {
             c.bytesOut += written;
             c.pendingBytes -= written;
             c.writeProgressNanos = now;
             bytesOut += written;
-            emit(new ServerEvent.Sent(at, c.id, (int) written));
+            emit(new ServerEvent.Sent(at != null ? at : Instant.now(), c.id, (int) written));
         }
     }
 
