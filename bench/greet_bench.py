@@ -83,10 +83,11 @@ class Server:
 PIN = {"none": (None, None), "split": ("1", "0"), "same": ("0", "0")}
 
 
-def drive(client, server, conns, conc, pin="none"):
+def drive(client, server, conns, conc, pin="none", threads=1):
     before = cpu_seconds(server.proc.pid)
     cpu = PIN[pin][1]
-    r = subprocess.run((["taskset", "-c", cpu] if cpu else []) + [client, "127.0.0.1", str(server.port), str(conns), str(conc)],
+    r = subprocess.run((["taskset", "-c", cpu] if cpu else [])
+                       + [client, "127.0.0.1", str(server.port), str(conns), str(conc), "18", "0", str(threads)],
                        capture_output=True, text=True, timeout=180)
     after = cpu_seconds(server.proc.pid)
     kv = dict(p.split("=") for p in r.stdout.split())
@@ -112,6 +113,9 @@ def main():
     ap.add_argument("--pin", choices=["none", "split", "same"], default="none",
                     help="split: servers on CPU 1, client on CPU 0; same: all on CPU 0, so the rate is "
                          "1 / (client + server CPU per connection) and the server's own cost decides it")
+    ap.add_argument("--client-threads", type=int, default=1,
+                    help="threads the load client splits its 8 connections over (like wrk -t2 -c8); with "
+                         "2 on 2 cores the client is no longer held to one core and the machine is the limit")
     ap.add_argument("--display", default=os.environ.get("BENCH_DISPLAY", ""))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -152,16 +156,17 @@ def main():
         servers = [s for s in servers if s.name not in skipped]
         for s in servers:  # warm-up: JIT compilation, page cache, first-touch allocations
             if args.warmup:
-                drive(args.client, s, args.warmup, args.conc, args.pin)
+                drive(args.client, s, args.warmup, args.conc, args.pin, args.client_threads)
         for r in range(args.rounds):
             k = r % len(servers)
             for s in servers[k:] + servers[:k]:
-                s.rounds.append(drive(args.client, s, args.conns, args.conc, args.pin))
+                s.rounds.append(drive(args.client, s, args.conns, args.conc, args.pin, args.client_threads))
     finally:
         for s in servers:
             s.stop()
 
     result = {"pin": args.pin, "rounds": args.rounds, "conns_per_round": args.conns, "concurrency": args.conc,
+              "client_threads": args.client_threads,
               "warmup": args.warmup, "skipped": skipped, "servers": {}}
     for s in servers:
         rates = [x["rate"] for x in s.rounds]
@@ -188,7 +193,7 @@ def main():
 
     lines = [f"Greet-and-close, loopback, {args.conc} connections in flight, {args.rounds} rounds x "
              f"{args.conns} connections per server (after {args.warmup} warm-up), servers alternated, "
-             f"CPU pinning: {args.pin}",
+             f"CPU pinning: {args.pin}, load client threads: {args.client_threads}",
              "",
              "| server | median conn/s | min | max | server CPU us/conn | client CPU us/conn | how |",
              "|---|---:|---:|---:|---:|---:|---|"]
@@ -202,7 +207,8 @@ def main():
         lines.append(f"\nskipped {k}: {v}")
     text = "\n".join(lines)
     print(text)
-    stem = "greet-results" if args.pin == "none" else f"greet-results-pin-{args.pin}"
+    stem = "greet-results" + ("" if args.pin == "none" else f"-pin-{args.pin}") \
+        + ("" if args.client_threads == 1 else f"-client-threads-{args.client_threads}")
     with open(os.path.join(args.out, stem + ".md"), "w") as f:
         f.write(text + "\n")
     with open(os.path.join(args.out, stem + ".json"), "w") as f:

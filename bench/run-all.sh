@@ -7,10 +7,12 @@ cd "$(dirname "$0")/.."
 out=target/bench
 mkdir -p "$out"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-# Twice: all on one core (the rate follows each server's CPU per connection) and unpinned
-# (the rate follows round-trip latency and the load client's own core).
+# Three times: all on one core (the rate follows each server's CPU per connection); unpinned
+# (the rate follows round-trip latency and the load client's own core); unpinned with the
+# client's 8 connections on two threads (the two cores are shared three ways).
 bench/run.sh --pin same "$@"
 bench/run.sh "$@"
+bench/run.sh --client-threads 2 "$@"
 gcc -O2 -Wall -o "$out/hold_client" bench/c/hold_client.c
 python3 bench/keepopen_bench.py --jar target/socket-monitor.jar --hold "$out/hold_client" --out "$out"
 if unzip -l target/socket-monitor.jar 2>/dev/null | grep -c 'io/socketmonitor/ui/MainWindow.class' >/dev/null; then
@@ -24,4 +26,4 @@ else
   echo "keep-open with the window: skipped (this build has no window yet)"
 fi
 bench/window_bench.sh
-echo "results: $out/greet-results-pin-same.md, $out/greet-results.md, $out/keepopen-*.json, $out/window-results.txt"
+echo "results: $out/greet-results-pin-same.md, $out/greet-results.md, $out/greet-results-client-threads-2.md, $out/keepopen-*.json, $out/window-results.txt"

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 out=target/bench
 mkdir -p "$out"
 gcc -O2 -Wall -o "$out/greet_server" bench/c/greet_server.c
-gcc -O2 -Wall -o "$out/load_client" bench/c/load_client.c
+gcc -O2 -Wall -pthread -o "$out/load_client" bench/c/load_client.c
 if [[ ! -f target/socket-monitor.jar || -n "${BENCH_REBUILD:-}" ]]; then
   ./mvnw -o -q -B package -DskipTests
 fi

@@ -11,7 +11,7 @@ mkdir -p "$out"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 cp="${BENCH_WINDOW_CP:-target/test-classes:target/socket-monitor.jar}"
 [[ -d target/test-classes/io/socketmonitor/bench ]] || ./mvnw -o -q -B test-compile
-gcc -O2 -Wall -o "$out/load_client" bench/c/load_client.c
+gcc -O2 -Wall -pthread -o "$out/load_client" bench/c/load_client.c
 gcc -O2 -Wall -o "$out/hold_client" bench/c/hold_client.c
 if ! command -v Xvfb >/dev/null; then echo "window benchmarks: skipped (no Xvfb)"; exit 0; fi
 # Xvfb picks a free display itself (-displayfd), so we never talk to another X server.

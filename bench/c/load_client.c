@@ -1,16 +1,23 @@
 /*
  * Tight greet-and-close load client: keeps CONC connections in flight on loopback, each one
- * connect, wait for the server's FIN (EPOLLRDHUP), read the greeting once, close. No threads,
- * one epoll set, no allocation per connection, so it costs less CPU than the servers it drives.
+ * connect, wait for the server's FIN (EPOLLRDHUP), read the greeting once, close. One epoll set
+ * per thread, no allocation per connection.
  *
- *   load_client HOST PORT TOTAL [CONC=8] [EXPECT_BYTES=18] [RATE=0 (connections/s, 0: as fast as possible)]
+ *   load_client HOST PORT TOTAL [CONC=8] [EXPECT_BYTES=18] [RATE=0] [THREADS=1]
  *
- * Prints one line: key=value pairs (conns, ok, bad, secs, rate, cpu_user, cpu_sys).
+ * RATE: connections/s, 0 = as fast as possible. THREADS: the CONC connections are split over
+ * that many threads (like `wrk -t2 -c8`), so on a machine with more than one core the client
+ * is not held to one of them; connections in flight stay CONC in all.
+ *
+ * Prints one line: key=value pairs (conns, ok, bad, secs, rate, cpu_user, cpu_sys); the CPU is
+ * the whole process's (getrusage), every thread included.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,13 +27,35 @@
 #include <time.h>
 #include <unistd.h>
 
+#define MAX_THREADS 64
+
 static struct sockaddr_in target;
-static long received[1 << 16]; /* bytes so far, by descriptor */
+static long received[1 << 16]; /* bytes so far, by descriptor (descriptors are per process) */
+static long total, expect;
+static double t0;
+static atomic_long claimed; /* connections handed out to the threads so far, at most total */
+
+struct worker {
+    pthread_t thread;
+    int conc;
+    double rate; /* this thread's share of RATE */
+    long started, done, ok, bad, failed_connect;
+};
 
 static double now_s(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* One more connection for this thread, if the total and the pace allow it. */
+static int may_start(struct worker *w) {
+    if (w->rate > 0 && w->started >= (long)(w->rate * (now_s() - t0)) + 1) return 0;
+    if (atomic_fetch_add(&claimed, 1) >= total) {
+        atomic_fetch_sub(&claimed, 1);
+        return 0;
+    }
+    return 1;
 }
 
 static int open_one(int ep) {
@@ -42,40 +71,24 @@ static int open_one(int ep) {
     return fd;
 }
 
-int main(int argc, char **argv) {
-    if (argc < 4) {
-        fprintf(stderr, "usage: %s HOST PORT TOTAL [CONC] [EXPECT_BYTES]\n", argv[0]);
-        return 2;
-    }
-    memset(&target, 0, sizeof target);
-    target.sin_family = AF_INET;
-    target.sin_port = htons((unsigned short)atoi(argv[2]));
-    if (inet_pton(AF_INET, argv[1], &target.sin_addr) != 1 || !(ntohl(target.sin_addr.s_addr) >> 24 == 127)) {
-        fprintf(stderr, "loopback IPv4 addresses only\n");
-        return 2;
-    }
-    long total = atol(argv[3]);
-    int conc = argc > 4 ? atoi(argv[4]) : 8;
-    long expect = argc > 5 ? atol(argv[5]) : 18;
-    double rate = argc > 6 ? atof(argv[6]) : 0; /* paced: start at most rate * elapsed connections */
+static void start_one(struct worker *w, int ep, long *in_flight) {
+    if (open_one(ep) >= 0) { w->started++; (*in_flight)++; } else { w->failed_connect++; }
+}
+
+static void *run(void *arg) {
+    struct worker *w = arg;
     int ep = epoll_create1(0);
-    long started = 0, done = 0, ok = 0, bad = 0, failed_connect = 0;
+    long in_flight = 0;
     char buf[4096];
-    double t0 = now_s();
-#define ALLOWED() (rate <= 0 || started < (long)(rate * (now_s() - t0)) + 1)
-    for (int i = 0; i < conc && started < total && ALLOWED(); i++) {
-        if (open_one(ep) >= 0) started++; else failed_connect++;
-    }
-    long in_flight = started;
+    while (in_flight < w->conc && may_start(w)) start_one(w, ep, &in_flight);
     double deadline = t0 + 120.0; /* bounded in time whatever the server does */
-    while ((done < started || started < total) && now_s() < deadline) {
+    while ((in_flight > 0 || atomic_load(&claimed) < total) && now_s() < deadline) {
         struct epoll_event got[64];
-        if (rate > 0) { /* top up to CONC in flight as the pace allows */
-            while (in_flight < conc && started < total && ALLOWED()) {
-                if (open_one(ep) >= 0) { started++; in_flight++; } else failed_connect++;
-            }
+        if (w->rate > 0) { /* top up to CONC in flight as the pace allows */
+            while (in_flight < w->conc && may_start(w)) start_one(w, ep, &in_flight);
         }
-        int n = epoll_wait(ep, got, 64, rate > 0 ? 1 : 1000);
+        int n = epoll_wait(ep, got, 64, w->rate > 0 ? 1 : (in_flight > 0 ? 1000 : 0));
+        if (n == 0 && in_flight == 0 && w->rate <= 0) break; /* the others took the rest */
         for (int i = 0; i < n; i++) {
             int fd = got[i].data.fd;
             long have = received[fd];
@@ -92,21 +105,58 @@ int main(int argc, char **argv) {
                 continue; /* data without FIN yet: wait */
             }
             /* A level-triggered EPOLLRDHUP wake-up normally finds data then EOF in one pass. */
-            if (finished == 1 && have == expect) ok++; else bad++;
+            if (finished == 1 && have == expect) w->ok++; else w->bad++;
             received[fd] = 0;
             close(fd);
-            done++;
+            w->done++;
             in_flight--;
-            if (started < total && ALLOWED()) {
-                if (open_one(ep) >= 0) { started++; in_flight++; } else failed_connect++;
-            }
+            if (may_start(w)) start_one(w, ep, &in_flight);
         }
+    }
+    close(ep);
+    return NULL;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 4) {
+        fprintf(stderr, "usage: %s HOST PORT TOTAL [CONC=8] [EXPECT_BYTES=18] [RATE=0] [THREADS=1]\n", argv[0]);
+        return 2;
+    }
+    memset(&target, 0, sizeof target);
+    target.sin_family = AF_INET;
+    target.sin_port = htons((unsigned short)atoi(argv[2]));
+    if (inet_pton(AF_INET, argv[1], &target.sin_addr) != 1 || !(ntohl(target.sin_addr.s_addr) >> 24 == 127)) {
+        fprintf(stderr, "loopback IPv4 addresses only\n");
+        return 2;
+    }
+    total = atol(argv[3]);
+    int conc = argc > 4 ? atoi(argv[4]) : 8;
+    expect = argc > 5 ? atol(argv[5]) : 18;
+    double rate = argc > 6 ? atof(argv[6]) : 0;
+    int threads = argc > 7 ? atoi(argv[7]) : 1;
+    if (conc < 1 || threads < 1 || threads > MAX_THREADS || threads > conc) {
+        fprintf(stderr, "need 1 <= THREADS <= CONC and THREADS <= %d\n", MAX_THREADS);
+        return 2;
+    }
+    static struct worker workers[MAX_THREADS];
+    t0 = now_s();
+    for (int i = 0; i < threads; i++) {
+        workers[i].conc = conc / threads + (i < conc % threads); /* 8 over 3 threads: 3, 3, 2 */
+        workers[i].rate = rate * workers[i].conc / conc;
+        if (threads == 1) run(&workers[0]); /* no extra thread when there is one */
+        else pthread_create(&workers[i].thread, NULL, run, &workers[i]);
+    }
+    long done = 0, ok = 0, bad = 0, failed_connect = 0;
+    for (int i = 0; i < threads; i++) {
+        if (threads > 1) pthread_join(workers[i].thread, NULL);
+        done += workers[i].done; ok += workers[i].ok; bad += workers[i].bad;
+        failed_connect += workers[i].failed_connect;
     }
     double secs = now_s() - t0;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("conns=%ld ok=%ld bad=%ld connect_failed=%ld secs=%.4f rate=%.1f cpu_user=%.4f cpu_sys=%.4f\n",
+    printf("conns=%ld ok=%ld bad=%ld connect_failed=%ld secs=%.4f rate=%.1f cpu_user=%.4f cpu_sys=%.4f threads=%d\n",
            done, ok, bad, failed_connect, secs, done / secs,
-           ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6, ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6);
+           ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6, ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6, threads);
     return bad || done < total ? 1 : 0;
 }
