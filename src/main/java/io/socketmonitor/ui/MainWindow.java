@@ -480,7 +480,7 @@ public final class MainWindow {
     }
 
     private void tick() {
-        peers.tick();
+        peerPanel.repaintDurations();
         if (++tickCount % 2 != 0) {
             return;
         }

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
-import javax.swing.event.TableModelEvent;
 import javax.swing.table.AbstractTableModel;
 
 /**
@@ -457,13 +456,6 @@ public final class PeerTableModel extends AbstractTableModel {
                 fireTableRowsUpdated(start, i - 1);
                 start = -1;
             }
-        }
-    }
-
-    /** Repaints the ticking durations of the open rows (one event for the column). */
-    public void tick() {
-        if (openCount > 0) {
-            fireTableChanged(new TableModelEvent(this, 0, openCount - 1, COL_DURATION));
         }
     }
 

@@ -6,6 +6,7 @@ import io.socketmonitor.template.Escapes;
 import io.socketmonitor.template.TemplateException;
 import java.awt.BorderLayout;
 import java.awt.Component;
+import java.awt.Rectangle;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
 import java.awt.event.ActionEvent;
@@ -357,6 +358,21 @@ public final class PeerTablePanel extends JPanel {
 
     JLabel info() {
         return info;
+    }
+
+    /**
+     * Repaints the ticking durations: only the duration cells in view. (A model event over the
+     * open rows made the table map every one of them through the sorter, twice a second: 5 % of
+     * a core with 10,000 peers held.)
+     */
+    void repaintDurations() {
+        int column = table.convertColumnIndexToView(PeerTableModel.COL_DURATION);
+        if (model.openCount() == 0 || column < 0) {
+            return;
+        }
+        Rectangle visible = table.getVisibleRect();
+        Rectangle cells = table.getCellRect(0, column, true);
+        table.repaint(cells.x, visible.y, cells.width, visible.height);
     }
 
     /** Colours the state column: open in green, closed in the disabled colour. */
