@@ -377,14 +377,16 @@ public final class PeerTablePanel extends JPanel {
 
     /** Colours the state column: open in green, closed in the disabled colour. */
     private final class StateRenderer extends DefaultTableCellRenderer {
+        private static final java.awt.Color OPEN_ON_LIGHT = new java.awt.Color(0x1E, 0x7B, 0x34);
+        private static final java.awt.Color OPEN_ON_DARK = new java.awt.Color(0x6C, 0xC6, 0x6C);
+
         @Override
         public Component getTableCellRendererComponent(JTable t, Object value, boolean isSelected, boolean hasFocus,
                 int row, int column) {
             Component c = super.getTableCellRendererComponent(t, value, isSelected, hasFocus, row, column);
             if (!isSelected && t.convertColumnIndexToModel(column) == PeerTableModel.COL_STATE) {
                 boolean open = "open".equals(value);
-                java.awt.Color green = com.formdev.flatlaf.FlatLaf.isLafDark() ? new java.awt.Color(0x6C, 0xC6, 0x6C)
-                        : new java.awt.Color(0x1E, 0x7B, 0x34);
+                java.awt.Color green = com.formdev.flatlaf.FlatLaf.isLafDark() ? OPEN_ON_DARK : OPEN_ON_LIGHT;
                 c.setForeground(open ? green : UIManager.getColor("Label.disabledForeground"));
             } else if (!isSelected) {
                 c.setForeground(t.getForeground());
