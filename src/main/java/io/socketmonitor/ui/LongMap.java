@@ -11,6 +11,7 @@ final class LongMap<V> {
     private Object[] values; // null marks a free slot
     private int size;
     private int mask;
+    private final int initialCapacity;
 
     LongMap() {
         this(16);
@@ -18,6 +19,7 @@ final class LongMap<V> {
 
     LongMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+        initialCapacity = cap;
         keys = new long[cap];
         values = new Object[cap];
         mask = cap - 1;
@@ -83,11 +85,27 @@ final class LongMap<V> {
         }
     }
 
+    /**
+     * Empties the map. A table that grew for one large batch and now holds few entries goes back
+     * to its first size, so later small batches do not each clear the large one.
+     */
     void clear() {
-        if (size > 0) {
-            Arrays.fill(values, null);
-            size = 0;
+        if (size == 0) {
+            return;
         }
+        if (values.length > initialCapacity && size * 8L < values.length) {
+            keys = new long[initialCapacity];
+            values = new Object[initialCapacity];
+            mask = initialCapacity - 1;
+        } else {
+            Arrays.fill(values, null);
+        }
+        size = 0;
+    }
+
+    /** Slots in the table (for tests). */
+    int capacity() {
+        return values.length;
     }
 
     /** Backward-shift deletion: moves later entries of the probe run into the gap at {@code gap}. */

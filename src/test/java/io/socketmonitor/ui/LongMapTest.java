@@ -27,7 +27,7 @@ class LongMapTest {
             } else {
                 assertThat(map.get(key)).isEqualTo(reference.get(key));
             }
-            if (i % 50_000 == 0) {
+            if (i % 50_000 == 0 || random.nextInt(20_000) == 0) { // full and nearly empty clears
                 map.clear();
                 reference.clear();
             }
@@ -37,5 +37,29 @@ class LongMapTest {
             assertThat(map.get(e.getKey())).isEqualTo(e.getValue());
         }
         assertThat(map.isEmpty()).isEqualTo(reference.isEmpty());
+    }
+
+    @Test
+    void aMapThatGrewForOneLargeBatchShrinksWhenClearedNearlyEmpty() {
+        LongMap<String> map = new LongMap<>();
+        int small = map.capacity();
+        for (long id = 1; id <= 50_000; id++) {
+            map.put(id, "open");
+        }
+        int large = map.capacity();
+        map.clear(); // a full table: cleared in place, the next large batch needs it again
+        assertThat(map.capacity()).isEqualTo(large);
+        assertThat(map.get(7)).isNull();
+        map.put(50_001, "a");
+        map.put(50_002, "b");
+        map.clear(); // nearly empty: back to the first size
+        assertThat(map.capacity()).isEqualTo(small);
+        assertThat(map.isEmpty()).isTrue();
+        for (long id = 60_000; id < 60_100; id++) {
+            map.put(id, "again " + id);
+        }
+        assertThat(map.get(60_042)).isEqualTo("again 60042");
+        assertThat(map.get(50_001)).isNull();
+        assertThat(map.size()).isEqualTo(100);
     }
 }
