@@ -1,5 +1,6 @@
 package io.socketmonitor.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.socketmonitor.server.ServerConfig;
@@ -102,6 +103,24 @@ abstract class AbstractWindowTest {
     void awaitStopped() {
         await().atMost(WAIT).until(() -> edt(() -> main.controller().state() == ServerController.State.STOPPED));
         window.label("statusState").requireText("Stopped");
+    }
+
+    /**
+     * Clicks OK in an option pane until it closes. A bare X server (Xvfb, no window manager) now
+     * and then drops the first press on a window just mapped; a press that arrives closes the
+     * dialog, so a second click never lands anywhere else.
+     */
+    void confirm(org.assertj.swing.fixture.JOptionPaneFixture dialog) {
+        java.awt.Window dialogWindow = edt(() -> javax.swing.SwingUtilities.getWindowAncestor(dialog.target()));
+        for (int attempt = 0; attempt < 5 && edt(dialogWindow::isShowing); attempt++) {
+            dialog.okButton().click();
+            try {
+                await().atMost(Duration.ofSeconds(1)).until(() -> !edt(dialogWindow::isShowing));
+            } catch (org.awaitility.core.ConditionTimeoutException dropped) {
+                // the press never arrived: click again
+            }
+        }
+        assertThat(edt(dialogWindow::isShowing)).as("the dialog closed").isFalse();
     }
 
     /** Connects a real client, reads until EOF (greet & close) and returns what it got. */

@@ -327,10 +327,51 @@ class MainWindowTest extends AbstractWindowTest {
             org.assertj.swing.fixture.JOptionPaneFixture dialog =
                     org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
             dialog.textBox().setText("ping \\x41\\n");
-            dialog.okButton().click();
+            confirm(dialog);
             assertThat(new String(in.readNBytes(7), StandardCharsets.UTF_8)).isEqualTo("ping A\n");
             await().atMost(WAIT).untilAsserted(() ->
                     assertThat(table.contents()[0][PeerTableModel.COL_OUT]).isEqualTo("25"));
+        }
+    }
+
+    @Test
+    void theTablesContextMenuBroadcastsToEveryOpenPeerAndLooksUpAHost() throws IOException {
+        window.comboBox("mode").selectItem("Keep open");
+        int port = startByButton();
+        try (Socket a = new Socket(); Socket b = new Socket()) {
+            InputStream[] ins = new InputStream[2];
+            Socket[] peers = {a, b};
+            for (int i = 0; i < 2; i++) {
+                peers[i].connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+                peers[i].setSoTimeout(10_000);
+                ins[i] = peers[i].getInputStream();
+                assertThat(new String(ins[i].readNBytes(18), StandardCharsets.UTF_8)).isEqualTo("Hello from server\n");
+            }
+            JTableFixture table = window.table("peerTable");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(2));
+
+            // A reverse lookup of loopback is answered from the hosts file, never from the network.
+            String name = InetAddress.getByName("127.0.0.1").getCanonicalHostName();
+            table.selectRows(0);
+            table.showPopupMenuAt(org.assertj.swing.data.TableCell.row(0).column(0))
+                    .menuItemWithPath("Look up host").click();
+            String expected = name.equals("127.0.0.1") ? "127.0.0.1 has no host name (no reverse DNS entry)."
+                    : "127.0.0.1 is " + name + ".";
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(window.label("peerInfo").text()).isEqualTo(expected));
+
+            table.showPopupMenuAt(org.assertj.swing.data.TableCell.row(0).column(0))
+                    .menuItemWithPath("Broadcast\u2026").click();
+            org.assertj.swing.fixture.JOptionPaneFixture dialog =
+                    org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+            dialog.requireTitle("Broadcast to every open peer");
+            dialog.textBox().setText("to all\\n");
+            confirm(dialog);
+            for (InputStream in : ins) {
+                assertThat(new String(in.readNBytes(7), StandardCharsets.UTF_8)).isEqualTo("to all\n");
+            }
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(window.label("peerInfo").text()).isEqualTo("Sent 7 bytes to 2 peers."));
         }
     }
 }
