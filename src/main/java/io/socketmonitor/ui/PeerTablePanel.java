@@ -43,6 +43,7 @@ import javax.swing.UIManager;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.table.DefaultTableCellRenderer;
+import javax.swing.table.TableColumn;
 import javax.swing.table.TableRowSorter;
 
 /** The live peer table with its filter and the actions on the selection. */
@@ -69,10 +70,21 @@ public final class PeerTablePanel extends JPanel {
         this.mode = mode;
         setName("peerPanel");
         table = new JTable(model) {
-            /** Fill the width when there is room; scroll sideways when the columns do not fit. */
+            /**
+             * Fill the width while every column can keep its minimum (the table beside the
+             * lecture in the default window fits whole); scroll sideways only when narrower still.
+             */
             @Override
             public boolean getScrollableTracksViewportWidth() {
-                return getParent() == null || getPreferredSize().width < getParent().getWidth();
+                return getParent() == null || minimumWidth() <= getParent().getWidth();
+            }
+
+            private int minimumWidth() {
+                int sum = 0;
+                for (int i = 0; i < getColumnCount(); i++) {
+                    sum += getColumnModel().getColumn(i).getMinWidth();
+                }
+                return sum;
             }
         };
         table.setAutoResizeMode(JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
@@ -85,10 +97,7 @@ public final class PeerTablePanel extends JPanel {
         sorter.setSortsOnUpdates(false);
         table.setRowSorter(sorter);
         table.setDefaultRenderer(String.class, new StateRenderer());
-        int[] widths = {56, 105, 65, 135, 85, 70, 70, 75, 170};
-        for (int i = 0; i < widths.length; i++) {
-            table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
-        }
+        sizeColumns();
 
         send = action("Send\u2026", 'S', "Send text to the selected open peers (keep-open mode)", null, this::sendText);
         disconnect = action("Disconnect", 'D', "Close the selected connections (Delete)",
@@ -358,6 +367,39 @@ public final class PeerTablePanel extends JPanel {
 
     JLabel info() {
         return info;
+    }
+
+    /** By model column: a wide value each column shows whole, unless squeezed. */
+    private static final String[] WIDE_SAMPLES = {"999999", "255.255.255.255", "65535", "127.0.0.1:65535",
+        "23:59:59", "59:59", "1234567", "1234567", "closed after greeting"};
+    /** By model column: what each still shows whole when the table is squeezed. */
+    private static final String[] NARROW_SAMPLES = {"999999", "127.0.0.1", "65535", "127.0.0.1:65535",
+        "23:59:59", "59:59", "12345", "12345", "closed by peer"};
+    /** By model column: headers longer than their values, which may be shortened ("Connecte…") when squeezed. */
+    private static final boolean[] HEADER_MAY_SHORTEN = {false, true, false, true, true, false, false, false, false};
+
+    /**
+     * Sizes the columns in the font on screen (fonts differ by system by 40 %, so fixed pixel
+     * widths cut text on some): each fits its header and a wide value, and is never squeezed
+     * below a common value, nor below its header unless that is much longer than its values.
+     */
+    private void sizeColumns() {
+        for (int i = 0; i < table.getColumnCount(); i++) {
+            TableColumn column = table.getColumnModel().getColumn(i);
+            int m = column.getModelIndex();
+            Component header = table.getTableHeader().getDefaultRenderer()
+                    .getTableCellRendererComponent(table, model.getColumnName(m), false, false, -1, i);
+            int headerWidth = header.getPreferredSize().width + 4;
+            int narrow = cellWidth(m, i, NARROW_SAMPLES[m]);
+            column.setMinWidth(HEADER_MAY_SHORTEN[m] ? narrow : Math.max(narrow, headerWidth));
+            column.setPreferredWidth(Math.max(headerWidth, cellWidth(m, i, WIDE_SAMPLES[m])));
+        }
+    }
+
+    private int cellWidth(int modelColumn, int viewColumn, String sample) {
+        Component c = table.getDefaultRenderer(model.getColumnClass(modelColumn))
+                .getTableCellRendererComponent(table, sample, false, false, 0, viewColumn);
+        return c.getPreferredSize().width + table.getIntercellSpacing().width + 4;
     }
 
     /**

@@ -19,16 +19,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The durations of open peers count up twice a second; with 10,000 peers held that must cost
- * what the visible cells cost, not what the whole table costs.
+ * The peer table beside the lecture: its durations count up twice a second at the cost of the
+ * visible cells, whatever it holds, and its columns fit the width a common window gives it.
  */
 @GuiTest
-class PeerTableDurationsTest {
+class PeerTablePanelTest {
     private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 8080);
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
     private final List<Rectangle> tableRepaints = new ArrayList<>();
     private final RepaintManager original = GuiActionRunner.execute(() -> RepaintManager.currentManager(null));
+
+    @org.junit.jupiter.api.BeforeAll
+    static void appLookAndFeel() {
+        GuiActionRunner.execute(() -> Themes.install(Themes.LIGHT)); // the fonts the app's columns are sized for
+    }
 
     @AfterEach
     void restoreRepaintManager() {
@@ -46,10 +51,14 @@ class PeerTableDurationsTest {
 
     /** A panel laid out at 800 x 400 over {@code peers} open peers, with the clock at T0 + 65 s. */
     private PeerTablePanel panel(PeerTableModel model, int peers) {
+        return panel(model, openPeers(peers), 800);
+    }
+
+    private PeerTablePanel panel(PeerTableModel model, List<ServerEvent> events, int width) {
         model.clock(() -> T0.toEpochMilli() + 65_000);
-        model.apply(openPeers(peers));
+        model.apply(events);
         PeerTablePanel panel = new PeerTablePanel(model, new ServerController(e -> { }), () -> Mode.KEEP_OPEN);
-        panel.setSize(800, 400);
+        panel.setSize(width, 400);
         layOut(panel);
         RepaintManager.setCurrentManager(new RepaintManager() {
             @Override
@@ -119,5 +128,62 @@ class PeerTableDurationsTest {
             return tableRepaints.size();
         });
         assertThat(repaints).isZero();
+    }
+
+    /** The cells cut short, whether the table scrolls sideways, and the headers cut short. */
+    private Object[] fitAt(int width) {
+        return GuiActionRunner.execute(() -> {
+            InetSocketAddress remote = new InetSocketAddress("127.0.0.1", 54_321);
+            InetSocketAddress local = new InetSocketAddress("127.0.0.1", 40_190);
+            List<ServerEvent> events = new ArrayList<>(List.of(
+                    new ServerEvent.Connected(T0, new PeerSnapshot(999_998, remote, local, T0, 0, 0, null, null, null)),
+                    new ServerEvent.Connected(T0, new PeerSnapshot(999_999, remote, local, T0, 0, 0, null, null, null)),
+                    new ServerEvent.Closed(T0, new PeerSnapshot(999_999, remote, local, T0, 1_234, 18,
+                            io.socketmonitor.server.CloseReason.BY_PEER, T0.plusSeconds(3), null))));
+            PeerTablePanel panel = panel(new PeerTableModel(), events, width);
+            JTable table = panel.table();
+            List<String> cutHeaders = new ArrayList<>();
+            for (int col = 0; col < table.getColumnCount(); col++) {
+                java.awt.Component header = table.getTableHeader().getDefaultRenderer()
+                        .getTableCellRendererComponent(table, table.getColumnName(col), false, false, -1, col);
+                if (header.getPreferredSize().width > table.getColumnModel().getColumn(col).getWidth()) {
+                    cutHeaders.add(table.getColumnName(col));
+                }
+            }
+            List<String> cut = new ArrayList<>();
+            for (int row = 0; row < table.getRowCount(); row++) {
+                for (int col = 0; col < table.getColumnCount(); col++) {
+                    java.awt.Component cell = table.prepareRenderer(table.getCellRenderer(row, col), row, col);
+                    if (cell.getPreferredSize().width > table.getColumnModel().getColumn(col).getWidth()) {
+                        cut.add(table.getColumnName(col) + ": " + table.getValueAt(row, col));
+                    }
+                }
+            }
+            boolean scrolls = table.getWidth() > table.getParent().getWidth();
+            return new Object[] {cut, scrolls, cutHeaders};
+        });
+    }
+
+    @Test
+    void besideTheLectureInTheDefaultWindowEveryValueFitsWithoutScrollingSideways() {
+        Object[] fit = fitAt(760); // what the split gives the table in the default 1200-px window
+        assertThat(fit[0]).as("cells cut short").isEqualTo(List.of());
+        assertThat(fit[1]).as("scrolls sideways").isEqualTo(false);
+        // Headers may be shortened here ("Connected a…"): with some fonts they need 800 px.
+    }
+
+    @Test
+    void inALargeWindowTheHeadersAreWholeToo() {
+        Object[] fit = fitAt(1000);
+        assertThat(fit[0]).as("cells cut short").isEqualTo(List.of());
+        assertThat(fit[2]).as("headers cut short").isEqualTo(List.of());
+        assertThat(fit[1]).as("scrolls sideways").isEqualTo(false);
+    }
+
+    @Test
+    void inANarrowWindowTheTableScrollsSidewaysRatherThanCutTheValues() {
+        Object[] fit = fitAt(400);
+        assertThat(fit[1]).as("scrolls sideways").isEqualTo(true);
+        assertThat(fit[0]).as("cells cut short").isEqualTo(List.of());
     }
 }
