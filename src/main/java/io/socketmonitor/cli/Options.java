@@ -10,20 +10,26 @@ import picocli.CommandLine.Option;
 
 /** The command line's options, as picocli fills them; {@link #serverConfig()} checks them. */
 @Command(name = "socket-monitor", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Watch and teach TCP sockets: the socket-programming lecture's accept-loop server,",
-            "in a window or on the terminal."},
+        description = "Watch and teach TCP sockets: the socket-programming lecture's accept-loop server, "
+            + "in a window or on the terminal.",
         footer = {"", "Examples:",
-            "  java -jar socket-monitor.jar --headless                 the lecture's server on 127.0.0.1:8080",
-            "  java -jar socket-monitor.jar --headless --bind all --port 0",
-            "  java -jar socket-monitor.jar --headless --mode http --greeting 'Hi {peer}\\n'",
-            "  java -jar socket-monitor.jar --start                    open the window and start at once",
-            "  java -jar socket-monitor.jar --connect localhost:8080   what telnet does in the lecture",
-            "  java -jar socket-monitor.jar --connect 127.0.0.1:8080 --load burst --connections 2000"})
+            "  The lecture's server on 127.0.0.1:8080, its lines on the terminal:",
+            "    java -jar socket-monitor.jar --headless",
+            "  On every IPv4 interface, on a free port (printed):",
+            "    java -jar socket-monitor.jar --headless --bind all --port 0",
+            "  Answer curl and browsers, greeting each by address:",
+            "    java -jar socket-monitor.jar --headless --mode http --greeting 'Hi {peer}\\n'",
+            "  Open the window and start at once:",
+            "    java -jar socket-monitor.jar --start",
+            "  What telnet does in the lecture:",
+            "    java -jar socket-monitor.jar --connect localhost:8080",
+            "  A burst of 100 connections, 8 at a time, against the server above:",
+            "    java -jar socket-monitor.jar --connect localhost:8080 --load burst"})
 public final class Options {
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "loopback",
-            description = {"loopback (default, 127.0.0.1), loopback6 (::1), all (0.0.0.0, IPv4 only),",
-                "all6 (::, dual stack), or any address of this machine, IPv4 or IPv6"})
+            description = "loopback (default, 127.0.0.1), loopback6 (::1), all (0.0.0.0, IPv4 only), "
+                + "all6 (::, dual stack), or any address of this machine, IPv4 or IPv6")
     String bind;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
@@ -31,8 +37,8 @@ public final class Options {
     String port;
 
     @Option(names = "--greeting", paramLabel = "TEXT", defaultValue = GreetingTemplate.DEFAULT_SOURCE,
-            description = {"default \"Hello from server\\n\"; escapes \\n \\r \\t \\\\ \\0 \\xHH \\uXXXX;",
-                "placeholders {peer} {peerAddress} {peerPort} {local} {time} {count}"})
+            description = "default \"Hello from server\\n\"; escapes \\n \\r \\t \\\\ \\0 \\xHH \\uXXXX; "
+                + "placeholders {peer} {peerAddress} {peerPort} {local} {time} {count}")
     String greeting;
 
     @Option(names = "--mode", paramLabel = "M", defaultValue = "close",
@@ -74,8 +80,8 @@ public final class Options {
     boolean listInterfaces;
 
     @Option(names = "--connect", paramLabel = "HOST:PORT",
-            description = {"be the client instead, like telnet in the lecture: standard input is sent,",
-                "what the server sends is printed ([::1]:8080 for IPv6)"})
+            description = "be the client instead, like telnet in the lecture: standard input is sent, "
+                + "what the server sends is printed ([::1]:8080 for IPv6)")
     String connect;
 
     @Option(names = "--send", paramLabel = "TEXT", description = "with --connect: send this text first (same escapes as the greeting)")

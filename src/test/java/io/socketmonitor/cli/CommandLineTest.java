@@ -132,6 +132,11 @@ class CommandLineTest {
             List<String> help = app.remainingLines();
             assertThat(String.join("\n", help)).contains("--headless").contains("--list-interfaces")
                     .contains("--max-per-peer");
+            // No terminal here, so the help is laid out for 80 columns. An example wrapped there
+            // would go on at the left margin, and could not be pasted whole.
+            List<String> examples = help.subList(help.indexOf("Examples:") + 1, help.size());
+            assertThat(examples).isNotEmpty().allSatisfy(line -> assertThat(line).as("an example line").startsWith("  "));
+            assertThat(examples).contains("    java -jar socket-monitor.jar --connect localhost:8080 --load burst");
         }
     }
 
