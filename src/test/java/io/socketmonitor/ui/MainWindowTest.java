@@ -23,6 +23,15 @@ import org.junit.jupiter.api.Test;
 @GuiTest
 class MainWindowTest extends AbstractWindowTest {
 
+    /** Connects {@code s} to a keep-open server on 127.0.0.1 and reads the default greeting. */
+    private static InputStream greeted(Socket s, int port) throws IOException {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        s.setSoTimeout(10_000);
+        InputStream in = s.getInputStream();
+        assertThat(new String(in.readNBytes(18), StandardCharsets.UTF_8)).isEqualTo("Hello from server\n");
+        return in;
+    }
+
     @Test
     void startsAndStopsByButton() throws IOException {
         window.requireTitle("Socket Monitor \u2014 Stopped");
@@ -149,11 +158,7 @@ class MainWindowTest extends AbstractWindowTest {
         window.comboBox("mode").selectItem("Keep open");
         int port = startByButton();
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            s.setSoTimeout(10_000);
-            InputStream in = s.getInputStream();
-            byte[] greeting = in.readNBytes(18);
-            assertThat(new String(greeting, StandardCharsets.UTF_8)).isEqualTo("Hello from server\n");
+            InputStream in = greeted(s, port);
             JTableFixture table = window.table("peerTable");
             await().atMost(WAIT).untilAsserted(() ->
                     {
@@ -316,10 +321,7 @@ class MainWindowTest extends AbstractWindowTest {
         window.comboBox("mode").selectItem("Keep open");
         int port = startByButton();
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            s.setSoTimeout(10_000);
-            InputStream in = s.getInputStream();
-            assertThat(new String(in.readNBytes(18), StandardCharsets.UTF_8)).isEqualTo("Hello from server\n");
+            InputStream in = greeted(s, port);
             JTableFixture table = window.table("peerTable");
             await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(1));
             table.selectRows(0);
@@ -339,14 +341,7 @@ class MainWindowTest extends AbstractWindowTest {
         window.comboBox("mode").selectItem("Keep open");
         int port = startByButton();
         try (Socket a = new Socket(); Socket b = new Socket()) {
-            InputStream[] ins = new InputStream[2];
-            Socket[] peers = {a, b};
-            for (int i = 0; i < 2; i++) {
-                peers[i].connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-                peers[i].setSoTimeout(10_000);
-                ins[i] = peers[i].getInputStream();
-                assertThat(new String(ins[i].readNBytes(18), StandardCharsets.UTF_8)).isEqualTo("Hello from server\n");
-            }
+            InputStream[] ins = {greeted(a, port), greeted(b, port)};
             JTableFixture table = window.table("peerTable");
             await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(2));
 
