@@ -356,15 +356,7 @@ public final class MainWindow {
     }
 
     private static Action action(String name, char mnemonic, String tip, Runnable run) {
-        AbstractAction a = new AbstractAction(name) {
-            @Override
-            public void actionPerformed(ActionEvent e) {
-                run.run();
-            }
-        };
-        a.putValue(Action.MNEMONIC_KEY, (int) Character.toUpperCase(mnemonic));
-        a.putValue(Action.SHORT_DESCRIPTION, tip);
-        return a;
+        return Actions.of(name, mnemonic, tip, null, run);
     }
 
     /** Ctrl+R as a second start/stop key, anywhere in the window. */

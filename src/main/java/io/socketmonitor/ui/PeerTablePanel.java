@@ -9,7 +9,6 @@ import java.awt.Component;
 import java.awt.Rectangle;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
-import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import javax.swing.AbstractAction;
 import javax.swing.Action;
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -178,19 +176,8 @@ public final class PeerTablePanel extends JPanel {
         }
     }
 
-    private Action action(String name, char mnemonic, String tip, KeyStroke key, Runnable run) {
-        AbstractAction a = new AbstractAction(name) {
-            @Override
-            public void actionPerformed(ActionEvent e) {
-                run.run();
-            }
-        };
-        a.putValue(Action.MNEMONIC_KEY, (int) Character.toUpperCase(mnemonic));
-        a.putValue(Action.SHORT_DESCRIPTION, tip);
-        if (key != null) {
-            a.putValue(Action.ACCELERATOR_KEY, key);
-        }
-        return a;
+    private static Action action(String name, char mnemonic, String tip, KeyStroke key, Runnable run) {
+        return Actions.of(name, mnemonic, tip, key, run);
     }
 
     private void applyFilter() {
