@@ -6,6 +6,7 @@ import io.socketmonitor.template.GreetingTemplate;
 import io.socketmonitor.template.Printable;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
@@ -224,9 +225,10 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     private void openListener(ServerConfig c) throws IOException {
-        // A default channel bound to 0.0.0.0 would be the IPv6 wildcard (dual stack); the
-        // lecture's 0.0.0.0 means IPv4 only, which needs the INET family.
-        listener = c.ipv4Wildcard() ? ServerSocketChannel.open(StandardProtocolFamily.INET)
+        // An IPv4 address gets an IPv4 socket, the lecture's AF_INET. The default channel is
+        // IPv6: it would listen on [::ffff:127.0.0.1] (as ss and netstat then show it) and take
+        // 0.0.0.0 as the dual-stack wildcard, where the lecture means IPv4 only.
+        listener = c.bindAddress() instanceof Inet4Address ? ServerSocketChannel.open(StandardProtocolFamily.INET)
                 : ServerSocketChannel.open();
         listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         listener.bind(new InetSocketAddress(c.bindAddress(), c.port()), c.backlog());

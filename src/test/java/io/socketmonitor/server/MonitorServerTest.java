@@ -196,6 +196,30 @@ class MonitorServerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.REQUEST_TOO_LARGE));
     }
 
+    /** Listening sockets in a /proc/net table (tcp or tcp6) on {@code port}, as "ADDRESS:PORT" in hex. */
+    private static List<String> listening(String table, int port) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net", table))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length > 3 && f[1].endsWith(String.format(":%04X", port)) && f[3].equals("0A")) { // 0A: LISTEN
+                out.add(f[1]);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void anIpv4AddressIsServedFromAnIpv4SocketAsInTheLecture() throws Exception {
+        Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/tcp")), "Linux only");
+        int port = start(config()).getPort();
+        // What ss and netstat show: 127.0.0.1:PORT (AF_INET), not [::ffff:127.0.0.1]:PORT.
+        assertThat(listening("tcp", port)).containsExactly(String.format("0100007F:%04X", port));
+        assertThat(listening("tcp6", port)).isEmpty();
+        try (Socket s = open(new InetSocketAddress(V4, port))) {
+            assertThat(new String(Clients.readToEnd(s), StandardCharsets.UTF_8)).isEqualTo("Hello from server\n");
+        }
+    }
+
     @Test
     void ipv6LoopbackServesWithBracketedAddresses() throws Exception {
         InetAddress v6 = InetAddress.getByName("::1");
