@@ -126,7 +126,22 @@ public final class PeerTablePanel extends JPanel {
             @Override public void mouseReleased(MouseEvent e) { maybePopup(e, popup); }
         });
 
-        JToolBar bar = new JToolBar();
+        JToolBar bar = new JToolBar() {
+            /**
+             * In a narrow window a button cut at the edge reads as another word ("Broadc"):
+             * those that do not fit whole are left out (all of them are in the table's menu).
+             */
+            @Override
+            public void doLayout() {
+                super.doLayout();
+                int right = getWidth() - getInsets().right;
+                for (Component c : getComponents()) {
+                    if (c.getX() + c.getWidth() > right) {
+                        c.setSize(0, c.getHeight());
+                    }
+                }
+            }
+        };
         bar.setName("peerToolbar");
         bar.setFloatable(false);
         String[] shortNames = {"Send\u2026", "Disconnect", "Copy", "Host", "Broadcast\u2026", "CSV\u2026", "Clear"};

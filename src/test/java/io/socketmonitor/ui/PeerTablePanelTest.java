@@ -186,4 +186,48 @@ class PeerTablePanelTest {
         assertThat(fit[1]).as("scrolls sideways").isEqualTo(true);
         assertThat(fit[0]).as("cells cut short").isEqualTo(List.of());
     }
+
+    /** The toolbar's buttons as the user sees them: whole (name) or left out (-name). */
+    private static List<String> toolbarAt(int width) {
+        return GuiActionRunner.execute(() -> {
+            PeerTablePanel panel = new PeerTablePanel(new PeerTableModel(), new ServerController(e -> { }),
+                    () -> Mode.KEEP_OPEN);
+            panel.setSize(width, 300);
+            layOut(panel);
+            javax.swing.JToolBar bar = (javax.swing.JToolBar) find(panel, "peerToolbar");
+            List<String> out = new ArrayList<>();
+            for (java.awt.Component c : bar.getComponents()) {
+                if (c instanceof javax.swing.JButton b) {
+                    boolean whole = b.getWidth() >= b.getPreferredSize().width && b.getX() + b.getWidth() <= bar.getWidth();
+                    assertThat(whole || b.getWidth() == 0).as(b.getText() + " is cut at the edge").isTrue();
+                    out.add((whole ? "" : "-") + b.getText());
+                }
+            }
+            return out;
+        });
+    }
+
+    private static java.awt.Component find(java.awt.Container c, String name) {
+        for (java.awt.Component child : c.getComponents()) {
+            if (name.equals(child.getName())) {
+                return child;
+            }
+            if (child instanceof java.awt.Container cc) {
+                java.awt.Component found = find(cc, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aNarrowToolbarLeavesOutTheButtonsThatDoNotFitInsteadOfCuttingOne() {
+        assertThat(toolbarAt(1000)).containsExactly("Send\u2026", "Disconnect", "Copy", "Host", "Broadcast\u2026",
+                "CSV\u2026", "Clear");
+        List<String> narrow = toolbarAt(420);
+        assertThat(narrow).first().isEqualTo("Send\u2026");
+        assertThat(narrow).last().isEqualTo("-Clear");
+    }
 }
