@@ -71,8 +71,23 @@ static int open_one(int ep) {
     return fd;
 }
 
-static void start_one(struct worker *w, int ep, long *in_flight) {
-    if (open_one(ep) >= 0) { w->started++; (*in_flight)++; } else { w->failed_connect++; }
+/* Opens one connection for a slot may_start claimed; 0 when connect failed (out of
+ * descriptors or ports): the slot is given back, to be tried again on a later pass. */
+static int start_one(struct worker *w, int ep, long *in_flight) {
+    if (open_one(ep) >= 0) {
+        w->started++;
+        (*in_flight)++;
+        return 1;
+    }
+    w->failed_connect++;
+    atomic_fetch_sub(&claimed, 1);
+    return 0;
+}
+
+/* Tops this thread up to its share of connections in flight, as far as the pace allows. */
+static void fill(struct worker *w, int ep, long *in_flight) {
+    while (*in_flight < w->conc && may_start(w) && start_one(w, ep, in_flight)) {
+    }
 }
 
 static void *run(void *arg) {
@@ -80,15 +95,13 @@ static void *run(void *arg) {
     int ep = epoll_create1(0);
     long in_flight = 0;
     char buf[4096];
-    while (in_flight < w->conc && may_start(w)) start_one(w, ep, &in_flight);
     double deadline = t0 + 120.0; /* bounded in time whatever the server does */
+    /* Until every connection is claimed (by this thread or another) and this thread's are done. */
     while ((in_flight > 0 || atomic_load(&claimed) < total) && now_s() < deadline) {
         struct epoll_event got[64];
-        if (w->rate > 0) { /* top up to CONC in flight as the pace allows */
-            while (in_flight < w->conc && may_start(w)) start_one(w, ep, &in_flight);
-        }
-        int n = epoll_wait(ep, got, 64, w->rate > 0 ? 1 : (in_flight > 0 ? 1000 : 0));
-        if (n == 0 && in_flight == 0 && w->rate <= 0) break; /* the others took the rest */
+        fill(w, ep, &in_flight);
+        /* Nothing in flight: waiting for the pace or to retry a failed connect. */
+        int n = epoll_wait(ep, got, 64, w->rate > 0 || in_flight == 0 ? 1 : 1000);
         for (int i = 0; i < n; i++) {
             int fd = got[i].data.fd;
             long have = received[fd];
@@ -110,7 +123,7 @@ static void *run(void *arg) {
             close(fd);
             w->done++;
             in_flight--;
-            if (may_start(w)) start_one(w, ep, &in_flight);
+            if (in_flight < w->conc && may_start(w)) start_one(w, ep, &in_flight);
         }
     }
     close(ep);
@@ -143,8 +156,12 @@ int main(int argc, char **argv) {
     for (int i = 0; i < threads; i++) {
         workers[i].conc = conc / threads + (i < conc % threads); /* 8 over 3 threads: 3, 3, 2 */
         workers[i].rate = rate * workers[i].conc / conc;
-        if (threads == 1) run(&workers[0]); /* no extra thread when there is one */
-        else pthread_create(&workers[i].thread, NULL, run, &workers[i]);
+        if (threads == 1) {
+            run(&workers[0]); /* no extra thread when there is one */
+        } else if (pthread_create(&workers[i].thread, NULL, run, &workers[i]) != 0) {
+            fprintf(stderr, "cannot start thread %d\n", i + 1);
+            return 2;
+        }
     }
     long done = 0, ok = 0, bad = 0, failed_connect = 0;
     for (int i = 0; i < threads; i++) {
