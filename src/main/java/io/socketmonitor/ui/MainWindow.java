@@ -52,6 +52,7 @@ public final class MainWindow {
     private final Prefs prefs;
     private final JFrame frame = new JFrame(TITLE);
     private final ServerPanel serverPanel = new ServerPanel();
+    static final Dimension DEFAULT_SIZE = new Dimension(1280, 820);
     private final PeerTableModel peers;
     private final EventBatcher batcher;
     private final ServerController controller;
@@ -519,7 +520,11 @@ public final class MainWindow {
         if (r != null && onScreen(r)) {
             frame.setBounds(r);
         } else {
-            frame.setSize(new Dimension(1200, 820));
+            // Wide enough for the peer table's nine columns beside the lecture, and never larger
+            // than the screen (a 1366 x 768 laptop has less height than that).
+            Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+            frame.setSize(new Dimension(Math.min(DEFAULT_SIZE.width, screen.width),
+                    Math.min(DEFAULT_SIZE.height, screen.height)));
             frame.setLocationByPlatform(true);
         }
         frame.setMinimumSize(new Dimension(760, 520));

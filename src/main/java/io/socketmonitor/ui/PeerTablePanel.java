@@ -77,6 +77,20 @@ public final class PeerTablePanel extends JPanel {
                 return getParent() == null || minimumWidth() <= getParent().getWidth();
             }
 
+            /** A value cut short in its cell (a long address, a long state) shows whole on hover. */
+            @Override
+            public String getToolTipText(MouseEvent e) {
+                int row = rowAtPoint(e.getPoint());
+                int column = columnAtPoint(e.getPoint());
+                if (row >= 0 && column >= 0) {
+                    Component cell = prepareRenderer(getCellRenderer(row, column), row, column);
+                    if (cell.getPreferredSize().width > getColumnModel().getColumn(column).getWidth()) {
+                        return String.valueOf(getValueAt(row, column));
+                    }
+                }
+                return super.getToolTipText(e);
+            }
+
             private int minimumWidth() {
                 int sum = 0;
                 for (int i = 0; i < getColumnCount(); i++) {
@@ -372,11 +386,11 @@ public final class PeerTablePanel extends JPanel {
     }
 
     /** By model column: a wide value each column shows whole, unless squeezed. */
-    private static final String[] WIDE_SAMPLES = {"999999", "255.255.255.255", "65535", "127.0.0.1:65535",
-        "23:59:59", "59:59", "1234567", "1234567", "closed after greeting"};
-    /** By model column: what each still shows whole when the table is squeezed. */
+    private static final String[] WIDE_SAMPLES = {"999999", "255.255.255.255", "65535", "255.255.255.255:65535",
+        "23:59:59", "59:59", "1234567", "1234567", "closed after HTTP response"};
+    /** By model column: what each still shows whole when squeezed (longer values show on hover). */
     private static final String[] NARROW_SAMPLES = {"999999", "127.0.0.1", "65535", "127.0.0.1:65535",
-        "23:59:59", "59:59", "12345", "12345", "closed by peer"};
+        "23:59:59", "59:59", "12345", "12345", "closed after greeting"};
     /** By model column: headers longer than their values, which may be shortened ("Connecte…") when squeezed. */
     private static final boolean[] HEADER_MAY_SHORTEN = {false, true, false, true, true, false, false, false, false};
 
@@ -386,6 +400,8 @@ public final class PeerTablePanel extends JPanel {
      * below a common value, nor below its header unless that is much longer than its values.
      */
     private void sizeColumns() {
+        javax.swing.Icon arrow = UIManager.getIcon("Table.ascendingSortIcon");
+        int sortArrowWidth = arrow == null ? 0 : arrow.getIconWidth() + 6;
         for (int i = 0; i < table.getColumnCount(); i++) {
             TableColumn column = table.getColumnModel().getColumn(i);
             int m = column.getModelIndex();
@@ -394,7 +410,8 @@ public final class PeerTablePanel extends JPanel {
             int headerWidth = header.getPreferredSize().width + 4;
             int narrow = cellWidth(m, i, NARROW_SAMPLES[m]);
             column.setMinWidth(HEADER_MAY_SHORTEN[m] ? narrow : Math.max(narrow, headerWidth));
-            column.setPreferredWidth(Math.max(headerWidth, cellWidth(m, i, WIDE_SAMPLES[m])));
+            // Sorted, a header also shows an arrow: room for it when there is room at all.
+            column.setPreferredWidth(Math.max(headerWidth + sortArrowWidth, cellWidth(m, i, WIDE_SAMPLES[m])));
         }
     }
 

@@ -2,6 +2,7 @@ package io.socketmonitor.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socketmonitor.server.CloseReason;
 import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.PeerSnapshot;
 import io.socketmonitor.server.ServerEvent;
@@ -130,16 +131,32 @@ class PeerTablePanelTest {
         assertThat(repaints).isZero();
     }
 
-    /** The cells cut short, whether the table scrolls sideways, and the headers cut short. */
+    private static final String LAN = "192.168.100.200";
+
+    /**
+     * Cells cut short (with what their tooltip says), whether the table scrolls sideways, and
+     * headers cut short, for rows with common values and one with long ones (a LAN address, the
+     * HTTP mode's state).
+     */
     private Object[] fitAt(int width) {
         return GuiActionRunner.execute(() -> {
             InetSocketAddress remote = new InetSocketAddress("127.0.0.1", 54_321);
             InetSocketAddress local = new InetSocketAddress("127.0.0.1", 40_190);
-            List<ServerEvent> events = new ArrayList<>(List.of(
-                    new ServerEvent.Connected(T0, new PeerSnapshot(999_998, remote, local, T0, 0, 0, null, null, null)),
-                    new ServerEvent.Connected(T0, new PeerSnapshot(999_999, remote, local, T0, 0, 0, null, null, null)),
-                    new ServerEvent.Closed(T0, new PeerSnapshot(999_999, remote, local, T0, 1_234, 18,
-                            io.socketmonitor.server.CloseReason.BY_PEER, T0.plusSeconds(3), null))));
+            InetSocketAddress lanRemote = new InetSocketAddress(LAN, 54_322);
+            InetSocketAddress lanLocal = new InetSocketAddress(LAN, 8080);
+            List<ServerEvent> events = new ArrayList<>();
+            for (long id = 999_996; id <= 999_999; id++) {
+                boolean lan = id == 999_996;
+                events.add(new ServerEvent.Connected(T0, new PeerSnapshot(id, lan ? lanRemote : remote,
+                        lan ? lanLocal : local, T0, 0, 0, null, null, null)));
+            }
+            CloseReason[] reasons = {CloseReason.AFTER_RESPONSE, CloseReason.BY_PEER, CloseReason.AFTER_GREETING};
+            for (int k = 0; k < reasons.length; k++) {
+                long id = 999_996 + k;
+                boolean lan = id == 999_996;
+                events.add(new ServerEvent.Closed(T0, new PeerSnapshot(id, lan ? lanRemote : remote,
+                        lan ? lanLocal : local, T0, 1_234, 18, reasons[k], T0.plusSeconds(3), null)));
+            }
             PeerTablePanel panel = panel(new PeerTableModel(), events, width);
             JTable table = panel.table();
             List<String> cutHeaders = new ArrayList<>();
@@ -155,7 +172,10 @@ class PeerTablePanelTest {
                 for (int col = 0; col < table.getColumnCount(); col++) {
                     java.awt.Component cell = table.prepareRenderer(table.getCellRenderer(row, col), row, col);
                     if (cell.getPreferredSize().width > table.getColumnModel().getColumn(col).getWidth()) {
-                        cut.add(table.getColumnName(col) + ": " + table.getValueAt(row, col));
+                        Rectangle r = table.getCellRect(row, col, false);
+                        String tip = table.getToolTipText(new java.awt.event.MouseEvent(table,
+                                java.awt.event.MouseEvent.MOUSE_MOVED, 0, 0, r.x + r.width / 2, r.y + r.height / 2, 0, false));
+                        cut.add(table.getValueAt(row, col) + " (tooltip: " + tip + ")");
                     }
                 }
             }
@@ -164,27 +184,39 @@ class PeerTablePanelTest {
         });
     }
 
+    /** What only the long values may do: be cut, and then show whole on hover. */
+    private static final List<String> LONG_VALUES_CUT = List.of(LAN + ":8080 (tooltip: " + LAN + ":8080)",
+            "closed after HTTP response (tooltip: closed after HTTP response)");
+
     @Test
-    void besideTheLectureInTheDefaultWindowEveryValueFitsWithoutScrollingSideways() {
-        Object[] fit = fitAt(760); // what the split gives the table in the default 1200-px window
-        assertThat(fit[0]).as("cells cut short").isEqualTo(List.of());
+    void besideTheLectureInTheDefaultWindowEveryCommonValueFitsWithoutScrollingSideways() {
+        // The split gives the table 0.64 of the default 1280 px (819), less the divider and a
+        // scrollbar; 790 leaves a margin.
+        Object[] fit = fitAt(790);
         assertThat(fit[1]).as("scrolls sideways").isEqualTo(false);
-        // Headers may be shortened here ("Connected a…"): with some fonts they need 800 px.
+        @SuppressWarnings("unchecked")
+        List<String> cut = (List<String>) fit[0];
+        assertThat(LONG_VALUES_CUT).as("cells cut short").containsAll(cut.stream()
+                .filter(c -> !c.startsWith(LAN + " ")).toList());
+        // Headers may be shortened here ("Connected a…"): with some fonts they need more room.
     }
 
     @Test
-    void inALargeWindowTheHeadersAreWholeToo() {
-        Object[] fit = fitAt(1000);
+    void inALargeWindowEveryValueAndHeaderIsWhole() {
+        Object[] fit = fitAt(1150);
         assertThat(fit[0]).as("cells cut short").isEqualTo(List.of());
         assertThat(fit[2]).as("headers cut short").isEqualTo(List.of());
         assertThat(fit[1]).as("scrolls sideways").isEqualTo(false);
     }
 
     @Test
-    void inANarrowWindowTheTableScrollsSidewaysRatherThanCutTheValues() {
+    void inANarrowWindowTheTableScrollsSidewaysRatherThanCutTheCommonValues() {
         Object[] fit = fitAt(400);
         assertThat(fit[1]).as("scrolls sideways").isEqualTo(true);
-        assertThat(fit[0]).as("cells cut short").isEqualTo(List.of());
+        @SuppressWarnings("unchecked")
+        List<String> cut = (List<String>) fit[0];
+        assertThat(cut).allSatisfy(c -> assertThat(c).as("a cut value").satisfiesAnyOf(
+                v -> assertThat(LONG_VALUES_CUT).contains(v), v -> assertThat(v).startsWith(LAN + " (tooltip: " + LAN + ")")));
     }
 
     /** The toolbar's buttons as the user sees them: whole (name) or left out (-name). */
