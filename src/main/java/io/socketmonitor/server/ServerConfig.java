@@ -1,7 +1,6 @@
 package io.socketmonitor.server;
 
 import io.socketmonitor.template.GreetingTemplate;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -68,11 +67,6 @@ public record ServerConfig(
             throw new IllegalArgumentException(what + " must be between " + min + " and " + max
                     + ", not " + value + ".");
         }
-    }
-
-    /** True for 0.0.0.0: that wildcard must be opened as an IPv4-only channel. */
-    public boolean ipv4Wildcard() {
-        return bindAddress instanceof Inet4Address && bindAddress.isAnyLocalAddress();
     }
 
     public ServerConfig withBindAddress(InetAddress a) {

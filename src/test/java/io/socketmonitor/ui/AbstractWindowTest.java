@@ -108,14 +108,18 @@ abstract class AbstractWindowTest {
     /**
      * Clicks OK in an option pane until it closes. A bare X server (Xvfb, no window manager) now
      * and then drops the first press on a window just mapped; a press that arrives closes the
-     * dialog, so a second click never lands anywhere else.
+     * dialog, and a click is only made while it shows (AssertJ refuses a button not showing).
      */
     void confirm(org.assertj.swing.fixture.JOptionPaneFixture dialog) {
         java.awt.Window dialogWindow = edt(() -> javax.swing.SwingUtilities.getWindowAncestor(dialog.target()));
         for (int attempt = 0; attempt < 5 && edt(dialogWindow::isShowing); attempt++) {
-            dialog.okButton().click();
             try {
-                await().atMost(Duration.ofSeconds(1)).until(() -> !edt(dialogWindow::isShowing));
+                dialog.okButton().click();
+            } catch (IllegalStateException closedMeanwhile) {
+                break; // a late press closed it between the check and the click: nothing to click
+            }
+            try {
+                await().atMost(Duration.ofSeconds(2)).until(() -> !edt(dialogWindow::isShowing));
             } catch (org.awaitility.core.ConditionTimeoutException dropped) {
                 // the press never arrived: click again
             }
