@@ -349,6 +349,13 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
 
         LiveLabel(String text) {
             super(text);
+            javax.swing.ToolTipManager.sharedInstance().registerComponent(this);
+        }
+
+        /** A line cut at the panel's edge (a long peer address) shows whole on hover. */
+        @Override
+        public String getToolTipText() {
+            return getVisibleRect().width < getPreferredSize().width ? getText() : null;
         }
 
         @Override

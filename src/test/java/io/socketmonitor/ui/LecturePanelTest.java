@@ -149,4 +149,22 @@ class LecturePanelTest {
         assertThat(result).containsExactly("s.bind((\"127.0.0.1\", 9090))",
                 "Latest connection: #2 from ('127.0.0.1', 40002)", "true false");
     }
+
+    @Test
+    void aLineCutAtThePanelsEdgeShowsWholeOnHover() {
+        List<String> tips = GuiActionRunner.execute(() -> {
+            String text = "conn, addr = s.accept()   # addr = ('192.168.100.200', 46930)";
+            List<String> out = new ArrayList<>();
+            for (int parentWidth : new int[] {200, 2000}) {
+                LecturePanel.LiveLabel live = new LecturePanel.LiveLabel(text);
+                JPanel parent = new JPanel(null);
+                parent.setSize(parentWidth, 40);
+                live.setBounds(0, 0, live.getPreferredSize().width, live.getPreferredSize().height);
+                parent.add(live); // laid out at its whole width, clipped by the narrow parent
+                out.add(live.getToolTipText());
+            }
+            return out;
+        });
+        assertThat(tips).containsExactly("conn, addr = s.accept()   # addr = ('192.168.100.200', 46930)", null);
+    }
 }
