@@ -6,7 +6,6 @@ import io.socketmonitor.server.CloseReason;
 import io.socketmonitor.server.PeerSnapshot;
 import io.socketmonitor.server.ServerConfig;
 import io.socketmonitor.server.ServerEvent;
-import java.awt.Component;
 import java.awt.Container;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -38,18 +37,7 @@ class LecturePanelTest {
     }
 
     private static JLabel label(Container c, String name) {
-        for (Component child : c.getComponents()) {
-            if (name.equals(child.getName())) {
-                return (JLabel) child;
-            }
-            if (child instanceof Container cc) {
-                JLabel found = label(cc, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        return Named.find(c, name);
     }
 
     @Test

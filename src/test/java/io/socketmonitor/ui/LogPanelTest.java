@@ -83,27 +83,11 @@ class LogPanelTest {
     }
 
     private static JTextField filter(LogPanel log) {
-        return (JTextField) find(log, "logFilter");
+        return Named.<JTextField>find(log, "logFilter");
     }
 
-    @SuppressWarnings("unchecked")
     private static ListModel<String> shown(LogPanel log) {
-        return ((JList<String>) find(log, "log")).getModel();
-    }
-
-    private static java.awt.Component find(java.awt.Container c, String name) {
-        for (java.awt.Component child : c.getComponents()) {
-            if (name.equals(child.getName())) {
-                return child;
-            }
-            if (child instanceof java.awt.Container cc) {
-                java.awt.Component found = find(cc, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        return Named.<JList<String>>find(log, "log").getModel();
     }
 
     @Test

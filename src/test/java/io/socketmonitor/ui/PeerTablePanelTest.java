@@ -226,7 +226,7 @@ class PeerTablePanelTest {
                     () -> Mode.KEEP_OPEN);
             panel.setSize(width, 300);
             layOut(panel);
-            javax.swing.JToolBar bar = (javax.swing.JToolBar) find(panel, "peerToolbar");
+            javax.swing.JToolBar bar = Named.<javax.swing.JToolBar>find(panel, "peerToolbar");
             List<String> out = new ArrayList<>();
             for (java.awt.Component c : bar.getComponents()) {
                 if (c instanceof javax.swing.JButton b) {
@@ -237,21 +237,6 @@ class PeerTablePanelTest {
             }
             return out;
         });
-    }
-
-    private static java.awt.Component find(java.awt.Container c, String name) {
-        for (java.awt.Component child : c.getComponents()) {
-            if (name.equals(child.getName())) {
-                return child;
-            }
-            if (child instanceof java.awt.Container cc) {
-                java.awt.Component found = find(cc, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     @Test
