@@ -49,10 +49,12 @@ public final class MainWindow {
     /** X11 WM_CLASS, so .desktop files (StartupWMClass) match the window. */
     public static final String X11_CLASS = "socket-monitor";
 
+    /** The first window: wide enough for the peer table's nine columns beside the lecture. */
+    static final Dimension DEFAULT_SIZE = new Dimension(1280, 820);
+
     private final Prefs prefs;
     private final JFrame frame = new JFrame(TITLE);
     private final ServerPanel serverPanel = new ServerPanel();
-    static final Dimension DEFAULT_SIZE = new Dimension(1280, 820);
     private final PeerTableModel peers;
     private final EventBatcher batcher;
     private final ServerController controller;
