@@ -56,6 +56,9 @@ abstract class AbstractWindowTest {
         // Each test's window opens where the last one was clicked: move the pointer away first,
         // so the new window sees it enter (X11 drops a press on a window it never entered).
         robot.moveMouse(new java.awt.Point(1400, 950));
+        // Already where AssertJ's show() moves a window, so nothing moves it once it exists on
+        // the display (see ClientPanelTest.start: a move then can leave AWT and X disagreeing).
+        GuiActionRunner.execute(() -> main.frame().setLocation(100, 100));
         window.show(new Dimension(1000, 720));
     }
 

@@ -55,11 +55,12 @@ class ClientPanelTest {
             panel = new ClientPanel();
             panel.followServer(bound);
             f.add(panel);
+            // Where AssertJ's show() puts a window (it packs it and moves it to 100,100), before
+            // pack() creates it on the display, so nothing moves it later: without a window
+            // manager such a move now and then left AWT and the X server disagreeing on where
+            // the window was (AWT said 0,0), and every click of the test then missed it.
+            f.setLocation(100, 100);
             f.pack();
-            // A fixed size that fits any test screen: on a real display the robot clicks at
-            // screen coordinates, and a control off screen would never be hit.
-            f.setSize(Math.min(f.getWidth(), 1000), Math.min(f.getHeight(), 750));
-            f.setLocation(0, 0);
             return f;
         });
         window = new FrameFixture(robot, frame);
@@ -73,10 +74,9 @@ class ClientPanelTest {
     }
 
     /**
-     * A bare X server (Xvfb, no window manager) now and then drops the first press on a window
-     * that has just been mapped. Click the status label (which does nothing) until a press
-     * arrives, so that no click of the test itself is the first; a press the pane receives and
-     * ignores would still fail the test.
+     * Checks that the new window receives the robot's presses before the test relies on them:
+     * clicks the status label (which does nothing) until a press arrives, and otherwise fails
+     * at once saying where AWT thinks the window and the pointer are.
      */
     private void awaitPointerInput(Robot robot) {
         JLabel status = window.label("clientStatus").target();
@@ -89,9 +89,7 @@ class ClientPanelTest {
         };
         GuiActionRunner.execute(() -> status.addMouseListener(counter));
         try {
-            int attempts = 0;
-            while (attempts < 5 && presses.get() == 0) {
-                attempts++;
+            for (int attempt = 0; attempt < 3 && presses.get() == 0; attempt++) {
                 robot.click(status);
                 try {
                     Pause.pause(new Condition("a press on the new window") {
@@ -100,14 +98,14 @@ class ClientPanelTest {
                             return presses.get() > 0;
                         }
                     }, Timeout.timeout(1_000));
-                } catch (RuntimeException dropped) {
-                    // try again
+                } catch (RuntimeException notYet) {
+                    // click again
                 }
             }
-            assertThat(presses.get()).as("presses that reached the new window").isPositive();
-            if (attempts > 1) {
-                System.err.println("ClientPanelTest: the display dropped " + (attempts - 1) + " first press(es)");
-            }
+            String where = GuiActionRunner.execute(() -> "window at " + status.getTopLevelAncestor().getLocationOnScreen()
+                    + ", label at " + status.getLocationOnScreen() + ", pointer at "
+                    + java.awt.MouseInfo.getPointerInfo().getLocation());
+            assertThat(presses.get()).as("presses that reached the new window (" + where + ")").isPositive();
         } finally {
             GuiActionRunner.execute(() -> status.removeMouseListener(counter));
         }
