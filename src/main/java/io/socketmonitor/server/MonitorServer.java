@@ -120,6 +120,10 @@ public final class MonitorServer implements AutoCloseable {
     private final byte[] readBytes = new byte[64 * 1024];
     private long nextId;
     private long lastTickNanos;
+    /** The earliest moment a peer's deadline can fall due, if any peer has one; see {@link #deadlineAt}. */
+    private long nextDeadlineNanos;
+    private boolean anyDeadline;
+    private long deadlinePasses; // tests: the held-peer walk happens only when something is due
 
     public MonitorServer(ServerConfig config) {
         reconfigure(config);
@@ -156,6 +160,16 @@ public final class MonitorServer implements AutoCloseable {
     public synchronized void setEcho(boolean on) {
         this.echo = on;
         this.config = config.withEcho(on);
+    }
+
+    /** Tests only: how many times the deadline pass has walked the open peers. */
+    long deadlinePasses() {
+        lock.lock();
+        try {
+            return deadlinePasses;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Tests only: how long an HTTP request head may take to arrive (5 s otherwise). */
@@ -370,6 +384,7 @@ public final class MonitorServer implements AutoCloseable {
     private void loop() {
         try {
             lastTickNanos = System.nanoTime();
+            anyDeadline = false;
             withLock(() -> emit(new ServerEvent.Listening(Instant.now(), localAddress, config)));
             // Started only now, so no Connected can come before Listening.
             acceptor = new Acceptor(listener, new AcceptHandler(), "socket-monitor-server-accept");
@@ -582,6 +597,7 @@ public final class MonitorServer implements AutoCloseable {
                 conn.pendingBytes = greetingNow.limit();
                 if (greetingNow.hasRemaining() && greetFailed == null) {
                     conn.pending.add(greetingNow); // a large greeting: the rest waits for OP_WRITE
+                    deadlineAt(now + config.writeTimeout().toNanos());
                 }
                 account(conn, greetingNow.position(), now, at);
                 if (greetFailed != null) {
@@ -593,12 +609,16 @@ public final class MonitorServer implements AutoCloseable {
                 }
             }
             case KEEP_OPEN -> {
+                if (!config.idleTimeout().isZero()) {
+                    deadlineAt(now + config.idleTimeout().toNanos());
+                }
                 interest(conn, SelectionKey.OP_READ);
                 queueWrite(conn, ByteBuffer.wrap(render(conn)), now);
             }
             case HTTP -> {
                 conn.http = new HttpResponder();
                 conn.httpDeadlineNanos = now + httpHeadTimeoutNanos;
+                deadlineAt(conn.httpDeadlineNanos);
                 interest(conn, SelectionKey.OP_READ);
             }
         }
@@ -720,6 +740,7 @@ public final class MonitorServer implements AutoCloseable {
         }
         if (c.pending.isEmpty()) {
             c.writeProgressNanos = now;
+            deadlineAt(now + config.writeTimeout().toNanos());
         }
         c.pending.add(data);
         c.pendingBytes += data.remaining();
@@ -804,6 +825,7 @@ public final class MonitorServer implements AutoCloseable {
         if (unread > 0 && served && !c.lingering) {
             c.lingering = true;
             c.lingerDeadlineNanos = System.nanoTime() + LINGER_NANOS;
+            deadlineAt(c.lingerDeadlineNanos);
             interest(c, SelectionKey.OP_READ);
             return;
         }
@@ -833,9 +855,14 @@ public final class MonitorServer implements AutoCloseable {
         reportSuppressed(errorLog, now);
         reportSuppressed(acceptLog, now);
         boolean idleApplies = idleNanos > 0 && cfg.mode() == Mode.KEEP_OPEN;
-        // Ten times a second over every open peer: no copy of the registry (its iterator allows
-        // the removals closing makes) and only Connection's own fields are read (pendingBytes,
-        // not the pending queue), so 10,000 held peers cost one pass over 10,000 objects.
+        if (!anyDeadline || now - nextDeadlineNanos < 0) {
+            return; // 10,000 held peers with nothing due cost nothing here
+        }
+        anyDeadline = false;
+        deadlinePasses++;
+        // One pass over the open peers: no copy of the registry (its iterator allows the
+        // removals closing makes) and only Connection's own fields are read (pendingBytes, not
+        // the pending queue). The pass also finds when the next one is needed.
         for (Connection c : registry.values()) {
             if (c.lingering && now - c.lingerDeadlineNanos >= 0) {
                 closeConnection(c, c.closeWhenFlushed);
@@ -846,6 +873,37 @@ public final class MonitorServer implements AutoCloseable {
             } else if (idleApplies && c.pendingBytes == 0 && now - c.lastReadNanos >= idleNanos) {
                 closeConnection(c, CloseReason.IDLE);
             }
+            if (!c.closed) {
+                rememberDeadlines(c, idleApplies ? idleNanos : 0, writeNanos);
+            }
+        }
+    }
+
+    /** Every deadline {@code c} has now; the idle one even while bytes wait, so it is never late. */
+    private void rememberDeadlines(Connection c, long idleNanos, long writeNanos) {
+        if (c.lingering) {
+            deadlineAt(c.lingerDeadlineNanos);
+        }
+        if (c.pendingBytes > 0) {
+            deadlineAt(c.writeProgressNanos + writeNanos);
+        }
+        if (c.http != null) {
+            deadlineAt(c.httpDeadlineNanos);
+        }
+        if (idleNanos > 0) {
+            deadlineAt(c.lastReadNanos + idleNanos);
+        }
+    }
+
+    /**
+     * A peer may need closing at {@code nanos}: the deadline pass runs on the first tick from
+     * then. Every place that gives a peer a deadline, or brings one closer, calls this; a
+     * deadline that moves later (a read, a write's progress) needs nothing, the pass finds it.
+     */
+    private void deadlineAt(long nanos) {
+        if (!anyDeadline || nanos - nextDeadlineNanos < 0) {
+            nextDeadlineNanos = nanos;
+            anyDeadline = true;
         }
     }
 

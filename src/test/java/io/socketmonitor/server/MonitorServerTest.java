@@ -453,6 +453,31 @@ class MonitorServerTest {
     }
 
     @Test
+    void heldPeersWithNothingDueAreNotWalkedUntilSomethingIsDue() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withWriteTimeout(Duration.ofMillis(300)));
+        List<Socket> held = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Socket s = open(a);
+            Clients.readExactly(s, 18);
+            held.add(s);
+        }
+        // Each greeting could have stalled, so one pass comes 300 ms after it, finds nothing,
+        // and none follows: ten ticks a second walk no peer.
+        await().atMost(Duration.ofSeconds(5)).until(() -> server().deadlinePasses() >= 1);
+        long passes = server().deadlinePasses();
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
+                .until(() -> server().deadlinePasses() <= passes + 1);
+
+        // A send to a peer that does not read is still cut at its write timeout.
+        Socket stuck = held.get(0);
+        long stuckId = server().peers().stream().filter(p -> p.remote().getPort() == stuck.getLocalPort())
+                .findFirst().orElseThrow().id();
+        assertThat(server().send(stuckId, new byte[16 * 1024 * 1024])).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.WRITE_TIMEOUT));
+        assertThat(server().peers()).hasSize(49);
+    }
+
+    @Test
     void idleTimeoutCountsOnlyWhatThePeerSends() throws Exception {
         InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withIdleTimeout(Duration.ofMillis(600)));
         Socket s = open(a);
