@@ -74,7 +74,7 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         steps.setName("lectureSteps");
         steps.setBorder(BorderFactory.createTitledBorder("The server's steps, live"));
         for (Step s : Step.values()) {
-            JLabel t = new JLabel(s.title, new Light(), JLabel.LEADING);
+            JLabel t = new CutLabel(s.title, new Light());
             t.setName("step." + s.name().toLowerCase());
             JLabel c = new LiveLabel(s.code);
             c.setName("code." + s.name().toLowerCase());
@@ -83,11 +83,13 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
             titles.put(s, t);
             codes.put(s, c);
             lit.put(s, false);
-            steps.add(t);
-            steps.add(c);
+            // wmin 0: a narrow tab cuts a line (whole on hover) instead of widening the lecture
+            // past the tab's edge, which clipped the boxes' borders and the wrapped explanation.
+            steps.add(t, "wmin 0");
+            steps.add(c, "wmin 0");
         }
         latest.setName("lectureLatest");
-        steps.add(latest, "gaptop 4");
+        steps.add(latest, "gaptop 4, wmin 0");
         add(steps);
 
         explanation.setName("addressExplanation");
@@ -343,19 +345,12 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
      * size needs a repaint only, and the relayout it used to ask for (MigLayout measuring the whole
      * lecture, its HTML and tables) cost more EDT time than painting it.
      */
-    static final class LiveLabel extends JLabel {
+    static final class LiveLabel extends CutLabel {
         private java.awt.Dimension laidOutFor; // the preferred size at the last real revalidate
         private boolean painting;
 
         LiveLabel(String text) {
-            super(text);
-            javax.swing.ToolTipManager.sharedInstance().registerComponent(this);
-        }
-
-        /** A line cut at the panel's edge (a long peer address) shows whole on hover. */
-        @Override
-        public String getToolTipText() {
-            return getVisibleRect().width < getPreferredSize().width ? getText() : null;
+            super(text, null);
         }
 
         @Override
@@ -397,6 +392,19 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
             } finally {
                 painting = false;
             }
+        }
+    }
+
+    /** A label that shows its whole text on hover when the panel cuts it (a long peer address). */
+    static class CutLabel extends JLabel {
+        CutLabel(String text, Icon icon) {
+            super(text, icon, JLabel.LEADING);
+            javax.swing.ToolTipManager.sharedInstance().registerComponent(this);
+        }
+
+        @Override
+        public String getToolTipText() {
+            return getVisibleRect().width < getPreferredSize().width ? getText() : null;
         }
     }
 

@@ -139,6 +139,57 @@ class LecturePanelTest {
     }
 
     @Test
+    void inANarrowTabEveryBoxFitsAndTheExplanationWrapsInsideIt() {
+        List<String> outside = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = new LecturePanel();
+            javax.swing.JScrollPane tab = new javax.swing.JScrollPane(lecture);
+            tab.setSize(220, 600);
+            layOut(tab);
+            int width = tab.getViewport().getWidth();
+            List<String> out = new ArrayList<>();
+            collectOutside(lecture, lecture, width, out);
+            return out;
+        });
+        assertThat(outside).as("parts of the lecture beyond the tab's right edge").isEmpty();
+    }
+
+    /** What validate() does in a shown window: each container lays out its children, top down. */
+    private static void layOut(java.awt.Component c) {
+        if (c instanceof Container k) {
+            k.doLayout();
+            for (java.awt.Component child : k.getComponents()) {
+                layOut(child);
+            }
+        }
+    }
+
+    /** Every visible component whose right edge lies beyond {@code width}, in lecture coordinates. */
+    private static void collectOutside(Container root, Container c, int width, List<String> out) {
+        for (java.awt.Component child : c.getComponents()) {
+            java.awt.Rectangle r = javax.swing.SwingUtilities.convertRectangle(c, child.getBounds(), root);
+            if (child.isVisible() && r.x + r.width > width) {
+                out.add((child.getName() != null ? child.getName() : child.getClass().getSimpleName())
+                        + " ends at " + (r.x + r.width) + " > " + width);
+            }
+            if (child instanceof Container inner && !(child instanceof javax.swing.JTable)) {
+                collectOutside(root, inner, width, out);
+            }
+        }
+    }
+
+    @Test
+    void aCutStepTitleShowsWholeOnHover() {
+        String tip = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = new LecturePanel();
+            javax.swing.JScrollPane tab = new javax.swing.JScrollPane(lecture);
+            tab.setSize(150, 600);
+            layOut(tab);
+            return label(lecture, "step.close").getToolTipText();
+        });
+        assertThat(tip).isEqualTo("7. Shutdown and close the connection");
+    }
+
+    @Test
     void aLineCutAtThePanelsEdgeShowsWholeOnHover() {
         List<String> tips = GuiActionRunner.execute(() -> {
             String text = "conn, addr = s.accept()   # addr = ('192.168.100.200', 46930)";
