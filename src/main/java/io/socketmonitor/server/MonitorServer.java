@@ -549,7 +549,7 @@ public final class MonitorServer implements AutoCloseable {
             try {
                 ch.write(greetingNow);
                 if (!greetingNow.hasRemaining()) {
-                    sendFin(ch);
+                    ch.shutdownOutput(); // the FIN, before any event: the peer waits for it
                 }
             } catch (IOException e) {
                 greetFailed = e;
@@ -583,20 +583,6 @@ public final class MonitorServer implements AutoCloseable {
         } catch (RuntimeException e) {
             closeConnection(conn, CloseReason.ERROR); // never left in the registry, counting against the limits
             throw e;
-        }
-    }
-
-    /**
-     * The FIN, before any event: the peer waits for it. A peer that has sent nothing (nearly
-     * every one) gets it from close() itself, one system call fewer than shutdown then close;
-     * one that has sent something is only shut down, and drained before the close (see
-     * {@link #finishAfterFlush}), because close() would answer its unread bytes with an RST.
-     */
-    private static void sendFin(SocketChannel ch) throws IOException {
-        if (ch.isBlocking() && ch.socket().getInputStream().available() == 0) {
-            ch.close();
-        } else {
-            ch.shutdownOutput();
         }
     }
 
@@ -818,10 +804,6 @@ public final class MonitorServer implements AutoCloseable {
 
     /** {@code at}: when it happens, if already read from the clock. */
     private void finishAfterFlush(Connection c, Instant at) {
-        if (!c.channel.isOpen()) {
-            closeConnection(c, c.closeWhenFlushed, at); // sendFin closed it: the peer had sent nothing
-            return;
-        }
         int unread;
         try {
             c.channel.shutdownOutput(); // no system call when the fast path has sent the FIN already
