@@ -98,7 +98,9 @@ class PeerFaultsTest extends FaultFixture {
         for (int i = 0; i < 20; i++) {
             out.write(text[i % text.length]); // one byte at a time, the point of this peer
             out.flush();
-            Thread.sleep(20);
+            int heard = i + 1; // the server reads each byte before the next one is sent
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(2)).until(() -> events.of(ServerEvent.Received.class).stream()
+                    .filter(r -> r.peerId() == dripId).count() == heard);
             Socket o = connect(a); // meanwhile others come, are greeted and echoed at once
             assertThat(readExactly(o, HELLO.length)).isEqualTo(HELLO);
             assertServed(o, "quick\n");
@@ -107,6 +109,8 @@ class PeerFaultsTest extends FaultFixture {
         byte[] echoed = readExactly(drip, 20);
         assertThat(new String(echoed, StandardCharsets.US_ASCII)).isEqualTo("slow\n".repeat(4));
         await().atMost(WAIT).until(() -> server.peers().stream().anyMatch(p -> p.id() == dripId && p.bytesIn() == 20));
+        assertThat(events.of(ServerEvent.Received.class).stream().filter(r -> r.peerId() == dripId))
+                .as("one read per byte").hasSize(20).allMatch(r -> r.bytes() == 1);
         assertThat(server.stats().open()).isEqualTo(21);
         assertThat(events.of(ServerEvent.Closed.class)).isEmpty();
     }
