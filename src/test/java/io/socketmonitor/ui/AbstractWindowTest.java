@@ -127,7 +127,14 @@ abstract class AbstractWindowTest {
                 // the press never arrived: click again
             }
         }
-        assertThat(edt(dialogWindow::isShowing)).as("the dialog closed").isFalse();
+        if (edt(dialogWindow::isShowing)) { // say where AWT thinks everything is, for the next reader
+            javax.swing.JButton ok = dialog.okButton().target();
+            String where = edt(() -> "dialog at " + dialogWindow.getLocationOnScreen() + ", OK at "
+                    + ok.getLocationOnScreen() + ", focused window "
+                    + java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusedWindow()
+                    + ", pointer at " + java.awt.MouseInfo.getPointerInfo().getLocation());
+            org.junit.jupiter.api.Assertions.fail("the dialog did not close after 5 clicks on OK (" + where + ")");
+        }
     }
 
     /** Connects a real client, reads until EOF (greet & close) and returns what it got. */
