@@ -111,7 +111,7 @@ public final class MainWindow {
         sideTabs.addTab("Lecture", new javax.swing.JScrollPane(lecture));
         sideTabs.setMnemonicAt(0, KeyEvent.VK_U);
         sideTabs.setToolTipTextAt(0, "The lecture's steps, live, and what the address means");
-        sideTabs.addTab("Test client", clientPanel);
+        sideTabs.addTab("Test client", new javax.swing.JScrollPane(clientPanel));
         sideTabs.setMnemonicAt(1, KeyEvent.VK_I);
         sideTabs.setToolTipTextAt(1, "Be the client, as telnet is in the lecture; stress the server with load modes");
         peerSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, peerPanel, sideTabs);

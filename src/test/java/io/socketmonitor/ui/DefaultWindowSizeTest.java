@@ -32,4 +32,35 @@ class DefaultWindowSizeTest {
             node.removeNode();
         }
     }
+
+    @Test
+    void atTheDefaultSizeTheTestClientsRunButtonIsAScrollAwayAndWhole() throws Exception {
+        Preferences node = Preferences.userRoot().node("socket-monitor-test/" + UUID.randomUUID());
+        try {
+            Object[] seen = GuiActionRunner.execute(() -> {
+                MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
+                javax.swing.JTabbedPane side = Named.find(main.frame().getRootPane(), "sideTabs");
+                side.setSelectedIndex(side.indexOfTab("Test client"));
+                Layouts.layOut(main.frame());
+                Layouts.layOut(main.frame()); // scroll panes settle on the second pass, as when shown
+                java.awt.Component run = Named.find(main.frame().getRootPane(), "loadRun");
+                javax.swing.JViewport tab = (javax.swing.JViewport)
+                        javax.swing.SwingUtilities.getAncestorOfClass(javax.swing.JViewport.class, run);
+                Object[] out = {false, 0, run.getPreferredSize().width}; // no scroll pane: cut off below
+                if (tab != null) {
+                    javax.swing.JComponent pane = (javax.swing.JComponent) tab.getView();
+                    Rectangle at = javax.swing.SwingUtilities.convertRectangle(run.getParent(), run.getBounds(), pane);
+                    pane.scrollRectToVisible(at);
+                    out[0] = tab.getViewRect().contains(at);
+                    out[1] = at.width;
+                }
+                main.close();
+                return out;
+            });
+            assertThat((Boolean) seen[0]).as("Run in view once scrolled to").isTrue();
+            assertThat((Integer) seen[1]).as("Run's width").isGreaterThanOrEqualTo((Integer) seen[2]);
+        } finally {
+            node.removeNode();
+        }
+    }
 }

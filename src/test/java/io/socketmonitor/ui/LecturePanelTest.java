@@ -144,23 +144,13 @@ class LecturePanelTest {
             LecturePanel lecture = new LecturePanel();
             javax.swing.JScrollPane tab = new javax.swing.JScrollPane(lecture);
             tab.setSize(220, 600);
-            layOut(tab);
+            Layouts.layOut(tab);
             int width = tab.getViewport().getWidth();
             List<String> out = new ArrayList<>();
             collectOutside(lecture, lecture, width, out);
             return out;
         });
         assertThat(outside).as("parts of the lecture beyond the tab's right edge").isEmpty();
-    }
-
-    /** What validate() does in a shown window: each container lays out its children, top down. */
-    private static void layOut(java.awt.Component c) {
-        if (c instanceof Container k) {
-            k.doLayout();
-            for (java.awt.Component child : k.getComponents()) {
-                layOut(child);
-            }
-        }
     }
 
     /** Every visible component whose right edge lies beyond {@code width}, in lecture coordinates. */
@@ -183,7 +173,7 @@ class LecturePanelTest {
             LecturePanel lecture = new LecturePanel();
             javax.swing.JScrollPane tab = new javax.swing.JScrollPane(lecture);
             tab.setSize(150, 600);
-            layOut(tab);
+            Layouts.layOut(tab);
             return label(lecture, "step.close").getToolTipText();
         });
         assertThat(tip).isEqualTo("7. Shutdown and close the connection");

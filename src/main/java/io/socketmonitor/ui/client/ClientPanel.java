@@ -45,7 +45,7 @@ import net.miginfocom.swing.MigLayout;
  * the load and fault modes. Network work runs on the client's own threads and one sender thread;
  * their events reach the EDT in batches. Create and use on the EDT.
  */
-public final class ClientPanel extends JPanel {
+public final class ClientPanel extends JPanel implements javax.swing.Scrollable {
     private static final long serialVersionUID = 1L;
     /** Received bytes kept for the hex view and Save; more is shown as text but not kept. */
     private static final int KEEP_BYTES = 16 * 1024 * 1024;
@@ -55,8 +55,10 @@ public final class ClientPanel extends JPanel {
     private final JTextField host = name(new JTextField("localhost", 12), "clientHost", "Host",
             "Name or address to connect to");
     private final JTextField port = name(new JTextField("8080", 6), "clientPort", "Port");
-    private final JButton follow = name(new JButton("Connect to my server"), "clientFollow",
-            "Connect to my server", "Fill in the address and port the server above is listening on");
+    // It fills the fields in (Connect connects): "Connect to my server" promised more, and
+    // was the widest thing in a narrow tab.
+    private final JButton follow = name(new JButton("My server"), "clientFollow",
+            "Use my server's address", "Fill in the address and port the server above is listening on");
     private final JButton connect = name(new JButton("Connect"), "clientConnect", "Connect");
     private final JButton halfClose = name(new JButton("Half-close"), "clientHalfClose", "Half-close",
             "Shut down our output: the server reads end of stream, we keep reading");
@@ -96,7 +98,7 @@ public final class ClientPanel extends JPanel {
     private record Tagged(int session, ClientEvent event) {}
 
     public ClientPanel() {
-        super(new MigLayout("fill, wrap 1", "[grow,fill]", "[][][grow,fill][][][]"));
+        super(new MigLayout("fill, wrap 1", "[grow,fill]", "[][][][grow,fill][][][]"));
         name(this, "clientPanel", "Test client");
         lineEnding.setSelectedItem(LineEnding.CRLF); // what telnet sends
         received.setEditable(false);
@@ -107,34 +109,68 @@ public final class ClientPanel extends JPanel {
         views.addTab("Hex", new JScrollPane(receivedHex));
         views.addChangeListener(e -> refreshHex());
 
+        // In the side tab of a default-size window (about 450 px wide): the host name gives way
+        // first; a port, a button or a line ending is never cut.
         JPanel target = new JPanel(new MigLayout("insets 0", "[][grow,fill][][][]"));
         target.add(new JLabel("Host"));
-        target.add(host);
+        target.add(host, "wmin 90"); // "127.0.0.1" whole
         target.add(new JLabel("Port"));
-        target.add(port);
+        target.add(port, "wmin pref");
         target.add(follow);
         add(target);
 
-        JPanel actions = new JPanel(new MigLayout("insets 0", "[][][][grow]"));
+        JPanel actions = new JPanel(new MigLayout("insets 0", "[][][]"));
         actions.add(connect, "sizegroup b");
         actions.add(halfClose, "sizegroup b");
         actions.add(disconnect, "sizegroup b");
-        actions.add(status, "growx, wmin 0");
         add(actions);
+        add(status, "wmin 0"); // a line of its own: "Connection refused: nothing listens on …" reads whole
         add(views, "h 120:200");
 
-        JPanel sendRow = new JPanel(new MigLayout("insets 0", "[grow,fill][][][][]"));
-        sendRow.add(send);
+        // What to send right under what came back, as in a chat; the transcript's own buttons below.
+        JPanel sendRow = new JPanel(new MigLayout("insets 0", "[grow,fill][][]"));
+        sendRow.add(send, "wmin 100");
         sendRow.add(lineEnding);
         sendRow.add(sendButton);
-        sendRow.add(clear);
-        sendRow.add(save);
         add(sendRow);
-        add(timings);
+        JPanel transcriptRow = new JPanel(new MigLayout("insets 0", "[grow,fill][][]"));
+        transcriptRow.add(timings, "wmin 0");
+        transcriptRow.add(clear);
+        transcriptRow.add(save);
+        add(transcriptRow);
         add(load, "growx");
 
         wire();
         updateButtons();
+    }
+
+    // In a scroll pane (the window's side tab): as wide and as tall as the tab when it has room
+    // for every control; smaller, it scrolls, so no button is cut and the load section's Run
+    // stays reachable.
+
+    @Override
+    public java.awt.Dimension getPreferredScrollableViewportSize() {
+        return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+        return 16;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+        return Math.max(16, visible.height - 32);
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+        return getParent() instanceof javax.swing.JViewport v && v.getWidth() >= getMinimumSize().width;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+        return getParent() instanceof javax.swing.JViewport v && v.getHeight() >= getMinimumSize().height;
     }
 
     private void wire() {
@@ -180,7 +216,7 @@ public final class ClientPanel extends JPanel {
 
     /**
      * Tells the pane where the app's server listens (null when it is stopped). While the user has
-     * not typed a host or port of their own, the fields follow it; "Connect to my server" follows
+     * not typed a host or port of their own, the fields follow it; "My server" makes them follow
      * it again.
      */
     public void followServer(InetSocketAddress bound) {
