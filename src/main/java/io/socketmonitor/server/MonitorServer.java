@@ -860,21 +860,29 @@ public final class MonitorServer implements AutoCloseable {
         }
         anyDeadline = false;
         deadlinePasses++;
-        // One pass over the open peers: no copy of the registry (its iterator allows the
-        // removals closing makes) and only Connection's own fields are read (pendingBytes, not
-        // the pending queue). The pass also finds when the next one is needed.
-        for (Connection c : registry.values()) {
-            if (c.lingering && now - c.lingerDeadlineNanos >= 0) {
-                closeConnection(c, c.closeWhenFlushed);
-            } else if (c.pendingBytes > 0 && now - c.writeProgressNanos >= writeNanos) {
-                closeConnection(c, CloseReason.WRITE_TIMEOUT);
-            } else if (c.http != null && now - c.httpDeadlineNanos >= 0) {
-                respondAndClose(c, HttpResponder.error("408 Request Timeout"), CloseReason.REQUEST_TIMEOUT, now);
-            } else if (idleApplies && c.pendingBytes == 0 && now - c.lastReadNanos >= idleNanos) {
-                closeConnection(c, CloseReason.IDLE);
+        boolean walkedAll = false;
+        try {
+            // One pass over the open peers: no copy of the registry (its iterator allows the
+            // removals closing makes) and only Connection's own fields are read (pendingBytes,
+            // not the pending queue). The pass also finds when the next one is needed.
+            for (Connection c : registry.values()) {
+                if (c.lingering && now - c.lingerDeadlineNanos >= 0) {
+                    closeConnection(c, c.closeWhenFlushed);
+                } else if (c.pendingBytes > 0 && now - c.writeProgressNanos >= writeNanos) {
+                    closeConnection(c, CloseReason.WRITE_TIMEOUT);
+                } else if (c.http != null && now - c.httpDeadlineNanos >= 0) {
+                    respondAndClose(c, HttpResponder.error("408 Request Timeout"), CloseReason.REQUEST_TIMEOUT, now);
+                } else if (idleApplies && c.pendingBytes == 0 && now - c.lastReadNanos >= idleNanos) {
+                    closeConnection(c, CloseReason.IDLE);
+                }
+                if (!c.closed) {
+                    rememberDeadlines(c, idleApplies ? idleNanos : 0, writeNanos);
+                }
             }
-            if (!c.closed) {
-                rememberDeadlines(c, idleApplies ? idleNanos : 0, writeNanos);
+            walkedAll = true;
+        } finally {
+            if (!walkedAll) {
+                deadlineAt(now); // a listener's Error cut the pass short: the peers not reached yet get the next tick
             }
         }
     }

@@ -3,6 +3,8 @@ package io.socketmonitor.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.socketmonitor.server.CloseReason;
+import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.MonitorServer;
 import io.socketmonitor.server.ServerEvent;
 import java.net.InetSocketAddress;
@@ -22,6 +24,15 @@ class LoopSurvivesErrorsTest extends FaultFixture {
         private static final long serialVersionUID = 1L;
 
         Boom(String m) {
+            super(m);
+        }
+    }
+
+    /** What a listener's StackOverflowError is: the one kind of Error the server lets through to its loop. */
+    static final class Fatal extends VirtualMachineError {
+        private static final long serialVersionUID = 1L;
+
+        Fatal(String m) {
             super(m);
         }
     }
@@ -53,5 +64,26 @@ class LoopSurvivesErrorsTest extends FaultFixture {
         assertThat(serverThreads()).as("the loop and the acceptor, both still alive").isEqualTo(2);
         await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().errors() >= 2);
         assertThat(server.stats().served()).isEqualTo(5);
+    }
+
+    @Test
+    void anErrorPartWayThroughTheTimeoutPassLeavesNoPeerWithoutItsTimeout() throws Exception {
+        MonitorServer server = server(config().withMode(Mode.KEEP_OPEN).withIdleTimeout(Duration.ofMillis(300)));
+        AtomicInteger thrown = new AtomicInteger();
+        server.addListener(e -> {
+            // The first idle close throws, in the middle of the pass over the three peers.
+            if (e instanceof ServerEvent.Closed c && c.peer().closeReason() == CloseReason.IDLE
+                    && thrown.getAndIncrement() == 0) {
+                throw new Fatal("listener failed on the first idle close");
+            }
+        });
+        InetSocketAddress a = server.start();
+        for (int i = 0; i < 3; i++) {
+            readExactly(connect(a), 18); // greeted, then silent
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().open() == 0);
+        assertThat(thrown.get()).isEqualTo(3);
+        assertThat(server.isRunning()).isTrue();
     }
 }
