@@ -120,6 +120,7 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         ports.getAccessibleContext().setAccessibleName("Well-known ports");
         ports.setFocusable(false);
         JScrollPane sp = new JScrollPane(ports);
+        NestedScroll.passWheelOn(sp); // the lecture scrolls on past the table's ends
         sp.setBorder(BorderFactory.createTitledBorder("Well-known ports (lecture table)"));
         ports.setPreferredScrollableViewportSize(new java.awt.Dimension(200, 150));
         add(sp, "hmin 100, growx");

@@ -128,11 +128,16 @@ abstract class AbstractWindowTest {
             }
         }
         if (edt(dialogWindow::isShowing)) { // say where AWT thinks everything is, for the next reader
-            javax.swing.JButton ok = dialog.okButton().target();
-            String where = edt(() -> "dialog at " + dialogWindow.getLocationOnScreen() + ", OK at "
-                    + ok.getLocationOnScreen() + ", focused window "
-                    + java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusedWindow()
-                    + ", pointer at " + java.awt.MouseInfo.getPointerInfo().getLocation());
+            String where;
+            try {
+                javax.swing.JButton ok = dialog.okButton().target();
+                where = edt(() -> "dialog at " + dialogWindow.getLocationOnScreen() + ", OK at "
+                        + ok.getLocationOnScreen() + ", focused window "
+                        + java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusedWindow()
+                        + ", pointer at " + java.awt.MouseInfo.getPointerInfo().getLocation());
+            } catch (RuntimeException | Error unknown) {
+                where = "positions unknown: " + unknown;
+            }
             org.junit.jupiter.api.Assertions.fail("the dialog did not close after 5 clicks on OK (" + where + ")");
         }
     }

@@ -105,8 +105,8 @@ public final class ClientPanel extends JPanel implements javax.swing.Scrollable 
         receivedHex.setEditable(false);
         received.putClientProperty("FlatLaf.styleClass", "monospaced");
         receivedHex.putClientProperty("FlatLaf.styleClass", "monospaced");
-        views.addTab("Text", new JScrollPane(received));
-        views.addTab("Hex", new JScrollPane(receivedHex));
+        views.addTab("Text", wheelPassing(new JScrollPane(received)));
+        views.addTab("Hex", wheelPassing(new JScrollPane(receivedHex)));
         views.addChangeListener(e -> refreshHex());
 
         // In the side tab of a default-size window (about 450 px wide): the host name gives way
@@ -160,7 +160,14 @@ public final class ClientPanel extends JPanel implements javax.swing.Scrollable 
 
     @Override
     public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
-        return Math.max(16, visible.height - 32);
+        int page = orientation == javax.swing.SwingConstants.VERTICAL ? visible.height : visible.width;
+        return Math.max(16, page - 32);
+    }
+
+    /** The tab scrolls on when the wheel has taken an inner pane to its edge. */
+    static JScrollPane wheelPassing(JScrollPane inner) {
+        io.socketmonitor.ui.NestedScroll.passWheelOn(inner);
+        return inner;
     }
 
     @Override

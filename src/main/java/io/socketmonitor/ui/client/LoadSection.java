@@ -87,7 +87,7 @@ final class LoadSection extends JPanel {
         add(run, "span 4, split 3, sizegroup lb");
         add(cancel, "sizegroup lb");
         add(progress, "growx");
-        add(new JScrollPane(summary), "span 4, grow, h 60:80");
+        add(ClientPanel.wheelPassing(new JScrollPane(summary)), "span 4, grow, h 60:80");
         modeChanged();
     }
 
