@@ -396,19 +396,6 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         }
     }
 
-    /** A label that shows its whole text on hover when the panel cuts it (a long peer address). */
-    static class CutLabel extends JLabel {
-        CutLabel(String text, Icon icon) {
-            super(text, icon, JLabel.LEADING);
-            javax.swing.ToolTipManager.sharedInstance().registerComponent(this);
-        }
-
-        @Override
-        public String getToolTipText() {
-            return getVisibleRect().width < getPreferredSize().width ? getText() : null;
-        }
-    }
-
     /** A round lamp: green when the step happened, grey outline when not. */
     private static final class Light implements Icon {
         boolean on;

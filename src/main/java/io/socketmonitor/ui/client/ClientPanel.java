@@ -63,7 +63,8 @@ public final class ClientPanel extends JPanel implements javax.swing.Scrollable 
     private final JButton halfClose = name(new JButton("Half-close"), "clientHalfClose", "Half-close",
             "Shut down our output: the server reads end of stream, we keep reading");
     private final JButton disconnect = name(new JButton("Disconnect"), "clientDisconnect", "Disconnect");
-    private final JLabel status = name(new JLabel("Not connected."), "clientStatus", "Client status");
+    private final JLabel status = name(new io.socketmonitor.ui.CutLabel("Not connected.", null), "clientStatus",
+            "Client status");
     private final JTextArea received = name(new JTextArea(10, 32), "clientReceived", "Received text");
     private final JTextArea receivedHex = name(new JTextArea(10, 32), "clientReceivedHex", "Received bytes in hex");
     private final JTabbedPane views = name(new JTabbedPane(), "clientViews", "Received views");
