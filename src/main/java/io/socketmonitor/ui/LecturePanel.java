@@ -32,7 +32,7 @@ import net.miginfocom.swing.MigLayout;
  * close) lighting up for the latest connection, where the chosen address is reachable from, and
  * the table of well-known ports.
  */
-public final class LecturePanel extends JPanel implements javax.swing.Scrollable {
+public final class LecturePanel extends TabContent {
     public enum Step {
         CREATE("1. Create a server socket", "s = socket.socket(AF_INET, SOCK_STREAM)"),
         BIND("2. Bind to an interface and port", "s.bind((HOST, PORT))"),
@@ -141,27 +141,7 @@ public final class LecturePanel extends JPanel implements javax.swing.Scrollable
         }
     }
 
-    @Override
-    public java.awt.Dimension getPreferredScrollableViewportSize() {
-        return getPreferredSize();
-    }
-
-    @Override
-    public int getScrollableUnitIncrement(java.awt.Rectangle visible, int orientation, int direction) {
-        return 16;
-    }
-
-    @Override
-    public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
-        return Math.max(16, visible.height - 32);
-    }
-
-    /** Follows the width of the tab so the explanation wraps instead of scrolling sideways. */
-    @Override
-    public boolean getScrollableTracksViewportWidth() {
-        return true;
-    }
-
+    /** Always its own height: squeezed to a short tab, the explanation would lose lines instead of scrolling. */
     @Override
     public boolean getScrollableTracksViewportHeight() {
         return false;

@@ -45,7 +45,7 @@ import net.miginfocom.swing.MigLayout;
  * the load and fault modes. Network work runs on the client's own threads and one sender thread;
  * their events reach the EDT in batches. Create and use on the EDT.
  */
-public final class ClientPanel extends JPanel implements javax.swing.Scrollable {
+public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private static final long serialVersionUID = 1L;
     /** Received bytes kept for the hex view and Save; more is shown as text but not kept. */
     private static final int KEEP_BYTES = 16 * 1024 * 1024;
@@ -145,40 +145,10 @@ public final class ClientPanel extends JPanel implements javax.swing.Scrollable 
         updateButtons();
     }
 
-    // In a scroll pane (the window's side tab): as wide and as tall as the tab when it has room
-    // for every control; smaller, it scrolls, so no button is cut and the load section's Run
-    // stays reachable.
-
-    @Override
-    public java.awt.Dimension getPreferredScrollableViewportSize() {
-        return getPreferredSize();
-    }
-
-    @Override
-    public int getScrollableUnitIncrement(java.awt.Rectangle visible, int orientation, int direction) {
-        return 16;
-    }
-
-    @Override
-    public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
-        int page = orientation == javax.swing.SwingConstants.VERTICAL ? visible.height : visible.width;
-        return Math.max(16, page - 32);
-    }
-
     /** The tab scrolls on when the wheel has taken an inner pane to its edge. */
     static JScrollPane wheelPassing(JScrollPane inner) {
         io.socketmonitor.ui.NestedScroll.passWheelOn(inner);
         return inner;
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportWidth() {
-        return getParent() instanceof javax.swing.JViewport v && v.getWidth() >= getMinimumSize().width;
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportHeight() {
-        return getParent() instanceof javax.swing.JViewport v && v.getHeight() >= getMinimumSize().height;
     }
 
     private void wire() {
