@@ -65,8 +65,10 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private final JButton disconnect = name(new JButton("Disconnect"), "clientDisconnect", "Disconnect");
     private final JLabel status = name(new io.socketmonitor.ui.CutLabel("Not connected.", null), "clientStatus",
             "Client status");
-    private final JTextArea received = name(new JTextArea(10, 32), "clientReceived", "Received text");
-    private final JTextArea receivedHex = name(new JTextArea(10, 32), "clientReceivedHex", "Received bytes in hex");
+    // Six rows: less than the views' smallest height, so an empty view shows no scroll bar and
+    // the wheel over it scrolls the tab (see NestedScroll); a longer text fills and scrolls.
+    private final JTextArea received = name(new JTextArea(6, 32), "clientReceived", "Received text");
+    private final JTextArea receivedHex = name(new JTextArea(6, 32), "clientReceivedHex", "Received bytes in hex");
     private final JTabbedPane views = name(new JTabbedPane(), "clientViews", "Received views");
     private final JTextField send = name(new JTextField(20), "clientSend", "Text to send",
             "Escapes: \\n \\r \\t \\\\ \\0 \\xHH; Up and Down recall what you sent");
