@@ -9,58 +9,63 @@ import java.awt.Rectangle;
 import java.util.UUID;
 import java.util.prefs.Preferences;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** With nothing remembered, the window opens at its default size, or the screen's if smaller. */
 @GuiTest
 class DefaultWindowSizeTest {
-    @Test
-    void aFirstStartOpensWideEnoughForTheTableAndNoLargerThanTheScreen() throws Exception {
-        Preferences node = Preferences.userRoot().node("socket-monitor-test/" + UUID.randomUUID());
-        try {
-            Object[] sizes = GuiActionRunner.execute(() -> {
-                MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
-                Dimension size = main.frame().getSize();
-                main.close();
-                return new Object[] {size,
-                    GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds()};
-            });
-            Dimension size = (Dimension) sizes[0];
-            Rectangle screen = (Rectangle) sizes[1];
-            assertThat(size).isEqualTo(new Dimension(Math.min(1280, screen.width), Math.min(820, screen.height)));
-        } finally {
-            node.removeNode();
-        }
+    /** Nothing remembered: a fresh preferences node for each test. */
+    private Preferences node;
+
+    @BeforeEach
+    void freshPreferences() {
+        node = Preferences.userRoot().node("socket-monitor-test/" + UUID.randomUUID());
+    }
+
+    @AfterEach
+    void removePreferences() throws Exception {
+        node.removeNode();
     }
 
     @Test
-    void atTheDefaultSizeTheTestClientsRunButtonIsAScrollAwayAndWhole() throws Exception {
-        Preferences node = Preferences.userRoot().node("socket-monitor-test/" + UUID.randomUUID());
-        try {
-            Object[] seen = GuiActionRunner.execute(() -> {
-                MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
-                javax.swing.JTabbedPane side = Named.find(main.frame().getRootPane(), "sideTabs");
-                side.setSelectedIndex(side.indexOfTab("Test client"));
-                Layouts.layOut(main.frame());
-                Layouts.layOut(main.frame()); // scroll panes settle on the second pass, as when shown
-                java.awt.Component run = Named.find(main.frame().getRootPane(), "loadRun");
-                javax.swing.JViewport tab = (javax.swing.JViewport)
-                        javax.swing.SwingUtilities.getAncestorOfClass(javax.swing.JViewport.class, run);
-                Object[] out = {false, 0, run.getPreferredSize().width}; // no scroll pane: cut off below
-                if (tab != null) {
-                    javax.swing.JComponent pane = (javax.swing.JComponent) tab.getView();
-                    Rectangle at = javax.swing.SwingUtilities.convertRectangle(run.getParent(), run.getBounds(), pane);
-                    pane.scrollRectToVisible(at);
-                    out[0] = tab.getViewRect().contains(at);
-                    out[1] = at.width;
-                }
-                main.close();
-                return out;
-            });
-            assertThat((Boolean) seen[0]).as("Run in view once scrolled to").isTrue();
-            assertThat((Integer) seen[1]).as("Run's width").isGreaterThanOrEqualTo((Integer) seen[2]);
-        } finally {
-            node.removeNode();
-        }
+    void aFirstStartOpensWideEnoughForTheTableAndNoLargerThanTheScreen() {
+        Object[] sizes = GuiActionRunner.execute(() -> {
+            MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
+            Dimension size = main.frame().getSize();
+            main.close();
+            return new Object[] {size,
+                GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds()};
+        });
+        Dimension size = (Dimension) sizes[0];
+        Rectangle screen = (Rectangle) sizes[1];
+        assertThat(size).isEqualTo(new Dimension(Math.min(1280, screen.width), Math.min(820, screen.height)));
+    }
+
+    @Test
+    void atTheDefaultSizeTheTestClientsRunButtonIsAScrollAwayAndWhole() {
+        Object[] seen = GuiActionRunner.execute(() -> {
+            MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
+            javax.swing.JTabbedPane side = Named.find(main.frame().getRootPane(), "sideTabs");
+            side.setSelectedIndex(side.indexOfTab("Test client"));
+            Layouts.layOut(main.frame());
+            Layouts.layOut(main.frame()); // scroll panes settle on the second pass, as when shown
+            java.awt.Component run = Named.find(main.frame().getRootPane(), "loadRun");
+            javax.swing.JViewport tab = (javax.swing.JViewport)
+                    javax.swing.SwingUtilities.getAncestorOfClass(javax.swing.JViewport.class, run);
+            Object[] out = {false, 0, run.getPreferredSize().width}; // no scroll pane: cut off below
+            if (tab != null) {
+                javax.swing.JComponent pane = (javax.swing.JComponent) tab.getView();
+                Rectangle at = javax.swing.SwingUtilities.convertRectangle(run.getParent(), run.getBounds(), pane);
+                pane.scrollRectToVisible(at);
+                out[0] = tab.getViewRect().contains(at);
+                out[1] = at.width;
+            }
+            main.close();
+            return out;
+        });
+        assertThat((Boolean) seen[0]).as("Run in view once scrolled to").isTrue();
+        assertThat((Integer) seen[1]).as("Run's width").isGreaterThanOrEqualTo((Integer) seen[2]);
     }
 }
