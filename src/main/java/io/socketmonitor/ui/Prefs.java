@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -35,6 +37,13 @@ public final class Prefs {
     static final String ECHO = "server.echo";
     static final String HISTORY = "table.closedHistory";
 
+    /**
+     * On a first launch java.util.prefs logs "Created user preferences directory." at INFO,
+     * which lands on the console as two lines a user cannot act on; its warnings still show.
+     * Held in a field because the logging framework keeps loggers weakly, level and all.
+     */
+    private static final Logger PREFS_LOG = Logger.getLogger("java.util.prefs");
+
     private final Preferences node;
 
     public Prefs(Preferences node) {
@@ -43,6 +52,7 @@ public final class Prefs {
 
     /** The user's real preferences for the app. */
     public static Prefs user() {
+        PREFS_LOG.setLevel(Level.WARNING);
         return new Prefs(Preferences.userRoot().node("io/socketmonitor/ui"));
     }
 
