@@ -34,6 +34,18 @@ public final class PeerTableModel extends AbstractTableModel {
     private static final String[] NAMES = {
         "#", "Peer address", "Peer port", "Local address", "Connected at", "Duration", "Bytes in", "Bytes out", "State"
     };
+    /** What each column is, in the lecture's terms: the header's tooltip. */
+    private static final String[] DESCRIPTIONS = {
+        "The connection's number, in the order accept() returned them",
+        "The client's IP address: addr[0] of conn, addr = s.accept()",
+        "The client's port: addr[1], picked by the client's system",
+        "This end of the connection, conn.getsockname(): the address the client reached",
+        "When accept() returned the connection",
+        "How long the connection has been open, or was",
+        "Bytes received from the peer, conn.recv()",
+        "Bytes sent to the peer: the greeting and anything sent since, conn.sendall()",
+        "Open, or how the connection ended"
+    };
     private static final Class<?>[] TYPES = {
         Long.class, String.class, Integer.class, String.class, String.class, Elapsed.class, Long.class, Long.class,
         String.class
@@ -175,6 +187,11 @@ public final class PeerTableModel extends AbstractTableModel {
     @Override
     public String getColumnName(int column) {
         return NAMES[column];
+    }
+
+    /** The column's name and what it shows; whole even where the header is cut short. */
+    public String getColumnDescription(int column) {
+        return NAMES[column] + ": " + DESCRIPTIONS[column];
     }
 
     @Override

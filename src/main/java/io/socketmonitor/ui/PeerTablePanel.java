@@ -41,6 +41,7 @@ import javax.swing.UIManager;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.table.DefaultTableCellRenderer;
+import javax.swing.table.JTableHeader;
 import javax.swing.table.TableColumn;
 import javax.swing.table.TableRowSorter;
 
@@ -75,6 +76,19 @@ public final class PeerTablePanel extends JPanel {
             @Override
             public boolean getScrollableTracksViewportWidth() {
                 return getParent() == null || minimumWidth() <= getParent().getWidth();
+            }
+
+            /** Each header says what its column shows, and reads whole where it is cut short. */
+            @Override
+            protected JTableHeader createDefaultTableHeader() {
+                return new JTableHeader(columnModel) {
+                    @Override
+                    public String getToolTipText(MouseEvent e) {
+                        int column = columnAtPoint(e.getPoint());
+                        return column < 0 ? null
+                                : model.getColumnDescription(convertColumnIndexToModel(column));
+                    }
+                };
             }
 
             /** A value cut short in its cell (a long address, a long state) shows whole on hover. */

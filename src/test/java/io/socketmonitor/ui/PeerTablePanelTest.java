@@ -131,6 +131,29 @@ class PeerTablePanelTest {
         assertThat(repaints).isZero();
     }
 
+    /** The header's tooltip at the middle of view column {@code column}. */
+    private static String headerTip(JTable table, int column) {
+        Rectangle r = table.getTableHeader().getHeaderRect(column);
+        return table.getTableHeader().getToolTipText(new java.awt.event.MouseEvent(table.getTableHeader(),
+                java.awt.event.MouseEvent.MOUSE_MOVED, 0, 0, r.x + r.width / 2, r.y + r.height / 2, 0, false));
+    }
+
+    @Test
+    void aHeaderCutShortStillNamesItsColumnOnHoverAndSaysWhatItShows() {
+        List<String> tips = GuiActionRunner.execute(() -> {
+            JTable table = panel(new PeerTableModel(), openPeers(1), 790).table();
+            table.getColumnModel().moveColumn(PeerTableModel.COL_STATE, 0); // dragged first by the user
+            List<String> all = new ArrayList<>();
+            for (int col = 0; col < table.getColumnCount(); col++) {
+                all.add(headerTip(table, col));
+            }
+            return all;
+        });
+        assertThat(tips.get(0)).startsWith("State: ");
+        assertThat(tips.get(2)).isEqualTo("Peer address: The client's IP address: addr[0] of conn, addr = s.accept()");
+        assertThat(tips).allSatisfy(tip -> assertThat(tip).matches("[#A-Z][a-z ]*: .{20,}"));
+    }
+
     private static final String LAN = "192.168.100.200";
 
     /**
