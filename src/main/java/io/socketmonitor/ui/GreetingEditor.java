@@ -44,8 +44,7 @@ public final class GreetingEditor extends JPanel {
                 + "Placeholders: " + String.join(" ", GreetingTemplate.PLACEHOLDERS)
                 + ".<br>Edits apply to the next connection, also while the server runs.</html>");
         text.setLineWrap(true);
-        text.setFont(UIManager.getFont("monospaced.font") != null ? UIManager.getFont("monospaced.font")
-                : new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, text.getFont().getSize()));
+        text.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
         text.setText(GreetingTemplate.DEFAULT_SOURCE);
         scroll.setName("greetingScroll");
         insert.setName("placeholders");
@@ -70,7 +69,7 @@ public final class GreetingEditor extends JPanel {
         preview.setFocusable(true);
         preview.setLineWrap(true);
         preview.setOpaque(false);
-        preview.setFont(text.getFont());
+        preview.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
         preview.setBorder(null);
         preview.setToolTipText("The exact bytes a client receives (placeholders filled with sample values);"
                 + " control characters are shown as symbols: \u240A LF, \u240D CR, \u2409 TAB, \u2400 NUL");

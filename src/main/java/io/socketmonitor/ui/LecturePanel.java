@@ -78,7 +78,7 @@ public final class LecturePanel extends TabContent {
             t.setName("step." + s.name().toLowerCase());
             JLabel c = new LiveLabel(s.code);
             c.setName("code." + s.name().toLowerCase());
-            c.setFont(monospaced(c.getFont()));
+            c.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
             c.setBorder(BorderFactory.createEmptyBorder(0, 22, 2, 0));
             titles.put(s, t);
             codes.put(s, c);
@@ -127,16 +127,10 @@ public final class LecturePanel extends TabContent {
         showAddress(InterfaceChoice.standard().get(0), 8080);
     }
 
-    private static Font monospaced(Font base) {
-        Font mono = UIManager.getFont("monospaced.font");
-        return mono != null ? mono : new Font(Font.MONOSPACED, Font.PLAIN, base.getSize());
-    }
-
     @Override
     public void updateUI() {
         super.updateUI();
         if (codes != null) {
-            codes.values().forEach(c -> c.setFont(monospaced(c.getFont())));
             refreshLights(true);
         }
     }

@@ -5,7 +5,6 @@ import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.PeerSnapshot;
 import io.socketmonitor.server.ServerEvent;
 import java.awt.BorderLayout;
-import java.awt.Font;
 import java.awt.event.ActionEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,6 @@ import javax.swing.ListSelectionModel;
 import javax.swing.JTextField;
 import javax.swing.JToolBar;
 import javax.swing.SwingUtilities;
-import javax.swing.UIManager;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 
@@ -73,9 +71,8 @@ public final class LogPanel extends JPanel {
         area = new JList<>(shownLines) {
             @Override
             public void updateUI() {
+                putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
                 super.updateUI();
-                Font mono = UIManager.getFont("monospaced.font");
-                setFont(mono != null ? mono : new Font(Font.MONOSPACED, Font.PLAIN, getFont().getSize()));
                 // fixed cell sizes: painting and scrolling never measure every line
                 setPrototypeCellValue("00:00:00.000  Closed ('255.255.255.255', 65535)  #1000000: closed after greeting"
                         + " (in 0 B, out 18 B)   ");

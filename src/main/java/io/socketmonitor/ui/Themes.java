@@ -9,6 +9,12 @@ import javax.swing.SwingUtilities;
 public final class Themes {
     public static final String LIGHT = "light";
     public static final String DARK = "dark";
+    /**
+     * A component's FlatLaf style class. Code and bytes set in it keep their fixed-width font
+     * through a theme switch, which resets any font the LAF itself supplied.
+     */
+    public static final String STYLE_CLASS = "FlatLaf.styleClass";
+    public static final String MONOSPACED = "monospaced";
 
     private Themes() {}
 

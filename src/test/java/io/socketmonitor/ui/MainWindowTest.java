@@ -15,7 +15,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.JTableFixture;
 import org.junit.jupiter.api.Test;
@@ -216,6 +218,7 @@ class MainWindowTest extends AbstractWindowTest {
         window.menuItemWithPath("View", "Dark theme").click();
         await().atMost(WAIT).until(() -> edt(FlatLaf::isLafDark));
         assertThat(new Prefs(node).theme()).isEqualTo(Themes.DARK);
+        assertThat(edt(this::proportionalCodeAndBytes)).as("shown in a proportional font after the switch").isEmpty();
         int port = startByButton();
         readAll(port);
         await().atMost(WAIT).untilAsserted(() -> assertThat(window.table("peerTable").contents()).hasNumberOfRows(1));
@@ -223,7 +226,23 @@ class MainWindowTest extends AbstractWindowTest {
         window.menuItemWithPath("View", "Light theme").click();
         await().atMost(WAIT).until(() -> edt(() -> !FlatLaf.isLafDark()));
         assertThat(new Prefs(node).theme()).isEqualTo(Themes.LIGHT);
+        assertThat(edt(this::proportionalCodeAndBytes)).as("shown in a proportional font after the switch").isEmpty();
         screenshot("window-light-running");
+    }
+
+    /** Of the greeting, its bytes, the lecture's code, the log and the client's bytes: those not in a fixed-width font. */
+    private List<String> proportionalCodeAndBytes() {
+        List<String> proportional = new ArrayList<>();
+        for (String name : List.of("greeting", "greetingPreview", "code.bind", "code.send", "log", "clientReceived",
+                "clientReceivedHex")) {
+            java.awt.Component c = Named.find(main.frame().getContentPane(), name);
+            assertThat(c).as(name).isNotNull();
+            java.awt.FontMetrics m = c.getFontMetrics(c.getFont());
+            if (m.charWidth('i') != m.charWidth('W')) {
+                proportional.add(name + " (" + c.getFont().getFamily() + ")");
+            }
+        }
+        return proportional;
     }
 
     @Test
