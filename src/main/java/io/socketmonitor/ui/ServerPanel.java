@@ -46,7 +46,7 @@ public final class ServerPanel extends JPanel {
     private final JComboBox<Mode> mode = new JComboBox<>(Mode.values());
     private final JCheckBox echo = new JCheckBox("Echo");
     private final JToggleButton advancedToggle = new JToggleButton("Advanced \u25B8");
-    private final JPanel advanced = new JPanel(new MigLayout("insets 0 16 0 0, wrap 6", "[][70!]u[][70!]u[][70!]"));
+    private final JPanel advanced = new JPanel(new MigLayout("insets 0 16 0 0, wrap 4", "[][sg field]u[][sg field]"));
     private final NumberField backlog = new NumberField("backlog", "Backlog", 1, 65_535, ServerConfig.DEFAULT_BACKLOG,
             "How many finished handshakes the kernel queues before accept() takes them (listen backlog)");
     private final NumberField maxConnections = new NumberField("maxConnections", "Max connections", 1, 1_000_000,
@@ -124,11 +124,12 @@ public final class ServerPanel extends JPanel {
             advancedToggle.setText(advancedToggle.isSelected() ? "Advanced \u25BE" : "Advanced \u25B8");
             revalidate();
         });
-        addField(advanced, "Backlog", backlog);
+        // Two a row, limits then timeouts: three a row did not fit the narrowest window (760 px).
         addField(advanced, "Max connections", maxConnections);
         addField(advanced, "Max per peer", maxPerPeer);
         addField(advanced, "Idle timeout (s)", idle);
         addField(advanced, "Write timeout (s)", writeTimeout);
+        addField(advanced, "Backlog", backlog);
 
         greetingTimer.setRepeats(false);
         greeting.setName("greetingEditor");

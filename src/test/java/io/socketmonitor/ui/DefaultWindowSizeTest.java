@@ -68,4 +68,44 @@ class DefaultWindowSizeTest {
         assertThat((Boolean) seen[0]).as("Run in view once scrolled to").isTrue();
         assertThat((Integer) seen[1]).as("Run's width").isGreaterThanOrEqualTo((Integer) seen[2]);
     }
+
+    @Test
+    void atTheDefaultAndTheNarrowestSizeTheAdvancedSettingsReadWholeAndNothingCoversALabel() {
+        assertThat(advancedSettingsProblems(null)).as("default size").isEmpty();
+        assertThat(advancedSettingsProblems(new Dimension(760, 520))).as("narrowest").isEmpty();
+    }
+
+    /** Labels cut, settings past the panel's edge, and overlaps, with Advanced open at {@code size} (null: default). */
+    private java.util.List<String> advancedSettingsProblems(Dimension size) {
+        return GuiActionRunner.execute(() -> {
+            MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
+            if (size != null) {
+                main.frame().setSize(size);
+            }
+            ((javax.swing.AbstractButton) Named.find(main.frame().getRootPane(), "advancedToggle")).doClick();
+            Layouts.layOut(main.frame());
+            javax.swing.JPanel advanced = Named.find(main.frame().getRootPane(), "advanced");
+            java.util.List<String> found = new java.util.ArrayList<>();
+            java.awt.Component[] parts = advanced.getComponents();
+            for (java.awt.Component a : parts) {
+                if (a instanceof javax.swing.JLabel l && l.getWidth() < l.getPreferredSize().width) {
+                    found.add(l.getText() + " cut to " + l.getWidth() + " px");
+                }
+                if (advanced.getX() + a.getX() + a.getWidth() > advanced.getParent().getWidth()) {
+                    found.add(describe(a) + " past the panel's edge");
+                }
+                for (java.awt.Component b : parts) {
+                    if (a != b && a.getBounds().intersects(b.getBounds()) && a.getX() < b.getX()) {
+                        found.add(describe(a) + " overlaps " + describe(b));
+                    }
+                }
+            }
+            main.close();
+            return found;
+        });
+    }
+
+    private static String describe(java.awt.Component c) {
+        return c instanceof javax.swing.JLabel l ? "\"" + l.getText() + "\"" : c.getClass().getSimpleName();
+    }
 }
