@@ -486,6 +486,11 @@ public final class PeerTableModel extends AbstractTableModel {
         }
     }
 
+    /** Whether the table shows peer {@code id} as open. */
+    public boolean isOpen(long id) {
+        return openById.get(id) != null;
+    }
+
     /** Ids of the open peers, in connection order. */
     public List<Long> openIds() {
         List<Long> ids = new ArrayList<>(openCount);

@@ -54,6 +54,8 @@ public final class PeerTablePanel extends JPanel {
     private final TableRowSorter<PeerTableModel> sorter;
     private final JTextField filter = new JTextField(11);
     private final JLabel info = new JLabel(" ");
+    /** Peers the user asked to close, until the table shows them closed. */
+    private List<Long> disconnecting = List.of();
     final Action send;
     final Action disconnect;
     final Action copy;
@@ -124,6 +126,7 @@ public final class PeerTablePanel extends JPanel {
         table.setRowSorter(sorter);
         table.setDefaultRenderer(String.class, new StateRenderer());
         sizeColumns();
+        model.addTableModelListener(e -> reportDisconnected());
 
         send = action("Send\u2026", 'S', "Send text to the selected open peers (keep-open mode)", null, this::sendText);
         disconnect = action("Disconnect", 'D', "Close the selected connections (Delete)",
@@ -259,9 +262,22 @@ public final class PeerTablePanel extends JPanel {
     void disconnectSelected() {
         List<Long> ids = selectedOpenIds();
         if (!ids.isEmpty()) {
+            disconnecting = ids;
             controller.disconnect(ids);
-            info.setText("Disconnecting " + ids.size() + (ids.size() == 1 ? " peer" : " peers") + "\u2026");
+            info.setText("Disconnecting " + peers(ids.size()) + "\u2026");
         }
+    }
+
+    /** "Disconnecting…" lasts until the table shows none of those peers open. */
+    private void reportDisconnected() {
+        if (!disconnecting.isEmpty() && disconnecting.stream().noneMatch(model::isOpen)) {
+            info.setText("Disconnected " + peers(disconnecting.size()) + ".");
+            disconnecting = List.of();
+        }
+    }
+
+    private static String peers(int n) {
+        return n + (n == 1 ? " peer" : " peers");
     }
 
     private void sendText() {
@@ -269,10 +285,10 @@ public final class PeerTablePanel extends JPanel {
         if (ids.isEmpty()) {
             return;
         }
-        byte[] data = askText("Send to " + ids.size() + (ids.size() == 1 ? " peer" : " peers"));
+        byte[] data = askText("Send to " + peers(ids.size()));
         if (data != null) {
             controller.send(ids, data);
-            info.setText("Sent " + data.length + " bytes to " + ids.size() + (ids.size() == 1 ? " peer." : " peers."));
+            info.setText("Sent " + data.length + " bytes to " + peers(ids.size()) + ".");
         }
     }
 

@@ -173,6 +173,8 @@ class MainWindowTest extends AbstractWindowTest {
             assertThat(in.read()).as("the client reads EOF").isEqualTo(-1);
             await().atMost(WAIT).untilAsserted(() ->
                     assertThat(table.contents()[0][8]).isEqualTo("closed: disconnected by user"));
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(window.label("peerInfo").text()).isEqualTo("Disconnected 1 peer."));
         }
     }
 
