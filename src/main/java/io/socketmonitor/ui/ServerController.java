@@ -33,6 +33,8 @@ public final class ServerController {
     });
     private final ServerListener listener;
     private volatile MonitorServer server;
+    /** What the last server counted, shown once it has stopped (until the next one runs). */
+    private volatile ServerStats lastRun;
     private State state = State.STOPPED;
     private InetSocketAddress bound;
 
@@ -65,6 +67,7 @@ public final class ServerController {
                 s.addListener(listener);
                 InetSocketAddress at = s.start();
                 server = s; // set here, on the worker, so a shutdown queued behind this start closes it
+                lastRun = null;
                 SwingUtilities.invokeLater(() -> {
                     bound = at;
                     state = State.RUNNING;
@@ -97,6 +100,7 @@ public final class ServerController {
         MonitorServer s = server;
         worker.execute(() -> {
             closeQuietly(s);
+            remember(s);
             server = null;
             SwingUtilities.invokeLater(() -> {
                 bound = null;
@@ -110,6 +114,7 @@ public final class ServerController {
     void stoppedByItself() {
         if (state == State.RUNNING) {
             MonitorServer s = server;
+            remember(s);
             server = null;
             bound = null;
             state = State.STOPPED;
@@ -127,9 +132,17 @@ public final class ServerController {
         }
     }
 
+    /** The running server's counters; stopped, the last run's (nothing open, no rate); null before any. */
     public ServerStats stats() {
         MonitorServer s = server;
-        return s == null ? null : s.stats();
+        return s == null ? lastRun : s.stats();
+    }
+
+    private void remember(MonitorServer s) {
+        if (s != null) {
+            ServerStats t = s.stats();
+            lastRun = new ServerStats(t.served(), 0, t.peakOpen(), 0, t.bytesIn(), t.bytesOut(), t.errors());
+        }
     }
 
     public void setGreeting(GreetingTemplate g) {

@@ -315,6 +315,18 @@ class MainWindowTest extends AbstractWindowTest {
         window.tabbedPane("bottomTabs").selectTab("Activity");
         screenshot("window-activity");
         window.label("statusErrors").requireText("0 errors");
+
+        window.button("startStop").click();
+        await().atMost(WAIT).untilAsserted(() -> window.label("statusState").requireText("Stopped"));
+        // As the log's "Stopped; served 5 connections" says, until the next start: through two
+        // refreshes of the counters (once a second).
+        await().during(java.time.Duration.ofMillis(2_500)).atMost(WAIT).untilAsserted(() ->
+                assertThat(window.label("statusServed").text()).isEqualTo("5 served"));
+        window.label("statusOpen").requireText("0 open");
+        window.label("statusRate").requireText("0 conn/s");
+        startByButton();
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(window.label("statusServed").text()).isEqualTo("0 served"));
     }
 
     @Test
