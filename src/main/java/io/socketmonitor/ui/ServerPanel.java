@@ -86,6 +86,7 @@ public final class ServerPanel extends JPanel {
         reachWarning.setName("reachWarning");
         reachWarning.setForeground(warningColor());
         interfaceBox.addActionListener(e -> {
+            forgetBindError();
             updateReach();
             InterfaceChoice c = selectedInterface();
             if (c != null) {
@@ -96,7 +97,7 @@ public final class ServerPanel extends JPanel {
         portService.setName("portService");
         formError.setName("formError");
         formError.setForeground(GreetingEditor.errorColor());
-        port.onChange(() -> { updatePortNote(); fireValidity(); });
+        port.onChange(() -> { forgetBindError(); updatePortNote(); fireValidity(); });
         for (NumberField f : List.of(backlog, maxConnections, maxPerPeer, idle, writeTimeout)) {
             f.onChange(this::fireValidity);
         }
@@ -395,6 +396,13 @@ public final class ServerPanel extends JPanel {
         bindError.setText(message == null ? "" : "<html>" + escape(message) + "</html>");
         bindError.setVisible(message != null);
         revalidate();
+    }
+
+    /** A failed start's message is about the address and port it tried: gone once either changes. */
+    private void forgetBindError() {
+        if (bindError.isVisible()) {
+            showBindError(null);
+        }
     }
 
     public String bindErrorText() {

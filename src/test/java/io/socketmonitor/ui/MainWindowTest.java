@@ -105,6 +105,10 @@ class MainWindowTest extends AbstractWindowTest {
             window.button("startStop").requireEnabled().requireText("Start");
             window.spinner("port").requireEnabled();
             assertThat(edt(() -> main.logPanel().shownText())).contains("Could not start");
+
+            window.textBox("portText").deleteText().enterText("abc");
+            window.label("formError").requireVisible();
+            assertThat(edt(() -> main.serverPanel().bindErrorText())).as("the old port's error").isNull();
         }
     }
 
