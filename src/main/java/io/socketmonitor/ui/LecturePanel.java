@@ -289,6 +289,11 @@ public final class LecturePanel extends TabContent {
         return lit.get(s);
     }
 
+    /** The code line the step shows now. */
+    public String codeText(Step s) {
+        return codes.get(s).getText();
+    }
+
     private void refreshLights() {
         refreshLights(false);
     }

@@ -102,10 +102,7 @@ public final class MainWindow {
         serverPanel.onValidityChange(this::updateStartEnabled);
         serverPanel.onGreetingChange(controller::setGreeting);
         serverPanel.onEchoChange(controller::setEcho);
-        serverPanel.onInterfaceChange(c -> {
-            ServerConfig cfg = serverPanel.config();
-            lecture.showAddress(c, cfg == null ? 0 : cfg.port());
-        });
+        serverPanel.onAddressChange(lecture::showAddress);
 
         sideTabs.setName("sideTabs");
         sideTabs.addTab("Lecture", new javax.swing.JScrollPane(lecture));

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.swing.Action;
 import javax.swing.BorderFactory;
@@ -64,7 +65,9 @@ public final class ServerPanel extends JPanel {
     private final JLabel listening = new JLabel(" ");
     private final JPanel tryIt = new JPanel(new MigLayout("insets 0, gap 4", "[]"));
     private final List<Runnable> validityListeners = new ArrayList<>();
-    private Consumer<InterfaceChoice> interfaceListener = c -> {};
+    private BiConsumer<InterfaceChoice, Integer> addressListener = (c, p) -> {};
+    /** The last valid port typed: while the field holds "abc", the address keeps this one. */
+    private int plannedPort = ServerConfig.DEFAULT_PORT;
     private boolean locked;
     static final int GREETING_DELAY_MS = 300;
     private final javax.swing.Timer greetingTimer = new javax.swing.Timer(GREETING_DELAY_MS, null);
@@ -88,16 +91,21 @@ public final class ServerPanel extends JPanel {
         interfaceBox.addActionListener(e -> {
             forgetBindError();
             updateReach();
-            InterfaceChoice c = selectedInterface();
-            if (c != null) {
-                interfaceListener.accept(c);
-            }
+            fireAddress();
         });
 
         portService.setName("portService");
         formError.setName("formError");
         formError.setForeground(GreetingEditor.errorColor());
-        port.onChange(() -> { forgetBindError(); updatePortNote(); fireValidity(); });
+        port.onChange(() -> {
+            forgetBindError();
+            updatePortNote();
+            fireValidity();
+            if (port.value() != null && port.value() != plannedPort) {
+                plannedPort = port.value();
+                fireAddress();
+            }
+        });
         for (NumberField f : List.of(backlog, maxConnections, maxPerPeer, idle, writeTimeout)) {
             f.onChange(this::fireValidity);
         }
@@ -334,8 +342,16 @@ public final class ServerPanel extends JPanel {
         validityListeners.add(r);
     }
 
-    public void onInterfaceChange(Consumer<InterfaceChoice> l) {
-        interfaceListener = l;
+    /** Tells {@code l} the interface and port Start would bind, whenever either changes. */
+    public void onAddressChange(BiConsumer<InterfaceChoice, Integer> l) {
+        addressListener = l;
+    }
+
+    private void fireAddress() {
+        InterfaceChoice c = selectedInterface();
+        if (c != null) {
+            addressListener.accept(c, plannedPort);
+        }
     }
 
     /**

@@ -341,6 +341,11 @@ class MainWindowTest extends AbstractWindowTest {
         assertThat(window.label("portService").text()).startsWith("(SSH)");
         window.textBox("portText").deleteText().enterText("5000");
         window.label("portService").requireText("");
+        // The lecture binds what Start would; while the field holds no port, the last one it held.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(edt(() -> main.lecture().codeText(LecturePanel.Step.BIND)))
+                .isEqualTo("s.bind((\"127.0.0.1\", 5000))"));
+        window.textBox("portText").deleteText().enterText("abc");
+        assertThat(edt(() -> main.lecture().codeText(LecturePanel.Step.BIND))).isEqualTo("s.bind((\"127.0.0.1\", 5000))");
 
         javax.swing.JLabel warning = robot.finder().findByName(main.frame(), "reachWarning", javax.swing.JLabel.class, false);
         assertThat(edt(warning::isVisible)).isFalse();
