@@ -94,6 +94,8 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private int session;
     private boolean atLineStart = true;
     private boolean hexStale;
+    /** Bytes a hex line shows: 16, or 8 where 16 would hide the ASCII column past the edge. */
+    private int hexPerLine = 16;
     private InetSocketAddress followed;
     private boolean following = true;
     private boolean fillingIn;
@@ -110,8 +112,20 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         received.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
         receivedHex.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
         views.addTab("Text", wheelPassing(new JScrollPane(received)));
-        views.addTab("Hex", wheelPassing(new JScrollPane(receivedHex)));
+        JScrollPane hexScroll = wheelPassing(new JScrollPane(receivedHex));
+        views.addTab("Hex", hexScroll);
         views.addChangeListener(e -> refreshHex());
+        hexScroll.getViewport().addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                int perLine = hexBytesPerLine(hexScroll.getViewport().getWidth());
+                if (perLine != hexPerLine) {
+                    hexPerLine = perLine;
+                    hexStale = true;
+                    refreshHex();
+                }
+            }
+        });
 
         // In the side tab of a default-size window (about 450 px wide): the host name gives way
         // first; a port, a button or a line ending is never cut.
@@ -382,9 +396,16 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         }
         byte[] all = receivedBytes.toByteArray();
         int shown = Math.min(all.length, HEX_BYTES);
-        String dump = VisibleBytes.hexDump(all, shown);
+        String dump = VisibleBytes.hexDump(all, shown, hexPerLine);
         receivedHex.setText(shown < all.length ? dump + "(first " + shown + " of " + all.length + " bytes)\n" : dump);
         hexStale = false;
+    }
+
+    /** 16 bytes a line where the whole line fits {@code width}, else 8. */
+    private int hexBytesPerLine(int width) {
+        java.awt.Insets in = receivedHex.getInsets();
+        int charWidth = receivedHex.getFontMetrics(receivedHex.getFont()).charWidth('0');
+        return VisibleBytes.lineChars(16) * charWidth + in.left + in.right <= width ? 16 : 8;
     }
 
     private void clear() {

@@ -34,23 +34,31 @@ final class VisibleBytes {
         return sb.toString();
     }
 
-    /** "00000000  48 65 6c 6c 6f 20 66 72  6f 6d 20 73 65 72 76 65  |Hello from serve|". */
-    static String hexDump(byte[] data, int length) {
-        StringBuilder sb = new StringBuilder(length / 16 * 80 + 80);
-        for (int line = 0; line < length; line += 16) {
+    /** The characters of one dump line holding {@code perLine} bytes. */
+    static int lineChars(int perLine) {
+        return 10 + perLine * 3 + (perLine > 8 ? 1 : 0) + 2 + perLine + 1;
+    }
+
+    /**
+     * "00000000  48 65 6c 6c 6f 20 66 72  6f 6d 20 73 65 72 76 65  |Hello from serve|", as
+     * {@code hexdump -C}, with 16 bytes a line or 8 (a narrow view keeps its ASCII column in sight).
+     */
+    static String hexDump(byte[] data, int length, int perLine) {
+        StringBuilder sb = new StringBuilder(length / perLine * (lineChars(perLine) + 1) + 80);
+        for (int line = 0; line < length; line += perLine) {
             sb.append(String.format("%08x  ", line));
-            for (int i = 0; i < 16; i++) {
+            for (int i = 0; i < perLine; i++) {
                 if (line + i < length) {
                     sb.append(String.format("%02x ", data[line + i] & 0xff));
                 } else {
                     sb.append("   ");
                 }
-                if (i == 7) {
+                if (i == 7 && perLine > 8) {
                     sb.append(' ');
                 }
             }
             sb.append(" |");
-            for (int i = 0; i < 16 && line + i < length; i++) {
+            for (int i = 0; i < perLine && line + i < length; i++) {
                 int b = data[line + i] & 0xff;
                 sb.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
             }

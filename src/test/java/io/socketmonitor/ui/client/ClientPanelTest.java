@@ -160,6 +160,23 @@ class ClientPanelTest {
         window.button("clientConnect").requireEnabled();
         window.tabbedPane("clientViews").selectTab("Hex");
         assertThat(window.textBox("clientReceivedHex").text()).startsWith("00000000  48 65 6c 6c 6f 20");
+
+        // As wide as a side tab in the default window, then as a wide one: the ASCII column is
+        // always in view, with 8 bytes a line, then 16.
+        for (int width : new int[] {430, 800}) {
+            GuiActionRunner.execute(() -> {
+                window.target().setSize(width, window.target().getHeight());
+                window.target().validate();
+            });
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+                javax.swing.JTextArea hex = (javax.swing.JTextArea) window.textBox("clientReceivedHex").target();
+                javax.swing.JViewport view = (javax.swing.JViewport) hex.getParent();
+                String first = GuiActionRunner.execute(() -> hex.getText().lines().findFirst().orElse(""));
+                assertThat(first).as("at %d px", width).endsWith(width == 430 ? "|Hello fr|" : "|Hello from serve|");
+                assertThat(GuiActionRunner.execute(() -> hex.getPreferredSize().width)).as("at %d px", width)
+                        .isLessThanOrEqualTo(GuiActionRunner.execute(view::getWidth));
+            });
+        }
     }
 
     @Test
