@@ -25,11 +25,14 @@ public record SessionSummary(
         return end == SessionEnd.BY_PEER || end == SessionEnd.BY_USER;
     }
 
-    /** "connect 0.3 ms, first byte 1.2 ms, 18 bytes received, 0 bytes sent". */
+    /**
+     * "connect 0.3 ms, first byte 1.2 ms later, 18 bytes received, 0 bytes sent": "later", for
+     * the first byte is timed from the connect, and could otherwise read as before it.
+     */
     public String timings() {
         StringBuilder sb = new StringBuilder();
         sb.append("connect ").append(connectTime == null ? "-" : Durations.millis(connectTime));
-        sb.append(", first byte ").append(timeToFirstByte == null ? "-" : Durations.millis(timeToFirstByte));
+        sb.append(", first byte ").append(timeToFirstByte == null ? "-" : Durations.millis(timeToFirstByte) + " later");
         sb.append(", ").append(bytesIn).append(bytesIn == 1 ? " byte" : " bytes").append(" received");
         sb.append(", ").append(bytesOut).append(bytesOut == 1 ? " byte" : " bytes").append(" sent");
         return sb.toString();

@@ -78,7 +78,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private final JButton sendButton = name(new JButton("Send"), "clientSendButton", "Send");
     private final JButton clear = name(new JButton("Clear"), "clientClear", "Clear received");
     private final JButton save = name(new JButton("Save…"), "clientSave", "Save received bytes");
-    private final JLabel timings = name(new JLabel(" "), "clientTimings", "Timings");
+    private final JLabel timings = name(new io.socketmonitor.ui.CutLabel(" ", null), "clientTimings", "Timings");
     private final LoadSection load = new LoadSection(this::target);
 
     static final int BATCH_MILLIS = 100;

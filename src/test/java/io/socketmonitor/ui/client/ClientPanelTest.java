@@ -156,7 +156,7 @@ class ClientPanelTest {
                 Connection closed by foreign host.
                 """);
         window.label("clientTimings").requireText(
-                java.util.regex.Pattern.compile("connect .*, first byte .*, 18 bytes received, 0 bytes sent"));
+                java.util.regex.Pattern.compile("connect [0-9.,]+ ms, first byte [0-9.,]+ ms later, 18 bytes received, 0 bytes sent"));
         window.button("clientConnect").requireEnabled();
         window.tabbedPane("clientViews").selectTab("Hex");
         assertThat(window.textBox("clientReceivedHex").text()).startsWith("00000000  48 65 6c 6c 6f 20");
