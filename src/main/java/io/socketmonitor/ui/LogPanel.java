@@ -77,6 +77,21 @@ public final class LogPanel extends JPanel {
                 setPrototypeCellValue("00:00:00.000  Closed ('255.255.255.255', 65535)  #1000000: closed after greeting"
                         + " (in 0 B, out 18 B)   ");
             }
+
+            /** A line cut short at the edge ("… Stop it, or pick …") shows whole on hover. */
+            @Override
+            public String getToolTipText(java.awt.event.MouseEvent e) {
+                int i = locationToIndex(e.getPoint());
+                java.awt.Rectangle cell = i < 0 ? null : getCellBounds(i, i);
+                if (cell != null && cell.contains(e.getPoint())) {
+                    String line = getModel().getElementAt(i);
+                    java.awt.Component shown = getCellRenderer().getListCellRendererComponent(this, line, i, false, false);
+                    if (shown.getPreferredSize().width > cell.intersection(getVisibleRect()).width) {
+                        return line;
+                    }
+                }
+                return super.getToolTipText(e);
+            }
         };
         area.setName("log");
         area.getAccessibleContext().setAccessibleName("Server log");

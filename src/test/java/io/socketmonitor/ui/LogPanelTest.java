@@ -91,6 +91,29 @@ class LogPanelTest {
     }
 
     @Test
+    void aLineCutAtTheEdgeShowsWholeOnHoverAndAShortOneKeepsTheHint() {
+        String longLine = "Could not start: Port 18080 on 127.0.0.1 is already in use by another program"
+                + " listening there. Stop it, or pick another port (0 picks a free one).";
+        List<String> tips = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run);
+            log.note("short");
+            log.note(longLine);
+            log.setSize(500, 200);
+            Layouts.layOut(log);
+            JList<String> list = Named.find(log, "log");
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                java.awt.Rectangle cell = list.getCellBounds(i, i);
+                out.add(list.getToolTipText(new java.awt.event.MouseEvent(list, java.awt.event.MouseEvent.MOUSE_MOVED,
+                        0, 0, cell.x + 10, cell.y + cell.height / 2, 0, false)));
+            }
+            return out;
+        });
+        assertThat(tips.get(0)).isEqualTo("Select lines and press Ctrl+C to copy them");
+        assertThat(tips.get(1)).endsWith(longLine);
+    }
+
+    @Test
     void linesReadAsTheyAlwaysDid() {
         String text = GuiActionRunner.execute(() -> {
             LogPanel log = new LogPanel(Runnable::run);
