@@ -92,6 +92,7 @@ public final class SocketMonitor {
             out.flush();
             return EXIT_OK;
         }
+        options.checkEachApplies(givenOptions);
         if (options.connect() != null) {
             return runClient(options, out, err);
         }

@@ -5,6 +5,8 @@ import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.ServerConfig;
 import io.socketmonitor.template.GreetingTemplate;
 import io.socketmonitor.template.TemplateException;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -115,6 +117,49 @@ public final class Options {
 
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "print the version and exit")
     boolean version;
+
+    private static final List<String> SERVER_ONLY = List.of("--bind", "--port", "--greeting", "--mode", "--echo",
+            "--backlog", "--max-connections", "--max-per-peer", "--idle-timeout", "--write-timeout", "--headless",
+            "--quiet", "--start");
+    private static final List<String> CLIENT_ONLY = List.of("--send", "--line-ending", "--load", "--connections",
+            "--concurrency", "--duration", "--interval");
+    private static final List<String> LOAD_ONLY = List.of("--connections", "--concurrency", "--duration", "--interval");
+
+    /**
+     * Says which typed option would do nothing where it stands (a client option without
+     * {@code --connect}, {@code --echo} outside keep-open mode...), rather than ignore it.
+     *
+     * @param given the long names of the options typed
+     */
+    public void checkEachApplies(Set<String> given) throws UsageException {
+        if (connect != null) {
+            String server = firstOf(given, SERVER_ONLY);
+            if (server != null) {
+                throw new UsageException(server + " sets up the server, but with --connect this program is the"
+                        + " client: leave out one or the other.");
+            }
+        } else {
+            String client = firstOf(given, CLIENT_ONLY);
+            if (client != null) {
+                throw new UsageException(client + " is the test client's: add --connect HOST:PORT"
+                        + " (e.g. --connect localhost:8080 " + client + " ...).");
+            }
+        }
+        String loadOnly = firstOf(given, LOAD_ONLY);
+        if (load == null && loadOnly != null) {
+            throw new UsageException(loadOnly + " sets up a load run: add --load MODE (e.g. --load burst).");
+        }
+        if (given.contains("--quiet") && !headless) {
+            throw new UsageException("--quiet quiets the terminal's lines: add --headless (the window has its own log).");
+        }
+        if (echo && Mode.fromCliName(mode) != Mode.KEEP_OPEN) {
+            throw new UsageException("--echo answers peers that stay connected: add --mode keep-open.");
+        }
+    }
+
+    private static String firstOf(Set<String> given, List<String> names) {
+        return names.stream().filter(given::contains).findFirst().orElse(null);
+    }
 
     /** Turns the option text into a checked configuration, or a sentence saying what is wrong. */
     public ServerConfig serverConfig() throws UsageException {

@@ -1,0 +1,35 @@
+package io.socketmonitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** An option typed where it does nothing is named, with what it needs, before anything runs. */
+class OptionCombinationsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--load burst|--load is the test client's: add --connect HOST:PORT (e.g. --connect localhost:8080 --load ...).",
+        "--headless --send hi|--send is the test client's: add --connect HOST:PORT",
+        "--connect 127.0.0.1:9 --connections 5|--connections sets up a load run: add --load MODE (e.g. --load burst).",
+        "--connect 127.0.0.1:9 --mode http|--mode sets up the server, but with --connect this program is the client",
+        "--connect 127.0.0.1:9 --load burst --port 80|--port sets up the server, but with --connect",
+        "--quiet --port 0|--quiet quiets the terminal's lines: add --headless (the window has its own log).",
+        "--headless --echo|--echo answers peers that stay connected: add --mode keep-open.",
+        "--headless --echo --mode http|--echo answers peers that stay connected: add --mode keep-open.",
+    })
+    void isNamedWithWhatItNeedsAndExitCode2(String args, String expected) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SocketMonitor.run(args.split(" "), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(SocketMonitor.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(expected);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}
