@@ -2,6 +2,7 @@ package io.socketmonitor.server;
 
 import io.socketmonitor.net.Addresses;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Locale;
 
@@ -10,12 +11,18 @@ final class BindErrors {
     private BindErrors() {}
 
     static BindFailedException explain(InetAddress address, int port, IOException e) {
-        String where = Addresses.literal(address);
+        // "[::1]", not "::1", inside a sentence: "on ::: ports below 1024" read as a typo.
+        String where = address instanceof Inet6Address ? "[" + Addresses.literal(address) + "]"
+                : Addresses.literal(address);
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         String sentence;
         if (message.contains("already in use")) {
+            // The other listener may sit on all interfaces, or (binding all) on any one address.
+            String whereItListens = address.isAnyLocalAddress() ? "at some address of this machine"
+                    : "at " + where + " or on all interfaces";
             sentence = "Port " + port + " on " + where + " is already in use: another program (or another"
-                    + " Socket Monitor) is listening there. Stop it, or pick another port (0 picks a free one).";
+                    + " Socket Monitor) is listening on it " + whereItListens + ". Stop it, or pick another port"
+                    + " (0 picks a free one).";
         } else if (message.contains("permission denied") || message.contains("access denied")) {
             sentence = "Permission denied for port " + port + " on " + where + ": ports below 1024 are"
                     + " privileged and need administrator rights. Pick a port of 1024 or above, such as 8080.";

@@ -255,9 +255,21 @@ class MonitorServerTest {
             assertThatThrownBy(s::start)
                     .isInstanceOf(BindFailedException.class)
                     .hasMessage("Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use: another program"
-                            + " (or another Socket Monitor) is listening there. Stop it, or pick another port"
-                            + " (0 picks a free one).");
+                            + " (or another Socket Monitor) is listening on it at 127.0.0.1 or on all interfaces."
+                            + " Stop it, or pick another port (0 picks a free one).");
             assertThat(s.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void portInUseOnOneAddressWhenBindingAllSaysItMayBeAnyAddress() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, V4)) {
+            MonitorServer s = new MonitorServer(config().withBindAddress(InetAddress.getByName("0.0.0.0"))
+                    .withPort(taken.getLocalPort()));
+            assertThatThrownBy(s::start)
+                    .isInstanceOf(BindFailedException.class)
+                    .hasMessageStartingWith("Port " + taken.getLocalPort() + " on 0.0.0.0 is already in use:")
+                    .hasMessageContaining("listening on it at some address of this machine.");
         }
     }
 
