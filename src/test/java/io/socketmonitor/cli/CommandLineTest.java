@@ -79,7 +79,7 @@ class CommandLineTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
         "--port|70000|Port 70000 is out of range: a TCP port is a number from 0 to 65535",
-        "--port|-1|Port '-1' is not a port number",
+        "--port|-1|Port -1 is out of range: a TCP port is a number from 0 to 65535",
         "--port|0x50|Port '0x50' is not a port number",
         "--port|abc|Port 'abc' is not a port number",
         "--mode|chat|Mode 'chat' is unknown: use close, keep-open or http.",

@@ -38,7 +38,7 @@ class HostPortTest {
         assertThatThrownBy(() -> HostPort.parse("localhost:http"))
                 .hasMessage("'http' is not a port number: a TCP port is a number from 1 to 65535.");
         assertThatThrownBy(() -> HostPort.parse("localhost:-1"))
-                .hasMessage("'-1' is not a port number: a TCP port is a number from 1 to 65535.");
+                .hasMessage("Port -1 is out of range: a TCP port is a number from 1 to 65535.");
     }
 
     @Test
