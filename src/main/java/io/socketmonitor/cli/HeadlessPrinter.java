@@ -19,6 +19,7 @@ public final class HeadlessPrinter implements ServerListener {
     private final byte[] line = new byte[256];
     private InetAddress lastAddress;
     private String lastTuplePrefix;
+    private String lastTupleTail;
 
     HeadlessPrinter(OutputPump out, boolean quiet) {
         this.out = out;
@@ -61,19 +62,20 @@ public final class HeadlessPrinter implements ServerListener {
         InetAddress a = remote.getAddress();
         if (!a.equals(lastAddress)) {
             lastAddress = a;
-            lastTuplePrefix = ("Connected to " + Addresses.lectureTuple(new InetSocketAddress(a, 0)))
-                    .replaceFirst("0\\)$", "");
+            lastTuplePrefix = "Connected to " + Addresses.tupleHead(a);
+            lastTupleTail = Addresses.tupleTail(a);
         }
         String prefix = lastTuplePrefix;
+        String tail = lastTupleTail;
         int n = prefix.length();
-        if (n + 6 + EOL.length > line.length) {
-            out.line(prefix + remote.getPort() + ")");
+        if (n + 5 + tail.length() + EOL.length > line.length) {
+            out.line(prefix + remote.getPort() + tail);
             return;
         }
         for (int i = 0; i < n; i++) {
             char ch = prefix.charAt(i);
             if (ch > 0x7f) { // not ASCII (an IPv6 scope name, say): take the general path
-                out.line(prefix + remote.getPort() + ")");
+                out.line(prefix + remote.getPort() + tail);
                 return;
             }
             line[i] = (byte) ch;
@@ -85,7 +87,9 @@ public final class HeadlessPrinter implements ServerListener {
             port /= 10;
         }
         n += digits;
-        line[n++] = ')';
+        for (int i = 0; i < tail.length(); i++) {
+            line[n++] = (byte) tail.charAt(i);
+        }
         for (byte b : EOL) {
             line[n++] = b;
         }

@@ -38,13 +38,22 @@ public final class Addresses {
         return (address instanceof Inet6Address ? "[" + lit + "]" : lit) + ":" + port;
     }
 
-    /** The lecture's Python form: ('127.0.0.1', 46930); IPv6 in brackets: ('[::1]', 46930). */
+    /**
+     * The lecture's {@code addr} as Python prints it: ('127.0.0.1', 46930); from an IPv6
+     * socket, ('::1', 46930, 0, 0), with the flow label (which Java cannot see: 0) and scope id.
+     */
     public static String lectureTuple(InetSocketAddress a) {
-        String lit = literal(a.getAddress());
-        if (a.getAddress() instanceof Inet6Address) {
-            lit = "[" + lit + "]";
-        }
-        return "('" + lit + "', " + a.getPort() + ")";
+        return tupleHead(a.getAddress()) + a.getPort() + tupleTail(a.getAddress());
+    }
+
+    /** What comes before the port in {@link #lectureTuple}: "('127.0.0.1', ". */
+    public static String tupleHead(InetAddress a) {
+        return "('" + literal(a) + "', ";
+    }
+
+    /** What comes after the port in {@link #lectureTuple}: ")", or ", 0, 0)" for IPv6. */
+    public static String tupleTail(InetAddress a) {
+        return a instanceof Inet6Address v6 ? ", 0, " + v6.getScopeId() + ")" : ")";
     }
 
     /** Shortens the longest run of zero groups to "::" (RFC 5952), keeping any %scope. */

@@ -42,7 +42,7 @@ class HeadlessPrinterLinesTest {
                 "Connected to ('127.0.0.1', 1)",
                 "Connected to ('127.0.0.1', 65535)",
                 "Connected to ('192.168.1.20', 80)",
-                "Connected to ('[::1]', 443)",
+                "Connected to ('::1', 443, 0, 0)",
                 "Connected to ('127.0.0.1', 1024)") + eol);
     }
 

@@ -55,7 +55,7 @@ class AddressesTest {
         assertThat(Addresses.lectureTuple(new InetSocketAddress(ip("127.0.0.1"), 46930)))
                 .isEqualTo("('127.0.0.1', 46930)");
         assertThat(Addresses.lectureTuple(new InetSocketAddress(ip("::1"), 46930)))
-                .isEqualTo("('[::1]', 46930)");
+                .isEqualTo("('::1', 46930, 0, 0)");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -55,7 +55,7 @@ class LogPanelTest {
             new Object[] {new ServerEvent.Received(T0.plusMillis(4), 7, 2, ""), at(4) + "R: received 2 bytes from #7"},
             new Object[] {new ServerEvent.Connected(T0.plusMillis(5),
                     peer(8, new InetSocketAddress("::1", 50001), null, 0)),
-                at(5) + "Connected to ('[::1]', 50001)  #8"},
+                at(5) + "Connected to ('::1', 50001, 0, 0)  #8"},
             new Object[] {new ServerEvent.Closed(T0.plusMillis(6),
                     peer(7, new InetSocketAddress("127.0.0.1", 46930), CloseReason.AFTER_GREETING, 18)),
                 at(6) + "Closed ('127.0.0.1', 46930)  #7: closed after greeting (in 0 B, out 18 B)"},
