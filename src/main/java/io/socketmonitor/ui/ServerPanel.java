@@ -68,6 +68,8 @@ public final class ServerPanel extends JPanel {
     private BiConsumer<InterfaceChoice, Integer> addressListener = (c, p) -> {};
     /** The last valid port typed: while the field holds "abc", the address keeps this one. */
     private int plannedPort = ServerConfig.DEFAULT_PORT;
+    /** The interface and port a shown bind error is about. */
+    private String bindErrorAddress;
     private boolean locked;
     static final int GREETING_DELAY_MS = 300;
     private final javax.swing.Timer greetingTimer = new javax.swing.Timer(GREETING_DELAY_MS, null);
@@ -411,14 +413,23 @@ public final class ServerPanel extends JPanel {
     public void showBindError(String message) {
         bindError.setText(message == null ? "" : "<html>" + escape(message) + "</html>");
         bindError.setVisible(message != null);
+        bindErrorAddress = message == null ? null : plannedAddress();
         revalidate();
     }
 
-    /** A failed start's message is about the address and port it tried: gone once either changes. */
+    /**
+     * A failed start's message is about the address and port it tried: gone once either
+     * changes (not on the field merely reformatting the same port as focus leaves it).
+     */
     private void forgetBindError() {
-        if (bindError.isVisible()) {
+        if (bindError.isVisible() && !plannedAddress().equals(bindErrorAddress)) {
             showBindError(null);
         }
+    }
+
+    private String plannedAddress() {
+        InterfaceChoice c = selectedInterface();
+        return (c == null ? "?" : c.literal()) + " " + port.value();
     }
 
     public String bindErrorText() {
