@@ -64,6 +64,8 @@ public final class LecturePanel extends TabContent {
     };
     private final JTable ports;
     private long latestId = -1;
+    /** Step 5 while listening: the greeting, or the HTTP mode's response. */
+    private String sendCode = "conn.sendall(greeting)";
 
     public LecturePanel() {
         super(new MigLayout("fillx, wrap 1, insets 8", "[grow,fill]", "[][][]"));
@@ -226,8 +228,8 @@ public final class LecturePanel extends TabContent {
                 code.put(Step.BIND, "s.bind((\"" + Addresses.literal(at.getAddress()) + "\", "
                         + at.getPort() + "))");
                 boolean http = l.config() != null && l.config().mode() == Mode.HTTP;
-                code.put(Step.SEND, http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")"
-                        : "conn.sendall(greeting)");
+                sendCode = http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")" : "conn.sendall(greeting)";
+                code.put(Step.SEND, sendCode);
                 latestText = "Waiting for a client: try telnet in a terminal.";
                 changed = true;
             } else if (e instanceof ServerEvent.Connected c) {
@@ -243,7 +245,7 @@ public final class LecturePanel extends TabContent {
                 changed = true;
             } else if (e instanceof ServerEvent.Sent s && s.peerId() == latestId) {
                 lit.put(Step.SEND, true);
-                code.put(Step.SEND, "conn.sendall(\u2026)   # " + s.bytes() + " bytes");
+                code.put(Step.SEND, sendCode + "   # " + s.bytes() + " bytes");
                 changed = true;
             } else if (e instanceof ServerEvent.Received r && r.peerId() == latestId) {
                 lit.put(Step.RECEIVE, true);

@@ -67,7 +67,7 @@ class LecturePanelTest {
         // only the texts that differ from the last batch's end change, once each
         assertThat(result.get(0)).isEqualTo("code.accept,lectureLatest");
         assertThat(result.get(1)).isEqualTo("conn, addr = s.accept()   # addr = ('127.0.0.1', 40004)");
-        assertThat(result.get(2)).isEqualTo("conn.sendall(\u2026)   # 18 bytes");
+        assertThat(result.get(2)).isEqualTo("conn.sendall(greeting)   # 18 bytes");
         assertThat(result.get(3)).isEqualTo("conn.close()   # closed after greeting");
         assertThat(result.get(4)).isEqualTo("Latest connection: #4 from ('127.0.0.1', 40004)");
         assertThat(result.get(5)).isEqualTo("true true false true");
