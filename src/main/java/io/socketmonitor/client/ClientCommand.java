@@ -136,7 +136,8 @@ public final class ClientCommand {
     static String plan(LoadTarget target, LoadMode mode, LoadOptions o) {
         String head = mode.label() + " on " + target + ": ";
         return switch (mode) {
-            case BURST, RESET -> head + o.connections() + " connections, " + o.concurrency()
+            case BURST, RESET -> head + o.connections() + " connections, "
+                    + Math.min(o.concurrency(), o.connections()) // "5 connections, 8 at a time" cannot be
                     + " at a time, at most " + Durations.seconds(o.duration()) + ".";
             case HOLD, NEVER_READ -> head + o.connections() + " connections for " + Durations.seconds(o.duration())
                     + ".";

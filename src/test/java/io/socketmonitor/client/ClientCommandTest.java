@@ -16,6 +16,18 @@ import org.junit.jupiter.api.Test;
 class ClientCommandTest {
 
     @Test
+    void aLoadPlanNeverPromisesMoreAtATimeThanItHasConnections() throws Exception {
+        LoadTarget target = LoadTarget.resolve("127.0.0.1", 8080);
+        Duration ten = Duration.ofSeconds(10);
+        assertThat(ClientCommand.plan(target, LoadMode.RESET,
+                new LoadOptions(5, 8, ten, Duration.ofSeconds(1), TestClient.DEFAULT_CONNECT_TIMEOUT)))
+                .isEqualTo("Reset (RST) on 127.0.0.1:8080: 5 connections, 5 at a time, at most 10.00 s.");
+        assertThat(ClientCommand.plan(target, LoadMode.BURST,
+                new LoadOptions(2000, 8, ten, Duration.ofSeconds(1), TestClient.DEFAULT_CONNECT_TIMEOUT)))
+                .isEqualTo("Burst on 127.0.0.1:8080: 2000 connections, 8 at a time, at most 10.00 s.");
+    }
+
+    @Test
     void printsTheLecturesTelnetSession() throws Exception {
         try (ServerFixture server = ServerFixture.greetAndClose()) {
             Terminal t = new Terminal();
