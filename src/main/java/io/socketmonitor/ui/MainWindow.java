@@ -287,7 +287,8 @@ public final class MainWindow {
         bar.setName("menuBar");
 
         JMenu file = menu("File", 'F');
-        file.add(item("saveLogItem", log.save, KeyStroke.getKeyStroke(KeyEvent.VK_S, menuKey)));
+        // The log's toolbar says "Save…" and "Clear" beside the log; a menu needs the noun.
+        file.add(named(item("saveLogItem", log.save, KeyStroke.getKeyStroke(KeyEvent.VK_S, menuKey)), "Save log\u2026"));
         file.add(item("exportCsvItem", peerPanel.export, KeyStroke.getKeyStroke(KeyEvent.VK_E, menuKey)));
         file.addSeparator();
         file.add(item("quitItem", action("Quit", 'Q', "Stop the server and close the window", this::close),
@@ -311,7 +312,7 @@ public final class MainWindow {
         JMenu view = menu("View", 'V');
         view.add(item("filterItem", action("Filter peers", 'F', "Type to filter the peer table",
                 peerPanel::focusFilter), KeyStroke.getKeyStroke(KeyEvent.VK_F, menuKey)));
-        view.add(item("clearLogItem", log.clear, KeyStroke.getKeyStroke(KeyEvent.VK_L, menuKey)));
+        view.add(named(item("clearLogItem", log.clear, KeyStroke.getKeyStroke(KeyEvent.VK_L, menuKey)), "Clear log"));
         view.addSeparator();
         ButtonGroup group = new ButtonGroup();
         lightItem.setText("Light theme");
@@ -353,6 +354,11 @@ public final class MainWindow {
             i.setAccelerator(key);
         }
         return i;
+    }
+
+    private static JMenuItem named(JMenuItem item, String text) {
+        item.setText(text);
+        return item;
     }
 
     private static Action action(String name, char mnemonic, String tip, Runnable run) {
@@ -491,15 +497,22 @@ public final class MainWindow {
     }
 
     private void showShortcuts() {
-        JOptionPane.showMessageDialog(frame, """
-                F5 or Ctrl+R   Start / stop the server
-                Ctrl+F         Filter the peer table
-                Delete         Disconnect the selected peers (in the table)
-                Ctrl+L         Clear the log
-                Ctrl+S         Save the log
-                Ctrl+E         Export the peer table as CSV
-                Ctrl+Q         Quit (stops the server)
-                F1             This list""", "Keyboard shortcuts", JOptionPane.PLAIN_MESSAGE);
+        // A table: columns padded with spaces did not line up in the dialog's proportional font.
+        String[][] keys = {
+            {"F5 or Ctrl+R", "Start / stop the server"},
+            {"Ctrl+F", "Filter the peer table"},
+            {"Delete", "Disconnect the selected peers (in the table)"},
+            {"Ctrl+L", "Clear the log"},
+            {"Ctrl+S", "Save the log"},
+            {"Ctrl+E", "Export the peer table as CSV"},
+            {"Ctrl+Q", "Quit (stops the server)"},
+            {"F1", "This list"}};
+        StringBuilder html = new StringBuilder("<html><table cellpadding=2>");
+        for (String[] k : keys) {
+            html.append("<tr><td><b>").append(k[0]).append("</b></td><td>").append(k[1]).append("</td></tr>");
+        }
+        JOptionPane.showMessageDialog(frame, html.append("</table></html>").toString(), "Keyboard shortcuts",
+                JOptionPane.PLAIN_MESSAGE);
     }
 
     static String version() {

@@ -252,6 +252,22 @@ class MainWindowTest extends AbstractWindowTest {
     }
 
     @Test
+    void menusNameTheLogAndF1ListsEveryShortcutInColumns() {
+        window.menuItemWithPath("File", "Save log\u2026").requireEnabled();
+        window.menuItemWithPath("View", "Clear log").requireEnabled();
+        window.focus();
+        robot.pressAndReleaseKey(KeyEvent.VK_F1);
+        org.assertj.swing.fixture.JOptionPaneFixture dialog =
+                org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+        dialog.requireTitle("Keyboard shortcuts");
+        String message = String.valueOf(edt(() -> dialog.target().getMessage()));
+        // one table row a shortcut, so the descriptions start in one column whatever the font
+        assertThat(message).startsWith("<html><table").contains("<tr><td><b>F5 or Ctrl+R</b></td><td>Start / stop")
+                .contains("<tr><td><b>Delete</b></td>").contains("<tr><td><b>F1</b></td><td>This list");
+        confirm(dialog);
+    }
+
+    @Test
     void clearLogByShortcut() throws IOException {
         int port = startByButton();
         readAll(port);
