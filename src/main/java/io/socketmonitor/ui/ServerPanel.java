@@ -172,7 +172,10 @@ public final class ServerPanel extends JPanel {
         modeLabel.setDisplayedMnemonic('M');
         modeLabel.setLabelFor(mode);
         add(port.spinner, "span 2, split 6, w 90!, growx 0");
-        add(portService, "gapright 12");
+        // As wide as the longest service name, so typing a port does not move Mode sideways
+        // (the longer "below 1024" warning still makes room for itself).
+        int noteWidth = portService.getFontMetrics(portService.getFont()).stringWidth("(HTTPS alternate)");
+        add(portService, "gapright 12, wmin " + noteWidth);
         add(modeLabel, "gapleft 12");
         add(mode, "growx 0");
         add(echo, "");

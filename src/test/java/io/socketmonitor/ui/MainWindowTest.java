@@ -355,8 +355,12 @@ class MainWindowTest extends AbstractWindowTest {
         window.label("portService").requireText(java.util.regex.Pattern.compile("\\(HTTP\\).*below 1024.*"));
         window.textBox("portText").deleteText().enterText("22");
         assertThat(window.label("portService").text()).startsWith("(SSH)");
+        window.textBox("portText").deleteText().enterText("8080");
+        int modeAt = edt(() -> window.comboBox("mode").target().getX());
         window.textBox("portText").deleteText().enterText("5000");
         window.label("portService").requireText("");
+        robot.waitForIdle(); // the relayout the new note asks for
+        assertThat(edt(() -> window.comboBox("mode").target().getX())).as("Mode stays where it was").isEqualTo(modeAt);
         // The lecture binds what Start would; while the field holds no port, the last one it held.
         await().atMost(WAIT).untilAsserted(() -> assertThat(edt(() -> main.lecture().codeText(LecturePanel.Step.BIND)))
                 .isEqualTo("s.bind((\"127.0.0.1\", 5000))"));
