@@ -153,7 +153,7 @@ public final class ServerPanel extends JPanel {
         bindError.setVisible(false);
         listening.setName("listeningInfo");
         tryIt.setName("tryIt");
-        tryIt.setVisible(false);
+        showTryItHint();
 
         JLabel ifLabel = new JLabel("Interface");
         ifLabel.setDisplayedMnemonic('n');
@@ -192,7 +192,8 @@ public final class ServerPanel extends JPanel {
         add(startStop, "newline, skip 1, span, split 2, growx 0, wmin 110");
         add(listening, "growx");
         add(bindError, "newline, skip 1, span, growx");
-        add(tryIt, "newline, skip 1, span, growx");
+        // As tall stopped (a hint) as running (commands in fields): starting moves nothing below.
+        add(tryIt, "newline, skip 1, span, growx, hmin " + commandRowHeight());
 
         updateReach();
         updatePortNote();
@@ -441,14 +442,33 @@ public final class ServerPanel extends JPanel {
 
     public void showStarting() {
         listening.setText("Starting\u2026");
-        tryIt.setVisible(false);
     }
 
     public void showStopped() {
         listening.setText("Stopped.");
-        tryIt.removeAll();
-        tryIt.setVisible(false);
+        showTryItHint();
         revalidate();
+    }
+
+    /** The height of a row of commands to try: a field, or its Copy button if taller. */
+    private static int commandRowHeight() {
+        return Math.max(new JTextField().getPreferredSize().height, copyButton().getPreferredSize().height);
+    }
+
+    private static JButton copyButton() {
+        JButton copy = new JButton("Copy");
+        copy.putClientProperty("JButton.buttonType", "toolBarButton");
+        return copy;
+    }
+
+    private void showTryItHint() {
+        tryIt.removeAll();
+        JLabel hint = new JLabel("Try it: once the server runs, the telnet and nc commands that reach it appear here;"
+                + " or connect from the Test client tab.");
+        hint.setName("tryItHint");
+        hint.setEnabled(false); // a hint, in the disabled colour
+        tryIt.add(hint, "wmin 0");
+        tryIt.setVisible(true);
     }
 
     /** "Listening on 127.0.0.1:8080 — this machine only" and the commands to try it. */
@@ -478,11 +498,10 @@ public final class ServerPanel extends JPanel {
         f.getAccessibleContext().setAccessibleName("Command: " + command);
         f.setToolTipText("Run this in a terminal to connect as a client");
         f.putClientProperty("JTextField.showClearButton", false);
-        JButton copy = new JButton("Copy");
+        JButton copy = copyButton();
         copy.setName(name + "Copy");
         copy.setToolTipText("Copy \"" + command + "\" to the clipboard");
         copy.getAccessibleContext().setAccessibleName("Copy " + command);
-        copy.putClientProperty("JButton.buttonType", "toolBarButton");
         copy.addActionListener(e -> {
             try {
                 Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(command), null);

@@ -37,8 +37,12 @@ class MainWindowTest extends AbstractWindowTest {
     @Test
     void startsAndStopsByButton() throws IOException {
         window.requireTitle("Socket Monitor \u2014 Stopped");
+        window.label("tryItHint").requireVisible();
+        int tableAt = edt(() -> main.peerPanel().getLocationOnScreen().y);
         int port = startByButton();
         window.requireTitle("Socket Monitor \u2014 Listening on 127.0.0.1:" + port);
+        robot.waitForIdle();
+        assertThat(edt(() -> main.peerPanel().getLocationOnScreen().y)).as("the table stays put").isEqualTo(tableAt);
         window.button("startStop").requireText("Stop");
         window.comboBox("interface").requireDisabled();
         window.spinner("port").requireDisabled();
@@ -51,6 +55,7 @@ class MainWindowTest extends AbstractWindowTest {
         awaitStopped();
         window.button("startStop").requireText("Start");
         window.comboBox("interface").requireEnabled();
+        window.label("tryItHint").requireVisible();
         assertThatThrownBy(() -> readAll(port)).isInstanceOf(ConnectException.class);
     }
 
