@@ -7,7 +7,7 @@ public enum CloseReason {
     BY_PEER("closed by peer"),
     RESET("reset by peer"),
     IDLE("idle timeout"),
-    WRITE_TIMEOUT("write timeout: peer not reading"),
+    WRITE_TIMEOUT("write timeout (peer not reading)"),
     REQUEST_TOO_LARGE("HTTP request head too large"),
     REQUEST_TIMEOUT("HTTP request head not finished in time"),
     LIMIT_TOTAL("refused: max connections reached"),
@@ -26,9 +26,12 @@ public enum CloseReason {
         return text;
     }
 
-    /** For a state column: "closed by peer" reads well alone, "idle timeout" needs the prefix. */
+    /**
+     * For a state column: "closed by peer", "reset by peer" and "refused: …" read well alone;
+     * "idle timeout" needs the prefix.
+     */
     public String asState() {
-        return text.startsWith("closed ") ? text : "closed: " + text;
+        return text.startsWith("closed ") || this == RESET || text.startsWith("refused:") ? text : "closed: " + text;
     }
 
     @Override
