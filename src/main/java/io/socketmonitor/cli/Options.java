@@ -44,10 +44,11 @@ public final class Options {
     String greeting;
 
     @Option(names = "--mode", paramLabel = "M", defaultValue = "close",
-            description = "close (default: greet then close, as in the lecture) | keep-open | http")
+            description = "close (default: greet then close, as in the lecture) | keep-open | http"
+                + " (curl and browsers need http: they expect an HTTP response)")
     String mode;
 
-    @Option(names = "--echo", description = "keep-open mode: send back what each peer sends")
+    @Option(names = "--echo", description = "with --mode keep-open: send back what each peer sends")
     boolean echo;
 
     @Option(names = "--backlog", paramLabel = "N", defaultValue = "511", description = "listen backlog, default 511")
