@@ -771,6 +771,10 @@ public final class MonitorServer implements AutoCloseable {
                 finishAfterFlush(c);
             } else {
                 interest(c, SelectionKey.OP_READ);
+                ServerConfig cfg = config;
+                if (cfg.mode() == Mode.KEEP_OPEN && !cfg.idleTimeout().isZero()) {
+                    deadlineAt(c.lastReadNanos + cfg.idleTimeout().toNanos()); // held back while bytes waited
+                }
             }
         } else {
             boolean keepReading = c.closeWhenFlushed == null && c.pendingBytes < READ_PAUSE_BYTES;
@@ -887,7 +891,11 @@ public final class MonitorServer implements AutoCloseable {
         }
     }
 
-    /** Every deadline {@code c} has now; the idle one even while bytes wait, so it is never late. */
+    /**
+     * Every deadline {@code c} has now. While bytes wait the idle close waits too, so their
+     * write deadline stands in for it (a past idle deadline would bring a pass every tick until
+     * they drained); {@link #flush} gives it back once they are gone.
+     */
     private void rememberDeadlines(Connection c, long idleNanos, long writeNanos) {
         if (c.lingering) {
             deadlineAt(c.lingerDeadlineNanos);
@@ -898,7 +906,7 @@ public final class MonitorServer implements AutoCloseable {
         if (c.http != null) {
             deadlineAt(c.httpDeadlineNanos);
         }
-        if (idleNanos > 0) {
+        if (idleNanos > 0 && c.pendingBytes == 0) {
             deadlineAt(c.lastReadNanos + idleNanos);
         }
     }

@@ -490,6 +490,34 @@ class MonitorServerTest {
     }
 
     @Test
+    void aPeerPastItsIdleTimeWithBytesWaitingIsNotWalkedEachTickAndClosesOnceTheyDrain() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withIdleTimeout(Duration.ofMillis(200))
+                .withWriteTimeout(Duration.ofSeconds(30)));
+        try (Socket s = new Socket()) {
+            s.setReceiveBufferSize(4096); // before connect: a small window, so the send waits in the server
+            s.connect(a, 5_000);
+            Clients.readExactly(s, 18);
+            long id = server().peers().get(0).id();
+            byte[] big = new byte[8 * 1024 * 1024];
+            assertThat(server().send(id, big)).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> server().peers().get(0).bytesOut() > 18);
+
+            // Past the idle time the close waits for the bytes; the deadline pass does not run
+            // every tick (ten a second) meanwhile.
+            await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                    .until(() -> server().deadlinePasses() >= 1);
+            long passes = server().deadlinePasses();
+            await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
+                    .until(() -> server().deadlinePasses() <= passes + 1);
+            assertThat(server().peers()).hasSize(1);
+
+            // Once the peer has read them all it is closed as idle at once, not at the 30 s write deadline.
+            Clients.readExactly(s, big.length);
+            await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.IDLE));
+        }
+    }
+
+    @Test
     void idleTimeoutCountsOnlyWhatThePeerSends() throws Exception {
         InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withIdleTimeout(Duration.ofMillis(600)));
         Socket s = open(a);
