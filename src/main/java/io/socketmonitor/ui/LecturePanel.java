@@ -66,6 +66,9 @@ public final class LecturePanel extends TabContent {
     private long latestId = -1;
     /** Step 5 while listening: the greeting, or the HTTP mode's response. */
     private String sendCode = "conn.sendall(greeting)";
+    private boolean httpMode;
+    /** The latest peer has sent something: what goes back now is an echo or typed text, not the greeting. */
+    private boolean latestHasTalked;
 
     public LecturePanel() {
         super(new MigLayout("fillx, wrap 1, insets 8", "[grow,fill]", "[][][]"));
@@ -228,12 +231,14 @@ public final class LecturePanel extends TabContent {
                 code.put(Step.BIND, "s.bind((\"" + Addresses.literal(at.getAddress()) + "\", "
                         + at.getPort() + "))");
                 boolean http = l.config() != null && l.config().mode() == Mode.HTTP;
+                httpMode = http;
                 sendCode = http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")" : "conn.sendall(greeting)";
                 code.put(Step.SEND, sendCode);
                 latestText = "Waiting for a client: try telnet in a terminal.";
                 changed = true;
             } else if (e instanceof ServerEvent.Connected c) {
                 latestId = c.peer().id();
+                latestHasTalked = false;
                 lit.put(Step.ACCEPT, true);
                 lit.put(Step.SEND, false);
                 lit.put(Step.RECEIVE, false);
@@ -245,9 +250,11 @@ public final class LecturePanel extends TabContent {
                 changed = true;
             } else if (e instanceof ServerEvent.Sent s && s.peerId() == latestId) {
                 lit.put(Step.SEND, true);
-                code.put(Step.SEND, sendCode + "   # " + s.bytes() + " bytes");
+                code.put(Step.SEND, (latestHasTalked && !httpMode ? "conn.sendall(data)" : sendCode)
+                        + "   # " + s.bytes() + " bytes");
                 changed = true;
             } else if (e instanceof ServerEvent.Received r && r.peerId() == latestId) {
+                latestHasTalked = true;
                 lit.put(Step.RECEIVE, true);
                 code.put(Step.RECEIVE, "conn.recv(1024)   # " + r.bytes() + " bytes");
                 changed = true;

@@ -3,6 +3,7 @@ package io.socketmonitor.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socketmonitor.server.CloseReason;
+import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.PeerSnapshot;
 import io.socketmonitor.server.ServerConfig;
 import io.socketmonitor.server.ServerEvent;
@@ -71,6 +72,27 @@ class LecturePanelTest {
         assertThat(result.get(3)).isEqualTo("conn.close()   # closed after greeting");
         assertThat(result.get(4)).isEqualTo("Latest connection: #4 from ('127.0.0.1', 40004)");
         assertThat(result.get(5)).isEqualTo("true true false true");
+    }
+
+    @Test
+    void stepFiveNamesWhatIsSentTheGreetingThenAnEcho() {
+        List<String> shown = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = new LecturePanel();
+            InetSocketAddress remote = new InetSocketAddress("127.0.0.1", 40_001);
+            Instant t = Instant.now();
+            lecture.onEvents(List.of(new ServerEvent.Listening(t, LOCAL, ServerConfig.defaults().withMode(Mode.KEEP_OPEN)),
+                    new ServerEvent.Connected(t, new PeerSnapshot(1, remote, LOCAL, t, 0, 0, null, null, null)),
+                    new ServerEvent.Sent(t, 1, 18)));
+            List<String> out = new ArrayList<>(List.of(lecture.codeText(LecturePanel.Step.SEND)));
+            lecture.onEvents(List.of(new ServerEvent.Received(t, 1, 7, "hello\r\n"), new ServerEvent.Sent(t, 1, 7)));
+            out.add(lecture.codeText(LecturePanel.Step.SEND));
+            lecture.onEvents(List.of(new ServerEvent.Connected(t, new PeerSnapshot(2, remote, LOCAL, t, 0, 0, null, null, null)),
+                    new ServerEvent.Sent(t, 2, 18)));
+            out.add(lecture.codeText(LecturePanel.Step.SEND));
+            return out;
+        });
+        assertThat(shown).containsExactly("conn.sendall(greeting)   # 18 bytes", "conn.sendall(data)   # 7 bytes",
+                "conn.sendall(greeting)   # 18 bytes");
     }
 
     /** The steps box with one label in it, painted whole into an image. */
