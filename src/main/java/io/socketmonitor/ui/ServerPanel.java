@@ -68,6 +68,7 @@ public final class ServerPanel extends JPanel {
     private BiConsumer<InterfaceChoice, Integer> addressListener = (c, p) -> {};
     /** The last valid port typed: while the field holds "abc", the address keeps this one. */
     private int plannedPort = ServerConfig.DEFAULT_PORT;
+    private boolean refreshingInterfaces;
     /** The interface and port a shown bind error is about. */
     private String bindErrorAddress;
     private boolean locked;
@@ -91,9 +92,9 @@ public final class ServerPanel extends JPanel {
         reachWarning.setName("reachWarning");
         reachWarning.setForeground(warningColor());
         interfaceBox.addActionListener(e -> {
-            forgetBindError();
-            updateReach();
-            fireAddress();
+            if (!refreshingInterfaces) {
+                interfaceChosen();
+            }
         });
 
         portService.setName("portService");
@@ -222,6 +223,12 @@ public final class ServerPanel extends JPanel {
         }
     }
 
+    private void interfaceChosen() {
+        forgetBindError();
+        updateReach();
+        fireAddress();
+    }
+
     /** Re-reads the interfaces off the EDT and keeps the current choice. */
     public void refreshInterfaces() {
         refresh.setEnabled(false);
@@ -237,10 +244,20 @@ public final class ServerPanel extends JPanel {
                     List<InterfaceChoice> list = get();
                     InterfaceChoice selected = selectedInterface();
                     InetAddress keep = selected == null ? null : selected.address();
-                    interfaces.removeAllElements();
-                    list.forEach(interfaces::addElement);
-                    if (keep != null) {
-                        selectAddress(keep);
+                    // Emptied and refilled, the box passes through no choice and its first
+                    // entry: neither is the user's, so only the outcome counts as a choice.
+                    refreshingInterfaces = true;
+                    try {
+                        interfaces.removeAllElements();
+                        list.forEach(interfaces::addElement);
+                        if (keep != null) {
+                            selectAddress(keep);
+                        }
+                    } finally {
+                        refreshingInterfaces = false;
+                    }
+                    if (!java.util.Objects.equals(selectedInterface(), selected)) {
+                        interfaceChosen();
                     }
                 } catch (Exception e) {
                     // keep the list we have

@@ -111,6 +111,12 @@ class MainWindowTest extends AbstractWindowTest {
             window.spinner("port").requireEnabled();
             assertThat(edt(() -> main.logPanel().shownText())).contains("Could not start");
 
+            // Re-reading the interfaces changes neither the address nor the port: the message stays.
+            window.button("refreshInterfaces").click();
+            await().atMost(WAIT).until(() -> edt(() -> window.button("refreshInterfaces").target().isEnabled()));
+            robot.waitForIdle();
+            assertThat(edt(() -> main.serverPanel().bindErrorText())).as("after a refresh").contains(Integer.toString(port));
+
             window.textBox("portText").deleteText().enterText("abc");
             window.label("formError").requireVisible();
             assertThat(edt(() -> main.serverPanel().bindErrorText())).as("the old port's error").isNull();
