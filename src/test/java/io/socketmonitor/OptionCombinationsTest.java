@@ -21,6 +21,9 @@ class OptionCombinationsTest {
         "--quiet --port 0|--quiet quiets the terminal's lines: add --headless (the window has its own log).",
         "--headless --echo|--echo answers peers that stay connected: add --mode keep-open.",
         "--headless --echo --mode http|--echo answers peers that stay connected: add --mode keep-open.",
+        "--headless --echo --mode keepopen|Mode 'keepopen' is unknown: use close, keep-open or http.",
+        "--connect 127.0.0.1:9 --load burst --send hi|--load sends nothing of its own choosing: leave out --send",
+        "--connect 127.0.0.1:9 --line-ending crlf|--line-ending is added after --send's text: add --send TEXT.",
     })
     void isNamedWithWhatItNeedsAndExitCode2(String args, String expected) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -153,7 +153,16 @@ public final class Options {
         if (given.contains("--quiet") && !headless) {
             throw new UsageException("--quiet quiets the terminal's lines: add --headless (the window has its own log).");
         }
-        if (echo && Mode.fromCliName(mode) != Mode.KEEP_OPEN) {
+        if (load != null && (given.contains("--send") || given.contains("--line-ending"))) {
+            throw new UsageException("--load sends nothing of its own choosing: leave out --send and --line-ending"
+                    + " (they are for a session like telnet's).");
+        }
+        if (given.contains("--line-ending") && send == null) {
+            throw new UsageException("--line-ending is added after --send's text: add --send TEXT.");
+        }
+        // The window may take keep-open from its remembered settings; an unknown mode is said below.
+        Mode m = Mode.fromCliName(mode);
+        if (echo && m != null && m != Mode.KEEP_OPEN && (headless || given.contains("--mode"))) {
             throw new UsageException("--echo answers peers that stay connected: add --mode keep-open.");
         }
     }
