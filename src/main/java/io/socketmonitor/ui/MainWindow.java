@@ -402,6 +402,7 @@ public final class MainWindow {
         lastServed = 0;
         chart.reset();
         controller.start(cfg, at -> {
+            lastServed = 0; // a tick while starting read the last run's count
             serverPanel.showListening(at, cfg.mode());
             clientPanel.followServer(at);
             startStop.putValue(Action.NAME, "Stop");

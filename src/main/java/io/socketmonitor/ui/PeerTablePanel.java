@@ -295,7 +295,7 @@ public final class PeerTablePanel extends JPanel {
     private void broadcastText() {
         byte[] data = askText("Broadcast to every open peer");
         if (data != null) {
-            controller.sendToAll(data, n -> info.setText("Sent " + data.length + " bytes to " + n + " peers."));
+            controller.sendToAll(data, n -> info.setText("Sent " + data.length + " bytes to " + peers(n) + "."));
         }
     }
 
