@@ -34,8 +34,13 @@ public final class Addresses {
     }
 
     public static String hostPort(InetAddress address, int port) {
+        return bracketed(address) + ":" + port;
+    }
+
+    /** "127.0.0.1", or "[::1]": how an address stands before a port, or inside a sentence. */
+    public static String bracketed(InetAddress address) {
         String lit = literal(address);
-        return (address instanceof Inet6Address ? "[" + lit + "]" : lit) + ":" + port;
+        return address instanceof Inet6Address ? "[" + lit + "]" : lit;
     }
 
     /**

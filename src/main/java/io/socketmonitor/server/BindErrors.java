@@ -2,7 +2,6 @@ package io.socketmonitor.server;
 
 import io.socketmonitor.net.Addresses;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Locale;
 
@@ -12,8 +11,7 @@ final class BindErrors {
 
     static BindFailedException explain(InetAddress address, int port, IOException e) {
         // "[::1]", not "::1", inside a sentence: "on ::: ports below 1024" read as a typo.
-        String where = address instanceof Inet6Address ? "[" + Addresses.literal(address) + "]"
-                : Addresses.literal(address);
+        String where = Addresses.bracketed(address);
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         String sentence;
         if (message.contains("already in use")) {
