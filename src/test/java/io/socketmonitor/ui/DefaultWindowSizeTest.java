@@ -70,6 +70,29 @@ class DefaultWindowSizeTest {
     }
 
     @Test
+    void atTheDefaultSizeLoadBringsTheLoadSectionIntoView() {
+        boolean[] inView = GuiActionRunner.execute(() -> {
+            MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
+            javax.swing.JTabbedPane side = Named.find(main.frame().getRootPane(), "sideTabs");
+            side.setSelectedIndex(side.indexOfTab("Test client"));
+            Layouts.layOut(main.frame());
+            Layouts.layOut(main.frame());
+            java.awt.Component run = Named.find(main.frame().getRootPane(), "loadRun");
+            javax.swing.JViewport tab = (javax.swing.JViewport)
+                    javax.swing.SwingUtilities.getAncestorOfClass(javax.swing.JViewport.class, run);
+            java.util.function.BooleanSupplier runShown = () -> tab.getViewRect().contains(
+                    javax.swing.SwingUtilities.convertRectangle(run.getParent(), run.getBounds(), tab.getView()));
+            boolean before = runShown.getAsBoolean();
+            ((javax.swing.AbstractButton) Named.find(main.frame().getRootPane(), "clientToLoad")).doClick();
+            boolean after = runShown.getAsBoolean();
+            main.close();
+            return new boolean[] {before, after};
+        });
+        assertThat(inView[0]).as("Run in view before (the section is below the fold)").isFalse();
+        assertThat(inView[1]).as("Run in view after Load…").isTrue();
+    }
+
+    @Test
     void atTheDefaultAndTheNarrowestSizeTheAdvancedSettingsReadWholeAndNothingCoversALabel() {
         assertThat(advancedSettingsProblems(null)).as("default size").isEmpty();
         assertThat(advancedSettingsProblems(new Dimension(760, 520))).as("narrowest").isEmpty();

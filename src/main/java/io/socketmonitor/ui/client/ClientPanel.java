@@ -64,6 +64,9 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private final JButton halfClose = name(new JButton("Half-close"), "clientHalfClose", "Half-close",
             "Shut down our output: the server reads end of stream, we keep reading");
     private final JButton disconnect = name(new JButton("Disconnect"), "clientDisconnect", "Disconnect");
+    /** The load section sits below the fold of a default-size window: this says it is there. */
+    private final JButton toLoad = name(new JButton("Load\u2026"), "clientToLoad", "Go to the load and fault modes",
+            "Load and fault modes (burst, hold, reset, never-read, slow) against this host and port: below");
     private final JLabel status = name(new io.socketmonitor.ui.CutLabel("Not connected.", null), "clientStatus",
             "Client status");
     // Six rows: less than the views' smallest height, so an empty view shows no scroll bar and
@@ -141,6 +144,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         actions.add(connect, "sizegroup b");
         actions.add(halfClose, "sizegroup b");
         actions.add(disconnect, "sizegroup b");
+        actions.add(toLoad, "gapleft push");
         add(actions);
         add(status, "wmin 0"); // a line of its own: "Connection refused: nothing listens on …" reads whole
         add(views, "h 120:200");
@@ -157,6 +161,10 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         transcriptRow.add(save);
         add(transcriptRow);
         add(load, "growx");
+        toLoad.addActionListener(e -> {
+            load.scrollRectToVisible(new java.awt.Rectangle(load.getSize()));
+            load.focusFirst();
+        });
 
         wire();
         updateButtons();

@@ -207,6 +207,11 @@ final class LoadSection extends JPanel {
         modeChanged();
     }
 
+    /** Focus on the mode, where a load run is set up. */
+    void focusFirst() {
+        mode.requestFocusInWindow();
+    }
+
     boolean isRunning() {
         return running;
     }
