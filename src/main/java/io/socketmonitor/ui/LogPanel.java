@@ -118,14 +118,15 @@ public final class LogPanel extends JPanel {
         bar.setName("logToolbar");
         bar.setFloatable(false);
         autoScroll.setName("autoScroll");
-        autoScroll.setMnemonic('u');
         autoScroll.setToolTipText("Keep the newest line in view");
         autoScroll.getAccessibleContext().setAccessibleName("Auto-scroll");
         bar.add(autoScroll);
         JButton c = bar.add(clear);
+        c.setMnemonic(0); // Alt+C was Copy's too (and cleared the log); Ctrl+L and View > Clear log remain
         c.setName("clearLog");
         c.getAccessibleContext().setAccessibleName("Clear log");
         JButton s = bar.add(save);
+        s.setMnemonic(0); // Ctrl+S and File > Save log…; Alt+S is the Server menu
         s.setName("saveLog");
         s.getAccessibleContext().setAccessibleName("Save log");
         info.setName("logInfo");

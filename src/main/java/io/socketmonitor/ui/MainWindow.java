@@ -109,7 +109,7 @@ public final class MainWindow {
         sideTabs.setMnemonicAt(0, KeyEvent.VK_U);
         sideTabs.setToolTipTextAt(0, "The lecture's steps, live, and what the address means");
         sideTabs.addTab("Test client", new javax.swing.JScrollPane(clientPanel));
-        sideTabs.setMnemonicAt(1, KeyEvent.VK_I);
+        sideTabs.setMnemonicAt(1, KeyEvent.VK_C); // not I: the greeting's Insert has it
         sideTabs.setToolTipTextAt(1, "Be the client, as telnet is in the lecture; stress the server with load modes");
         peerSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, peerPanel, sideTabs);
         peerSplit.setName("peerSplit");

@@ -182,6 +182,7 @@ public final class PeerTablePanel extends JPanel {
             JButton b = bar.add(a);
             b.setName("peer." + ((String) a.getValue(Action.NAME)).replaceAll("[^A-Za-z]", ""));
             b.setText(shortNames[i]); // the menus carry the full names
+            b.setMnemonic(0); // and the mnemonics: window-wide, these clashed with the log's and the menu bar's
             b.getAccessibleContext().setAccessibleName((String) a.getValue(Action.NAME));
         }
         bar.add(javax.swing.Box.createHorizontalGlue());

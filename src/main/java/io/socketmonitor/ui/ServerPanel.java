@@ -119,7 +119,7 @@ public final class ServerPanel extends JPanel {
                 + "HTTP: read a request and answer 200 with the greeting as the body.</html>");
         mode.addActionListener(e -> { echo.setVisible(mode.getSelectedItem() == Mode.KEEP_OPEN); fireValidity(); });
         echo.setName("echo");
-        echo.setMnemonic('h');
+        echo.setMnemonic('E'); // not h: Alt+H is the Help menu
         echo.setToolTipText("Keep open: send back whatever each client sends");
         echo.getAccessibleContext().setAccessibleName("Echo");
         echo.setVisible(false);
@@ -416,6 +416,7 @@ public final class ServerPanel extends JPanel {
 
     public void setStartStopAction(Action a) {
         startStop.setAction(a);
+        startStop.setMnemonic(0); // F5 or Ctrl+R; Alt+S opens the Server menu, where the action keeps its S
         startStop.setName("startStop");
     }
 

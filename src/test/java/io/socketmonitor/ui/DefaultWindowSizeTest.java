@@ -69,6 +69,49 @@ class DefaultWindowSizeTest {
         assertThat((Integer) seen[1]).as("Run's width").isGreaterThanOrEqualTo((Integer) seen[2]);
     }
 
+    /**
+     * Alt+letter reaches a button, label, tab or menu anywhere in the window: one letter, one
+     * thing. (Alt+C cleared the log when the underlined C said Copy.)
+     */
+    @Test
+    void everyAltLetterInTheWindowDoesOneThing() {
+        java.util.Map<Integer, java.util.List<String>> byKey = GuiActionRunner.execute(() -> {
+            MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
+            java.util.Map<Integer, java.util.List<String>> keys = new java.util.TreeMap<>();
+            java.util.function.BiConsumer<Integer, String> put = (k, what) -> {
+                if (k != 0) {
+                    keys.computeIfAbsent(Character.toUpperCase(k), x -> new java.util.ArrayList<>()).add(what);
+                }
+            };
+            javax.swing.JMenuBar bar = main.frame().getJMenuBar();
+            for (int i = 0; i < bar.getMenuCount(); i++) {
+                put.accept(bar.getMenu(i).getMnemonic(), "menu " + bar.getMenu(i).getText());
+            }
+            collectMnemonics(main.frame().getContentPane(), put);
+            main.close();
+            return keys;
+        });
+        assertThat(byKey).allSatisfy((key, users) ->
+                assertThat(users).as("Alt+" + (char) key.intValue()).hasSize(1));
+    }
+
+    private static void collectMnemonics(java.awt.Container c, java.util.function.BiConsumer<Integer, String> put) {
+        for (java.awt.Component child : c.getComponents()) {
+            if (child instanceof javax.swing.AbstractButton b) {
+                put.accept(b.getMnemonic(), "button " + b.getText());
+            } else if (child instanceof javax.swing.JLabel l && l.getLabelFor() != null) {
+                put.accept(l.getDisplayedMnemonic(), "label " + l.getText());
+            } else if (child instanceof javax.swing.JTabbedPane t) {
+                for (int i = 0; i < t.getTabCount(); i++) {
+                    put.accept(t.getMnemonicAt(i) < 0 ? 0 : t.getMnemonicAt(i), "tab " + t.getTitleAt(i));
+                }
+            }
+            if (child instanceof java.awt.Container cc) {
+                collectMnemonics(cc, put);
+            }
+        }
+    }
+
     @Test
     void atTheDefaultSizeLoadBringsTheLoadSectionIntoView() {
         boolean[] inView = GuiActionRunner.execute(() -> {
