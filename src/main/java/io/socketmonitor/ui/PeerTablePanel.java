@@ -117,6 +117,7 @@ public final class PeerTablePanel extends JPanel {
         };
         table.setAutoResizeMode(JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
         table.setName("peerTable");
+        FocusKeys.tabMovesFocus(table); // a keyboard user got stuck in the table: Tab only went from cell to cell
         table.getAccessibleContext().setAccessibleName("Peers");
         table.setFillsViewportHeight(true);
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);

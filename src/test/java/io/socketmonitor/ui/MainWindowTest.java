@@ -263,6 +263,20 @@ class MainWindowTest extends AbstractWindowTest {
     }
 
     @Test
+    void tabLeavesTheGreetingUnchangedAndLeavesThePeerTable() {
+        window.textBox("greeting").focus();
+        robot.pressAndReleaseKey(KeyEvent.VK_TAB);
+        robot.waitForIdle();
+        window.textBox("greeting").requireText("Hello from server\\n"); // not a tab typed into it
+        assertThat(edt(() -> window.textBox("greeting").target().hasFocus())).as("greeting still focused").isFalse();
+
+        window.table("peerTable").focus();
+        robot.pressAndReleaseKey(KeyEvent.VK_TAB);
+        robot.waitForIdle();
+        assertThat(edt(() -> window.table("peerTable").target().hasFocus())).as("table still focused").isFalse();
+    }
+
+    @Test
     void menusNameTheLogAndF1ListsEveryShortcutInColumns() {
         window.menuItemWithPath("File", "Save log\u2026").requireEnabled();
         window.menuItemWithPath("View", "Clear log").requireEnabled();
