@@ -180,6 +180,31 @@ class ClientPanelTest {
     }
 
     @Test
+    void tabbingBelowTheFoldOfASmallTabScrollsTheFocusedControlIntoView() throws Exception {
+        start(Mode.CLOSE);
+        javax.swing.JScrollPane tab = GuiActionRunner.execute(() -> {
+            JFrame f = (JFrame) window.target();
+            f.getContentPane().removeAll();
+            javax.swing.JScrollPane sp = new javax.swing.JScrollPane(panel); // as the window's side tab holds it
+            f.add(sp);
+            f.setSize(450, 320);
+            f.validate();
+            return sp;
+        });
+        window.robot().waitForIdle();
+        javax.swing.JComponent run = window.button("loadRun").target();
+        assertThat(GuiActionRunner.execute(() -> tab.getViewport().getViewRect().contains(
+                javax.swing.SwingUtilities.convertRectangle(run.getParent(), run.getBounds(), panel))))
+                .as("Run in view before").isFalse();
+
+        GuiActionRunner.execute(() -> run.requestFocusInWindow());
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> GuiActionRunner.execute(
+                () -> run.hasFocus() && tab.getViewport().getViewRect().contains(
+                        javax.swing.SwingUtilities.convertRectangle(run.getParent(), run.getBounds(), panel))));
+    }
+
+    @Test
     void sendsInKeepOpenModeAndTheServerCountsTheBytes() throws Exception {
         start(Mode.KEEP_OPEN);
         window.button("clientConnect").click();
