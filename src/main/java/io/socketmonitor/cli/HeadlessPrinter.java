@@ -37,7 +37,8 @@ public final class HeadlessPrinter implements ServerListener {
             }
         } else if (event instanceof ServerEvent.Received r) {
             if (!quiet) {
-                out.line("Received " + r.bytes() + " bytes from peer #" + r.peerId() + ": " + r.preview());
+                out.line("Received " + r.bytes() + (r.bytes() == 1 ? " byte" : " bytes") + " from peer #" + r.peerId()
+                        + ": " + r.preview());
             }
         } else if (event instanceof ServerEvent.Closed c) {
             CloseReason why = c.peer().closeReason();

@@ -240,9 +240,9 @@ public final class LogPanel extends JPanel {
         } else if (e instanceof ServerEvent.Connected c) {
             return "Connected to " + tuple(c.peer()) + "  #" + c.peer().id();
         } else if (e instanceof ServerEvent.Sent s) {
-            return "S: sent " + s.bytes() + " bytes to #" + s.peerId();
+            return "S: sent " + bytes(s.bytes()) + " to #" + s.peerId();
         } else if (e instanceof ServerEvent.Received r) {
-            return "R: received " + r.bytes() + " bytes from #" + r.peerId()
+            return "R: received " + bytes(r.bytes()) + " from #" + r.peerId()
                     + (r.preview() == null || r.preview().isEmpty() ? "" : ": " + r.preview());
         } else if (e instanceof ServerEvent.Closed c) {
             PeerSnapshot p = c.peer();
@@ -251,9 +251,14 @@ public final class LogPanel extends JPanel {
         } else if (e instanceof ServerEvent.Error err) {
             return "Error: " + err.message();
         } else if (e instanceof ServerEvent.Stopped s) {
-            return "Stopped; served " + (s.finalStats() == null ? 0 : s.finalStats().served()) + " connections";
+            long served = s.finalStats() == null ? 0 : s.finalStats().served();
+            return "Stopped; served " + served + (served == 1 ? " connection" : " connections");
         }
         return null;
+    }
+
+    private static String bytes(int n) {
+        return n + (n == 1 ? " byte" : " bytes");
     }
 
     private static String tuple(PeerSnapshot p) {

@@ -466,6 +466,7 @@ public final class ServerPanel extends JPanel {
         listening.setText("Stopped.");
         showTryItHint();
         revalidate();
+        tryIt.repaint(); // the commands' fields are gone: their pixels too
     }
 
     /** The height of a row of commands to try: a field, or its Copy button if taller. */

@@ -114,6 +114,14 @@ class LogPanelTest {
     }
 
     @Test
+    void oneIsSingular() {
+        assertThat(LogPanel.describe(new ServerEvent.Sent(T0, 7, 1))).isEqualTo("S: sent 1 byte to #7");
+        assertThat(LogPanel.describe(new ServerEvent.Received(T0, 7, 1, "x"))).isEqualTo("R: received 1 byte from #7: x");
+        assertThat(LogPanel.describe(new ServerEvent.Stopped(T0, new io.socketmonitor.server.ServerStats(1, 0, 1, 0, 0, 18, 0))))
+                .isEqualTo("Stopped; served 1 connection");
+    }
+
+    @Test
     void linesReadAsTheyAlwaysDid() {
         String text = GuiActionRunner.execute(() -> {
             LogPanel log = new LogPanel(Runnable::run);
