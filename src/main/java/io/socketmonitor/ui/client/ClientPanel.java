@@ -181,6 +181,9 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
 
     private void wire() {
         connect.addActionListener(e -> connect());
+        // Enter in Host or Port connects, as it does after typing "telnet host port"
+        host.addActionListener(e -> connectIfIdle());
+        port.addActionListener(e -> connectIfIdle());
         disconnect.addActionListener(e -> disconnect());
         halfClose.addActionListener(e -> halfClose());
         sendButton.addActionListener(e -> send());
@@ -288,6 +291,12 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         updateButtons();
     }
 
+    private void connectIfIdle() {
+        if (connect.isEnabled()) {
+            connect();
+        }
+    }
+
     private void disconnect() {
         closeClient();
     }
@@ -349,6 +358,10 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
                 line(c.text());
                 status.setText("Connected: " + Addresses.hostPort(c.local()) + " → " + Addresses.hostPort(c.remote()));
                 timings.setText("Connect " + Durations.millis(c.connectTime()));
+                java.awt.Component focused = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+                if (currentSession && (focused == null || javax.swing.SwingUtilities.isDescendingFrom(focused, this))) {
+                    send.requestFocusInWindow(); // what comes next is typing, as in telnet
+                }
             } else if (e instanceof ClientEvent.Received r) {
                 appendReceived(r.data());
                 gotBytes = true;

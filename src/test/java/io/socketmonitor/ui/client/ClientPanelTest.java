@@ -205,6 +205,15 @@ class ClientPanelTest {
     }
 
     @Test
+    void enterInThePortConnectsAndTheCursorWaitsInTheSendField() throws Exception {
+        start(Mode.KEEP_OPEN);
+        window.textBox("clientPort").focus();
+        window.robot().pressAndReleaseKey(java.awt.event.KeyEvent.VK_ENTER);
+        waitFor("the greeting", () -> received().contains("Hello from server"));
+        waitFor("the send field focused", () -> GuiActionRunner.execute(() -> window.textBox("clientSend").target().hasFocus()));
+    }
+
+    @Test
     void sendsInKeepOpenModeAndTheServerCountsTheBytes() throws Exception {
         start(Mode.KEEP_OPEN);
         window.button("clientConnect").click();
