@@ -44,7 +44,7 @@ public final class GreetingEditor extends JPanel {
                 + "Placeholders: " + String.join(" ", GreetingTemplate.PLACEHOLDERS)
                 + ".<br>Edits apply to the next connection, also while the server runs.</html>");
         text.setLineWrap(true);
-        FocusKeys.tabMovesFocus(text); // a tab in the greeting is typed as \t, as the tooltip says
+        Keys.tabMovesFocus(text); // a tab in the greeting is typed as \t, as the tooltip says
         text.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
         text.setText(GreetingTemplate.DEFAULT_SOURCE);
         scroll.setName("greetingScroll");

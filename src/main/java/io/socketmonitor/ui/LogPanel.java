@@ -134,6 +134,7 @@ public final class LogPanel extends JPanel {
         bar.add(info);
         bar.add(javax.swing.Box.createHorizontalGlue());
         filter.setName("logFilter");
+        Keys.escapeClears(filter);
         filter.getAccessibleContext().setAccessibleName("Filter log");
         filter.setToolTipText("Show only lines containing this text");
         filter.putClientProperty("JTextField.placeholderText", "Filter log");

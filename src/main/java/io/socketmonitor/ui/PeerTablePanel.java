@@ -117,7 +117,7 @@ public final class PeerTablePanel extends JPanel {
         };
         table.setAutoResizeMode(JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
         table.setName("peerTable");
-        FocusKeys.tabMovesFocus(table); // a keyboard user got stuck in the table: Tab only went from cell to cell
+        Keys.tabMovesFocus(table); // a keyboard user got stuck in the table: Tab only went from cell to cell
         table.getAccessibleContext().setAccessibleName("Peers");
         table.setFillsViewportHeight(true);
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
@@ -188,6 +188,7 @@ public final class PeerTablePanel extends JPanel {
         }
         bar.add(javax.swing.Box.createHorizontalGlue());
         filter.setName("peerFilter");
+        Keys.escapeClears(filter);
         filter.getAccessibleContext().setAccessibleName("Filter peers");
         filter.setToolTipText("Show only rows containing this text (Ctrl+F)");
         filter.putClientProperty("JTextField.placeholderText", "Filter (Ctrl+F)");

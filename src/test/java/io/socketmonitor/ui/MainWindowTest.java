@@ -217,7 +217,9 @@ class MainWindowTest extends AbstractWindowTest {
 
         window.textBox("peerFilter").setText("no such peer");
         assertThat(table.contents()).hasNumberOfRows(0);
-        window.textBox("peerFilter").setText("");
+        window.textBox("peerFilter").focus();
+        robot.pressAndReleaseKey(KeyEvent.VK_ESCAPE); // clears it, as a find bar does
+        window.textBox("peerFilter").requireText("");
         assertThat(table.contents()).hasNumberOfRows(3);
         assertThat(Arrays.stream(table.contents()).map(r -> r[PeerTableModel.COL_PORT]))
                 .containsExactlyInAnyOrder(Arrays.stream(clientPorts).mapToObj(Integer::toString).toArray(String[]::new));

@@ -11,7 +11,7 @@ import io.socketmonitor.client.SessionEnd;
 import io.socketmonitor.client.SessionSummary;
 import io.socketmonitor.client.TestClient;
 import io.socketmonitor.ui.EdtBatcher;
-import io.socketmonitor.ui.FocusKeys;
+import io.socketmonitor.ui.Keys;
 import io.socketmonitor.ui.Themes;
 import io.socketmonitor.net.Addresses;
 import io.socketmonitor.template.TemplateException;
@@ -113,8 +113,8 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         lineEnding.setSelectedItem(LineEnding.CRLF); // what telnet sends
         received.setEditable(false);
         receivedHex.setEditable(false);
-        FocusKeys.tabMovesFocus(received);
-        FocusKeys.tabMovesFocus(receivedHex);
+        Keys.tabMovesFocus(received);
+        Keys.tabMovesFocus(receivedHex);
         received.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
         receivedHex.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
         views.addTab("Text", wheelPassing(new JScrollPane(received)));
