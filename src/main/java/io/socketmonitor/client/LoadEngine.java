@@ -248,8 +248,8 @@ final class LoadEngine {
             return;
         }
         if (n > 0) {
-            if (c.bytesIn == 0 && mode != LoadMode.BURST) {
-                greeted++;
+            if (c.bytesIn == 0) {
+                greeted++; // also in a burst that then times out: a keep-open server greets and holds
             }
             c.bytesIn += n;
             return;
@@ -259,9 +259,6 @@ final class LoadEngine {
                 inFlight.remove(c);
                 closeQuietly(c.channel);
                 completed++;
-                if (c.bytesIn > 0) {
-                    greeted++;
-                }
                 latencies[latencyCount++] = now - c.startedNanos;
             } else {
                 endHeld(c);

@@ -20,9 +20,12 @@ public record LoadProgress(LoadMode mode, int done, int total, int open, int fai
         return total == 0 ? 1.0 : done / (double) total;
     }
 
-    /** "1200/2000 done, 8 open, 0 failed". */
+    /**
+     * "1200/2000 done, 8 open, 0 failed, 1.20 s of 10.00 s"; in the modes that hold connections
+     * open, "50/50 connected": they are not done until the time is up.
+     */
     public String text() {
-        return done + "/" + total + " done, " + open + " open, " + failed + " failed, "
-                + Durations.seconds(elapsed) + " of " + Durations.seconds(planned);
+        return done + "/" + total + (mode.timed() ? " connected, " : " done, ") + open + " open, " + failed
+                + " failed, " + Durations.seconds(elapsed) + " of " + Durations.seconds(planned);
     }
 }

@@ -162,6 +162,16 @@ class LoadRunTest {
     }
 
     @Test
+    void progressSaysConnectedWhileHeldAndDoneWhenFinished() {
+        Duration three = Duration.ofSeconds(3);
+        Duration ten = Duration.ofSeconds(10);
+        assertThat(new LoadProgress(LoadMode.HOLD, 50, 50, 50, 0, three, ten).text())
+                .isEqualTo("50/50 connected, 50 open, 0 failed, 3.00 s of 10.00 s");
+        assertThat(new LoadProgress(LoadMode.BURST, 42, 50, 8, 0, three, ten).text())
+                .isEqualTo("42/50 done, 8 open, 0 failed, 3.00 s of 10.00 s");
+    }
+
+    @Test
     void burstStopsAtItsTimeLimitAgainstAServerThatNeverCloses() throws Exception {
         try (ServerFixture server = ServerFixture.keepOpen()) {
             LoadOptions options = LoadOptions.defaults().withConnections(100).withConcurrency(4)
@@ -174,6 +184,9 @@ class LoadRunTest {
             assertThat(r.failures()).containsKey("timed out reading");
             assertThat(r.firstFailure()).startsWith("No end of stream from 127.0.0.1:" + server.port());
             assertThat(r.summary()).contains("Stopped at the time limit");
+            // Each was greeted, then held: the summary says so rather than "0 got a greeting" (the
+            // four in flight at the limit may not have read theirs yet).
+            assertThat(r.greeted()).isGreaterThan(0).isGreaterThanOrEqualTo(r.attempted() - 4);
         }
     }
 

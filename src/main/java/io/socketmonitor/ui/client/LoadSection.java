@@ -179,8 +179,10 @@ final class LoadSection extends JPanel {
         }
         LoadProgress p = latest.get();
         if (p != null) {
+            // The bar says how far; the counts go where there is room for them, whole.
             progress.setValue((int) Math.round(p.fraction() * 1000));
-            progress.setString(p.text());
+            progress.setString(Math.round(p.fraction() * 100) + " %");
+            summary.setText(p.text());
         }
         LoadRun r = current.get();
         if (r != null && r.isDone()) {
