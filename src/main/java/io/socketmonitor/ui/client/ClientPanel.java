@@ -81,7 +81,8 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
             "Line ending");
     private final JButton sendButton = name(new JButton("Send"), "clientSendButton", "Send");
     private final JButton clear = name(new JButton("Clear"), "clientClear", "Clear received");
-    private final JButton save = name(new JButton("Save…"), "clientSave", "Save received bytes");
+    private final JButton save = name(new JButton("Save…"), "clientSave", "Save received bytes",
+            "Save the bytes this connection received (the last one's, once it has closed)");
     private final JLabel timings = name(new io.socketmonitor.ui.CutLabel(" ", null), "clientTimings", "Timings");
     private final LoadSection load = new LoadSection(this::target);
 
@@ -283,6 +284,11 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         if (!atLineStart || received.getDocument().getLength() > 0) {
             line("");
         }
+        // The text keeps every session, each under its own "Trying…"; the bytes (hex, Save…) are
+        // this connection's, which a dump of several run together could not show.
+        receivedBytes.reset();
+        hexStale = true;
+        refreshHex();
         int id = ++session;
         client = new TestClient(event -> batcher.add(new Tagged(id, event)));
         client.connect(target.host(), target.port(), TestClient.DEFAULT_CONNECT_TIMEOUT);

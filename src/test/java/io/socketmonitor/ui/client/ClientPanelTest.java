@@ -161,6 +161,15 @@ class ClientPanelTest {
         window.tabbedPane("clientViews").selectTab("Hex");
         assertThat(window.textBox("clientReceivedHex").text()).startsWith("00000000  48 65 6c 6c 6f 20");
 
+        // A second connection: the text keeps both sessions, the hex shows this one's 18 bytes.
+        window.tabbedPane("clientViews").selectTab("Text");
+        window.button("clientConnect").click();
+        waitFor("the second close", () -> received().indexOf("Connection closed by foreign host.")
+                != received().lastIndexOf("Connection closed by foreign host."));
+        window.tabbedPane("clientViews").selectTab("Hex");
+        String dump = window.textBox("clientReceivedHex").text();
+        assertThat(dump).doesNotContain("00000018").doesNotContain("00000020"); // 18 bytes: no line starts past them
+
         // As wide as a side tab in the default window, then as a wide one: the ASCII column is
         // always in view, with 8 bytes a line, then 16.
         for (int width : new int[] {430, 800}) {
