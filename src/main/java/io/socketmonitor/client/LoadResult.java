@@ -69,7 +69,10 @@ public record LoadResult(
                     connected, requested, Durations.seconds(elapsed), greeted, closedByServer, failed));
             case NEVER_READ -> sb.append(String.format(Locale.ROOT,
                     "%d of %d connections opened and never read for %s; %d failed.",
-                    connected, requested, Durations.seconds(elapsed), failed));
+                    connected, requested, Durations.seconds(elapsed), failed)).append(
+                    "\nA greeting fits the sockets' buffers, so the server never waits on these; closed with it"
+                    + " unread, each ends in a reset (RST). To see the server's write timeout cut a peer that"
+                    + " does not read, send it more than the buffers hold (keep-open mode, Send… in the table).");
             case SLOW -> sb.append(String.format(Locale.ROOT,
                     "%d of %d connections sent %d bytes one at a time over %s; %d closed by the server; %d failed.",
                     connected, requested, bytesSent, Durations.seconds(elapsed), closedByServer, failed));

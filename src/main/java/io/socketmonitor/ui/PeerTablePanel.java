@@ -127,7 +127,10 @@ public final class PeerTablePanel extends JPanel {
         table.setRowSorter(sorter);
         table.setDefaultRenderer(String.class, new StateRenderer());
         sizeColumns();
-        model.addTableModelListener(e -> reportDisconnected());
+        model.addTableModelListener(e -> {
+            reportDisconnected();
+            updateActions(); // a selected peer that closes can no longer be sent to or disconnected
+        });
 
         send = action("Send\u2026", 'S', "Send text to the selected open peers (keep-open mode)", null, this::sendText);
         disconnect = action("Disconnect", 'D', "Close the selected connections (Delete)",

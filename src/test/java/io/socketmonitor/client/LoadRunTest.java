@@ -128,7 +128,8 @@ class LoadRunTest {
             assertThat(r.connected()).isEqualTo(10);
             assertThat(r.completed()).isEqualTo(10);
             assertThat(r.greeted()).as("never read, so never saw a greeting").isZero();
-            assertThat(r.summary()).contains("10 of 10 connections opened and never read");
+            assertThat(r.summary()).contains("10 of 10 connections opened and never read")
+                    .contains("each ends in a reset (RST)").contains("write timeout");
         }
     }
 
