@@ -43,14 +43,20 @@ class DefaultWindowSizeTest {
         assertThat(size).isEqualTo(new Dimension(Math.min(1280, screen.width), Math.min(820, screen.height)));
     }
 
+    /** A window at the default size, laid out with the Test client tab in front; on the EDT. */
+    private MainWindow withTestClientTab() {
+        MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
+        javax.swing.JTabbedPane side = Named.find(main.frame().getRootPane(), "sideTabs");
+        side.setSelectedIndex(side.indexOfTab("Test client"));
+        Layouts.layOut(main.frame());
+        Layouts.layOut(main.frame()); // scroll panes settle on the second pass, as when shown
+        return main;
+    }
+
     @Test
     void atTheDefaultSizeTheTestClientsRunButtonIsAScrollAwayAndWhole() {
         Object[] seen = GuiActionRunner.execute(() -> {
-            MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
-            javax.swing.JTabbedPane side = Named.find(main.frame().getRootPane(), "sideTabs");
-            side.setSelectedIndex(side.indexOfTab("Test client"));
-            Layouts.layOut(main.frame());
-            Layouts.layOut(main.frame()); // scroll panes settle on the second pass, as when shown
+            MainWindow main = withTestClientTab();
             java.awt.Component run = Named.find(main.frame().getRootPane(), "loadRun");
             javax.swing.JViewport tab = (javax.swing.JViewport)
                     javax.swing.SwingUtilities.getAncestorOfClass(javax.swing.JViewport.class, run);
@@ -115,11 +121,7 @@ class DefaultWindowSizeTest {
     @Test
     void atTheDefaultSizeLoadBringsTheLoadSectionIntoView() {
         boolean[] inView = GuiActionRunner.execute(() -> {
-            MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
-            javax.swing.JTabbedPane side = Named.find(main.frame().getRootPane(), "sideTabs");
-            side.setSelectedIndex(side.indexOfTab("Test client"));
-            Layouts.layOut(main.frame());
-            Layouts.layOut(main.frame());
+            MainWindow main = withTestClientTab();
             java.awt.Component run = Named.find(main.frame().getRootPane(), "loadRun");
             javax.swing.JViewport tab = (javax.swing.JViewport)
                     javax.swing.SwingUtilities.getAncestorOfClass(javax.swing.JViewport.class, run);
