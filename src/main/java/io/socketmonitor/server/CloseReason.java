@@ -10,6 +10,7 @@ public enum CloseReason {
     WRITE_TIMEOUT("write timeout (peer not reading)"),
     REQUEST_TOO_LARGE("HTTP request head too large"),
     REQUEST_TIMEOUT("HTTP request head not finished in time"),
+    BAD_REQUEST("not an HTTP request (answered 400)"),
     LIMIT_TOTAL("refused: max connections reached"),
     LIMIT_PER_PEER("refused: max connections per peer reached"),
     DISCONNECTED_BY_USER("disconnected by user"),

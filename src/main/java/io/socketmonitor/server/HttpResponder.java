@@ -53,12 +53,32 @@ final class HttpResponder {
         return requestLine().startsWith("HEAD ");
     }
 
+    /** "METHOD target HTTP/x.y" (RFC 9112): what curl and browsers send, and what a typo in telnet is not. */
+    private static final java.util.regex.Pattern REQUEST_LINE =
+            java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+ \\S+ HTTP/\\d\\.\\d");
+
+    boolean isRequest() {
+        return REQUEST_LINE.matcher(requestLine()).matches();
+    }
+
+    /** Whether any request bytes came, so a cut-off head can still be shown. */
+    boolean started() {
+        return head.size() > 0;
+    }
+
     static byte[] ok(byte[] body, boolean headOnly) {
         return response("200 OK", body, headOnly);
     }
 
     static byte[] error(String status) {
         return response(status, (status + "\n").getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /** For a typo in telnet: says what HTTP mode expects, so the user can try again. */
+    static byte[] badRequest() {
+        return response("400 Bad Request", ("400 Bad Request\n"
+                + "This server is in HTTP mode: it answers a request such as \"GET / HTTP/1.1\""
+                + " followed by an empty line.\n").getBytes(StandardCharsets.UTF_8), false);
     }
 
     private static byte[] response(String status, byte[] body, boolean headOnly) {

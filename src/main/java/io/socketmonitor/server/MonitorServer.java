@@ -712,13 +712,27 @@ public final class MonitorServer implements AutoCloseable {
         HttpResponder.Progress p = c.http.accept(readBuffer);
         switch (p) {
             case NEED_MORE -> { }
-            case TOO_LARGE -> respondAndClose(c, HttpResponder.error("431 Request Header Fields Too Large"),
-                    CloseReason.REQUEST_TOO_LARGE, now);
-            case COMPLETE -> {
-                c.lastReceived = c.http.requestLinePreview(PREVIEW_CHARS);
-                emit(new ServerEvent.Received(Instant.now(), c.id, (int) c.bytesIn, c.lastReceived));
-                respondAndClose(c, HttpResponder.ok(render(c), c.http.isHead()), CloseReason.AFTER_RESPONSE, now);
+            case TOO_LARGE -> {
+                reportRequestHead(c);
+                respondAndClose(c, HttpResponder.error("431 Request Header Fields Too Large"),
+                        CloseReason.REQUEST_TOO_LARGE, now);
             }
+            case COMPLETE -> {
+                reportRequestHead(c);
+                if (c.http.isRequest()) {
+                    respondAndClose(c, HttpResponder.ok(render(c), c.http.isHead()), CloseReason.AFTER_RESPONSE, now);
+                } else {
+                    respondAndClose(c, HttpResponder.badRequest(), CloseReason.BAD_REQUEST, now);
+                }
+            }
+        }
+    }
+
+    /** The request head, once, as one Received: whole, cut at the limit, or cut off by the timeout. */
+    private void reportRequestHead(Connection c) {
+        if (c.http.started()) {
+            c.lastReceived = c.http.requestLinePreview(PREVIEW_CHARS);
+            emit(new ServerEvent.Received(Instant.now(), c.id, (int) c.bytesIn, c.lastReceived));
         }
     }
 
@@ -875,6 +889,7 @@ public final class MonitorServer implements AutoCloseable {
                 } else if (c.pendingBytes > 0 && now - c.writeProgressNanos >= writeNanos) {
                     closeConnection(c, CloseReason.WRITE_TIMEOUT);
                 } else if (c.http != null && now - c.httpDeadlineNanos >= 0) {
+                    reportRequestHead(c);
                     respondAndClose(c, HttpResponder.error("408 Request Timeout"), CloseReason.REQUEST_TIMEOUT, now);
                 } else if (idleApplies && c.pendingBytes == 0 && now - c.lastReadNanos >= idleNanos) {
                     closeConnection(c, CloseReason.IDLE);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.socketmonitor.server.CloseReason;
 import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.MonitorServer;
+import io.socketmonitor.server.ServerEvent;
 import io.socketmonitor.server.ServerTestAccess;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -16,7 +17,10 @@ import java.time.Duration;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
-/** HTTP mode never holds a request head open: too large is answered 431, too slow 408. */
+/**
+ * HTTP mode never holds a request head open: too large is answered 431, too slow 408, and what
+ * is not HTTP at all 400. Whatever head came is reported once, so the log and lecture show it.
+ */
 class HttpHeadLimitsTest extends FaultFixture {
     private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(1);
 
@@ -37,6 +41,36 @@ class HttpHeadLimitsTest extends FaultFixture {
         out.flush();
         assertThat(readToEnd(s)).startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n");
         await().atMost(Duration.ofSeconds(5)).until(() -> events.closed(CloseReason.REQUEST_TOO_LARGE) == 1);
+        assertThat(received()).extracting(ServerEvent.Received::preview).containsExactly("GET / HTTP/1.1");
+        assertThat(received().get(0).bytes()).isGreaterThanOrEqualTo(limit);
+    }
+
+    private java.util.List<ServerEvent.Received> received() {
+        return events.of(ServerEvent.Received.class);
+    }
+
+    @Test
+    void whatIsNotAnHttpRequestIsAnswered400AndShown() throws Exception {
+        InetSocketAddress a = http().start();
+        Socket s = connect(a);
+        s.getOutputStream().write("hello\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        String answer = readToEnd(s);
+
+        assertThat(answer).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("GET / HTTP/1.1")
+                .doesNotContain("Hello from server");
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.closed(CloseReason.BAD_REQUEST) == 1);
+        assertThat(received()).extracting(ServerEvent.Received::preview).containsExactly("hello");
+    }
+
+    @Test
+    void everyMethodAndHttpVersionIsARequest() throws Exception {
+        InetSocketAddress a = http().start();
+        for (String line : new String[] {"GET / HTTP/1.1", "POST /form?x=1 HTTP/1.0", "OPTIONS * HTTP/1.1"}) {
+            Socket s = connect(a);
+            s.getOutputStream().write((line + "\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(readToEnd(s)).as(line).startsWith("HTTP/1.1 200 OK\r\n").endsWith("Hello from server\n");
+        }
     }
 
     private static final Duration DRIP_INTERVAL = Duration.ofMillis(100);
@@ -77,6 +111,12 @@ class HttpHeadLimitsTest extends FaultFixture {
         assertThat(heldMillis).as("held for").isLessThan(HEAD_TIMEOUT.toMillis() + 1500);
         assertThat(readToEnd(s)).startsWith("HTTP/1.1 408 Request Timeout\r\n");
         assertThat(server.stats().open()).isZero();
+        // The unfinished head still shows, with every byte that came.
+        assertThat(received()).hasSize(1);
+        assertThat(received().get(0).preview()).isEqualTo("GET / HTTP/1.1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.closed(CloseReason.REQUEST_TIMEOUT) == 1);
+        assertThat((long) received().get(0).bytes())
+                .isEqualTo(events.of(ServerEvent.Closed.class).get(0).peer().bytesIn()).isGreaterThan(16);
     }
 
     @Test
@@ -89,6 +129,7 @@ class HttpHeadLimitsTest extends FaultFixture {
         assertThat(answer).startsWith("HTTP/1.1 408 Request Timeout\r\n");
         assertThat(tookMillis).isBetween(HEAD_TIMEOUT.toMillis() - 50, HEAD_TIMEOUT.toMillis() + 1500);
         await().atMost(Duration.ofSeconds(5)).until(() -> events.closed(CloseReason.REQUEST_TIMEOUT) == 1);
+        assertThat(received()).as("nothing came, nothing to show").isEmpty();
     }
 
     @Test
