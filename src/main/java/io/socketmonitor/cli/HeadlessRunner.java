@@ -26,6 +26,9 @@ public final class HeadlessRunner {
         }
         try {
             stop.await();
+            if (stop.byKeyboard() && System.console() != null) {
+                pump.line(""); // the terminal echoed "^C" with no newline: the summary gets a line of its own
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

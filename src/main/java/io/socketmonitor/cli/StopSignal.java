@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
  */
 final class StopSignal {
     private final CountDownLatch fired = new CountDownLatch(1);
+    private volatile boolean byKeyboard;
 
     StopSignal install() {
         for (String name : new String[] {"INT", "TERM"}) {
@@ -17,6 +18,7 @@ final class StopSignal {
                     if (fired.getCount() == 0) {
                         Runtime.getRuntime().halt(130); // a second Ctrl+C: the user means it
                     }
+                    byKeyboard = "INT".equals(s.getName());
                     fired.countDown();
                 });
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
@@ -28,5 +30,10 @@ final class StopSignal {
 
     void await() throws InterruptedException {
         fired.await();
+    }
+
+    /** Whether it was Ctrl+C (SIGINT) rather than SIGTERM. */
+    boolean byKeyboard() {
+        return byKeyboard;
     }
 }

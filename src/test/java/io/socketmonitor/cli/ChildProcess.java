@@ -29,6 +29,31 @@ final class ChildProcess implements AutoCloseable {
      * JDK draining it when the child exits, which can lose the last lines.
      */
     static ChildProcess start(String... args) throws IOException {
+        ChildProcess c = launch(javaCommand(args));
+        c.process.getOutputStream().close(); // no input, as in CI
+        return c;
+    }
+
+    /**
+     * Starts the program on a terminal of its own (util-linux {@code script} makes one), as a
+     * user at a shell runs it: {@link #type} is then what they type, Ctrl+C included, and stdout
+     * is what the terminal shows, its echo included.
+     */
+    static ChildProcess startInTerminal(String... args) throws IOException {
+        StringBuilder shell = new StringBuilder("exec");
+        for (String word : javaCommand(args)) {
+            shell.append(" '").append(word.replace("'", "'\\''")).append('\'');
+        }
+        return launch(List.of("script", "--quiet", "--return", "--command", shell.toString(), "/dev/null"));
+    }
+
+    /** Keys typed at the terminal of {@link #startInTerminal}. */
+    void type(String keys) throws IOException {
+        process.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    private static List<String> javaCommand(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Djava.awt.headless=true");
@@ -36,10 +61,13 @@ final class ChildProcess implements AutoCloseable {
         command.add(classPath());
         command.add("io.socketmonitor.SocketMonitor");
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private static ChildProcess launch(List<String> command) throws IOException {
         Path out = Files.createTempFile("socket-monitor-stdout", ".txt");
         Path err = Files.createTempFile("socket-monitor-stderr", ".txt");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        p.getOutputStream().close(); // no input, as in CI
         return new ChildProcess(p, out, err);
     }
 
@@ -81,7 +109,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     private List<String> completeLines() {
-        String text = read(stdoutFile);
+        String text = read(stdoutFile).replace("\r\n", "\n"); // as a terminal ends lines
         int end = text.lastIndexOf('\n');
         return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n", -1));
     }

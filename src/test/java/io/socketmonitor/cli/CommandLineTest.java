@@ -50,6 +50,22 @@ class CommandLineTest {
     }
 
     @Test
+    void ctrlCAtATerminalLeavesTheSummaryOnALineOfItsOwn() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/bin/script").canExecute(),
+                "util-linux script makes the terminal");
+        try (ChildProcess app = ChildProcess.startInTerminal("--headless", "--port", "0")) {
+            assertThat(app.nextLine()).matches(LISTENING);
+
+            app.type("\u0003"); // Ctrl+C: the terminal echoes "^C" and sends SIGINT
+
+            assertThat(app.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(app.exitCode()).isZero();
+            assertThat(app.remainingLines()).as(app.stderr())
+                    .containsExactly("^C", "Stopped: served 0, peak open 0, errors 0");
+        }
+    }
+
+    @Test
     void quietPrintsNoLinePerConnection() throws Exception {
         try (ChildProcess app = ChildProcess.start("--headless", "--quiet", "--port", "0", "--greeting", "hi")) {
             Matcher m = LISTENING.matcher(app.nextLine());
