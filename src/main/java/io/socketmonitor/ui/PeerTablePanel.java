@@ -56,6 +56,7 @@ public final class PeerTablePanel extends JPanel {
     private final JLabel info = new JLabel(" ");
     /** Peers the user asked to close, until the table shows them closed. */
     private List<Long> disconnecting = List.of();
+    private int reselectFrom;
     final Action send;
     final Action disconnect;
     final Action copy;
@@ -269,6 +270,7 @@ public final class PeerTablePanel extends JPanel {
         List<Long> ids = selectedOpenIds();
         if (!ids.isEmpty()) {
             disconnecting = ids;
+            reselectFrom = table.getSelectionModel().getMinSelectionIndex();
             controller.disconnect(ids);
             info.setText("Disconnecting " + peers(ids.size()) + "\u2026");
         }
@@ -279,7 +281,41 @@ public final class PeerTablePanel extends JPanel {
         if (!disconnecting.isEmpty() && disconnecting.stream().noneMatch(model::isOpen)) {
             info.setText("Disconnected " + peers(disconnecting.size()) + ".");
             disconnecting = List.of();
+            int from = reselectFrom;
+            // Later: this listener runs before the table's own, which has yet to move the selection.
+            javax.swing.SwingUtilities.invokeLater(() -> {
+                if (selectedOpenIds().isEmpty()) {
+                    selectOpenRowNear(from);
+                }
+            });
         }
+    }
+
+    /**
+     * As a file manager does after a delete: the open peer that took the closed one's place (or
+     * the nearest above) is selected, so Delete again goes on down the list.
+     */
+    private void selectOpenRowNear(int viewRow) {
+        int n = table.getRowCount();
+        for (int row = Math.max(viewRow, 0); row < n; row++) {
+            if (selectIfOpen(row)) {
+                return;
+            }
+        }
+        for (int row = Math.min(viewRow, n) - 1; row >= 0; row--) {
+            if (selectIfOpen(row)) {
+                return;
+            }
+        }
+    }
+
+    private boolean selectIfOpen(int viewRow) {
+        if (!model.row(table.convertRowIndexToModel(viewRow)).open()) {
+            return false;
+        }
+        table.setRowSelectionInterval(viewRow, viewRow);
+        table.scrollRectToVisible(table.getCellRect(viewRow, 0, true));
+        return true;
     }
 
     private static String peers(int n) {

@@ -194,6 +194,32 @@ class MainWindowTest extends AbstractWindowTest {
     }
 
     @Test
+    void deleteSelectsTheNextOpenPeerSoDeleteAgainGoesOn() throws IOException {
+        window.comboBox("mode").selectItem("Keep open");
+        int port = startByButton();
+        try (Socket first = new Socket(); Socket second = new Socket()) {
+            InputStream firstIn = greeted(first, port);
+            InputStream secondIn = greeted(second, port);
+            JTableFixture table = window.table("peerTable");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(2));
+            table.selectRows(0);
+
+            table.pressAndReleaseKeys(KeyEvent.VK_DELETE);
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(window.label("peerInfo").text()).isEqualTo("Disconnected 1 peer."));
+            await().atMost(WAIT).untilAsserted(() -> {
+                int[] rows = edt(() -> table.target().getSelectedRows());
+                assertThat(rows).hasSize(1);
+                assertThat(table.valueAt(org.assertj.swing.data.TableCell.row(rows[0]).column(8))).isEqualTo("open");
+            });
+            table.pressAndReleaseKeys(KeyEvent.VK_DELETE);
+
+            assertThat(firstIn.read()).as("the first client reads EOF").isEqualTo(-1);
+            assertThat(secondIn.read()).as("the second client reads EOF").isEqualTo(-1);
+        }
+    }
+
+    @Test
     void filterShowsOnlyMatchingRows() throws IOException {
         int port = startByButton();
         int[] clientPorts = new int[3];
