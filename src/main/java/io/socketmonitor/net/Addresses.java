@@ -1,5 +1,6 @@
 package io.socketmonitor.net;
 
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,6 +12,11 @@ public final class Addresses {
     /** The numeric address without a host name or scope noise for loopback ("::1", "127.0.0.1"). */
     public static String literal(InetAddress address) {
         String text = address.getHostAddress();
+        byte[] b = address.getAddress();
+        if (address instanceof Inet6Address && isIpv4Mapped(b)) {
+            // RFC 5952 5: the IPv4 part of a mapped address in dotted form, as Python and ss write it
+            return "::ffff:" + (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
+        }
         if (address instanceof Inet6Address) {
             // Java writes "0:0:0:0:0:0:0:1"; users know "::1".
             text = compressIpv6(text);
@@ -26,6 +32,37 @@ public final class Addresses {
         String text = literal(address);
         int pct = text.indexOf('%');
         return pct < 0 ? text : text.substring(0, pct);
+    }
+
+    /**
+     * How an IPv6 socket names an IPv4 peer: ::ffff:127.0.0.1 (RFC 4291 2.5.5.2). A dual-stack
+     * listener's peers come this way, and Python and ss show them so; Java hands them over as IPv4.
+     */
+    public static InetSocketAddress asSeenByIpv6Socket(InetSocketAddress a) {
+        if (!(a.getAddress() instanceof Inet4Address v4)) {
+            return a;
+        }
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        System.arraycopy(v4.getAddress(), 0, mapped, 12, 4);
+        try {
+            return new InetSocketAddress(Inet6Address.getByAddress(null, mapped, -1), a.getPort());
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError("16 bytes make an IPv6 address", e);
+        }
+    }
+
+    private static boolean isIpv4Mapped(byte[] b) {
+        if (b.length != 16 || b[10] != (byte) 0xff || b[11] != (byte) 0xff) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "127.0.0.1:8080" or "[::1]:8080". */

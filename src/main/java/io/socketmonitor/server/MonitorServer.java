@@ -92,6 +92,7 @@ public final class MonitorServer implements AutoCloseable {
     private volatile boolean echo;
     private volatile boolean running;
     private volatile InetSocketAddress localAddress;
+    private boolean ipv6Socket; // set by start, before the acceptor runs
     private volatile Thread loopThread;
     private volatile CountDownLatch loopEnded = new CountDownLatch(0);
     private volatile long httpHeadTimeoutNanos = HTTP_HEAD_TIMEOUT.toNanos();
@@ -242,8 +243,8 @@ public final class MonitorServer implements AutoCloseable {
         // An IPv4 address gets an IPv4 socket, the lecture's AF_INET. The default channel is
         // IPv6: it would listen on [::ffff:127.0.0.1] (as ss and netstat then show it) and take
         // 0.0.0.0 as the dual-stack wildcard, where the lecture means IPv4 only.
-        listener = c.bindAddress() instanceof Inet4Address ? ServerSocketChannel.open(StandardProtocolFamily.INET)
-                : ServerSocketChannel.open();
+        ipv6Socket = !(c.bindAddress() instanceof Inet4Address);
+        listener = ipv6Socket ? ServerSocketChannel.open() : ServerSocketChannel.open(StandardProtocolFamily.INET);
         listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         listener.bind(new InetSocketAddress(c.bindAddress(), c.port()), c.backlog());
         selector = Selector.open();
@@ -526,6 +527,10 @@ public final class MonitorServer implements AutoCloseable {
         ServerConfig c = config;
         InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
         InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
+        if (ipv6Socket) { // a dual-stack listener's IPv4 peer: named as the socket names it
+            remote = Addresses.asSeenByIpv6Socket(remote);
+            local = Addresses.asSeenByIpv6Socket(local);
+        }
         // A greet-and-close connection's events all happen within microseconds: they share
         // this one timestamp (reading the wall clock is a native call).
         Instant at = Instant.now();

@@ -43,6 +43,19 @@ class AddressesTest {
     }
 
     @Test
+    void anIpv4PeerOfAnIpv6SocketIsMappedAndWrittenAsPythonDoes() throws Exception {
+        InetSocketAddress mapped = Addresses.asSeenByIpv6Socket(new InetSocketAddress(ip("192.168.1.20"), 46930));
+        assertThat(mapped.getAddress()).isInstanceOf(Inet6Address.class);
+        assertThat(Addresses.literal(mapped.getAddress())).isEqualTo("::ffff:192.168.1.20");
+        assertThat(Addresses.lectureTuple(mapped)).isEqualTo("('::ffff:192.168.1.20', 46930, 0, 0)");
+        assertThat(Addresses.hostPort(mapped)).isEqualTo("[::ffff:192.168.1.20]:46930");
+        InetSocketAddress v6 = new InetSocketAddress(ip("::1"), 1);
+        assertThat(Addresses.asSeenByIpv6Socket(v6)).isSameAs(v6);
+        assertThat(Addresses.literal(ip("::ffff:0:0:1"))).as("not mapped: ffff at bytes 8-9")
+                .isEqualTo("::ffff:0:0:1");
+    }
+
+    @Test
     void hostPort() throws Exception {
         assertThat(Addresses.hostPort(ip("127.0.0.1"), 8080)).isEqualTo("127.0.0.1:8080");
         assertThat(Addresses.hostPort(ip("::1"), 8080)).isEqualTo("[::1]:8080");

@@ -249,6 +249,25 @@ class MonitorServerTest {
     }
 
     @Test
+    void aDualStackServerSeesAnIpv4PeerAsItsSocketDoesAsAMappedAddress() throws Exception {
+        Assumptions.assumeTrue(canBind(InetAddress.getByName("::1")), "this machine has no IPv6 loopback");
+        InetSocketAddress dual = start(config().withBindAddress(InetAddress.getByName("::"))
+                .withGreeting(greeting("{peer}")));
+
+        try (Socket s = Clients.connect(V4, dual.getPort())) {
+            // Python's AF_INET6 socket: addr = ('::ffff:127.0.0.1', port, 0, 0); ss shows the same.
+            assertThat(new String(Clients.readToEnd(s), StandardCharsets.UTF_8))
+                    .isEqualTo("[::ffff:127.0.0.1]:" + s.getLocalPort());
+            await().atMost(Duration.ofSeconds(5)).until(() -> !log.of(ServerEvent.Connected.class).isEmpty());
+            PeerSnapshot peer = log.of(ServerEvent.Connected.class).get(0).peer();
+            assertThat(io.socketmonitor.net.Addresses.lectureTuple(peer.remote()))
+                    .isEqualTo("('::ffff:127.0.0.1', " + s.getLocalPort() + ", 0, 0)");
+            assertThat(io.socketmonitor.net.Addresses.hostPort(peer.local()))
+                    .isEqualTo("[::ffff:127.0.0.1]:" + dual.getPort());
+        }
+    }
+
+    @Test
     void portInUseIsASentence() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, V4)) {
             MonitorServer s = new MonitorServer(config().withPort(taken.getLocalPort()));
