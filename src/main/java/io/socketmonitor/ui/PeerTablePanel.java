@@ -162,24 +162,8 @@ public final class PeerTablePanel extends JPanel {
             @Override public void mouseReleased(MouseEvent e) { maybePopup(e, popup); }
         });
 
-        JToolBar bar = new JToolBar() {
-            /**
-             * In a narrow window a button cut at the edge reads as another word ("Broadc"):
-             * those that do not fit whole are left out (all of them are in the table's menu).
-             */
-            @Override
-            public void doLayout() {
-                super.doLayout();
-                int right = getWidth() - getInsets().right;
-                for (Component c : getComponents()) {
-                    if (c.getX() + c.getWidth() > right) {
-                        c.setSize(0, c.getHeight());
-                    }
-                }
-            }
-        };
+        OverflowToolBar bar = new OverflowToolBar();
         bar.setName("peerToolbar");
-        bar.setFloatable(false);
         String[] shortNames = {"Send\u2026", "Disconnect", "Copy", "Host", "Broadcast\u2026", "CSV\u2026", "Clear"};
         List<Action> barActions = List.of(send, disconnect, copy, lookup, broadcast, export, clearClosed);
         for (int i = 0; i < barActions.size(); i++) {

@@ -261,9 +261,25 @@ class PeerTablePanelTest {
     @Test
     void aNarrowToolbarLeavesOutTheButtonsThatDoNotFitInsteadOfCuttingOne() {
         assertThat(toolbarAt(1000)).containsExactly("Send\u2026", "Disconnect", "Copy", "Host", "Broadcast\u2026",
-                "CSV\u2026", "Clear");
+                "CSV\u2026", "Clear", "-\u00bb");
         List<String> narrow = toolbarAt(420);
         assertThat(narrow).first().isEqualTo("Send\u2026");
-        assertThat(narrow).last().isEqualTo("-Clear");
+        assertThat(narrow).endsWith("-Clear", "\u00bb");
+    }
+
+    @Test
+    void theButtonsLeftOutAreOfferedUnderTheMoreButton() {
+        List<String> narrow = toolbarAt(420);
+        List<String> offered = GuiActionRunner.execute(() -> {
+            PeerTablePanel panel = new PeerTablePanel(new PeerTableModel(), new ServerController(e -> { }),
+                    () -> Mode.KEEP_OPEN);
+            panel.setSize(420, 300);
+            layOut(panel);
+            OverflowToolBar bar = Named.<OverflowToolBar>find(panel, "peerToolbar");
+            return bar.leftOut().stream().map(a -> (String) a.getValue(javax.swing.Action.NAME)).toList();
+        });
+        long leftOut = narrow.stream().filter(b -> b.startsWith("-")).count();
+        assertThat(offered).hasSize((int) leftOut).isNotEmpty()
+                .contains("Clear closed").doesNotContain("Send\u2026");
     }
 }
