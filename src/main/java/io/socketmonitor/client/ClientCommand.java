@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The command-line face of the test client: {@code --connect HOST:PORT [--send TEXT]} and
@@ -109,12 +111,26 @@ public final class ClientCommand {
         out.println(plan(target, mode, options));
         out.flush();
         LoadRun run = LoadRun.start(target, mode, options, LoadListener.NONE);
-        // Ctrl+C cancels the run and still closes every connection it opened.
-        Thread hook = new Thread(run::cancel, "cancel load run");
+        // Ctrl+C cancels the run, which still closes every connection it opened, and the JVM
+        // waits (briefly) for the summary of what was done until then.
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            run.cancel();
+            try {
+                reported.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cancel load run");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             LoadResult result = run.result().get();
+            if (result.cancelled() && System.console() != null) {
+                out.println(); // the terminal echoed "^C" with no newline
+            }
             out.println(result.summary());
+            out.flush();
+            reported.countDown();
             return result.clean() ? EXIT_OK : EXIT_FAILED;
         } catch (ExecutionException e) {
             err.println("The load run stopped with an error: " + e.getCause());

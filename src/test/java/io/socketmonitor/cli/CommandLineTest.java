@@ -66,6 +66,33 @@ class CommandLineTest {
     }
 
     @Test
+    void ctrlCDuringALoadRunStillPrintsWhatWasDone() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/bin/script").canExecute(),
+                "util-linux script makes the terminal");
+        try (MonitorServer server = new MonitorServer(ServerConfig.defaults().withPort(0)
+                .withMode(io.socketmonitor.server.Mode.KEEP_OPEN))) {
+            int port = server.start().getPort();
+            try (ChildProcess app = ChildProcess.startInTerminal("--connect", "127.0.0.1:" + port, "--load", "hold",
+                    "--connections", "3", "--duration", "60")) {
+                assertThat(app.nextLine()).startsWith("Hold open on 127.0.0.1:" + port + ": 3 connections");
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                        .until(() -> server.stats().open() == 3);
+
+                app.type("\u0003");
+
+                assertThat(app.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                List<String> rest = app.remainingLines();
+                assertThat(rest).as(app.stderr()).hasSize(3);
+                assertThat(rest.get(0)).isEqualTo("^C");
+                assertThat(rest.get(1)).startsWith("Hold open on 127.0.0.1:" + port + ": 3 of 3 connections opened");
+                assertThat(rest.get(2)).startsWith("Cancelled after ");
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                        .until(() -> server.stats().open() == 0);
+            }
+        }
+    }
+
+    @Test
     void quietPrintsNoLinePerConnection() throws Exception {
         try (ChildProcess app = ChildProcess.start("--headless", "--quiet", "--port", "0", "--greeting", "hi")) {
             Matcher m = LISTENING.matcher(app.nextLine());
