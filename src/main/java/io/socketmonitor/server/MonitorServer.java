@@ -702,6 +702,9 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     private void onEndOfInput(Connection c) {
+        if (c.http != null) {
+            reportRequestHead(c); // the peer gave up half way: what it sent still shows
+        }
         if (c.closeWhenFlushed != null && c.pending.isEmpty()) {
             closeConnection(c, c.closeWhenFlushed);
         } else if (c.pending.isEmpty()) {

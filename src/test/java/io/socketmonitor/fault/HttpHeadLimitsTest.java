@@ -64,6 +64,19 @@ class HttpHeadLimitsTest extends FaultFixture {
     }
 
     @Test
+    void aHeadCutOffByThePeerClosingIsShownWithItsBytes() throws Exception {
+        InetSocketAddress a = http().start();
+        Socket s = connect(a);
+        s.getOutputStream().write("GET /half HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+        s.shutdownOutput(); // as `printf 'GET / HTTP/1.1\r\n' | nc` does
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.closed(CloseReason.BY_PEER) == 1);
+        assertThat(received()).hasSize(1);
+        assertThat(received().get(0).preview()).isEqualTo("GET /half HTTP/1.1");
+        assertThat(received().get(0).bytes()).isEqualTo(20);
+    }
+
+    @Test
     void everyMethodAndHttpVersionIsARequest() throws Exception {
         InetSocketAddress a = http().start();
         for (String line : new String[] {"GET / HTTP/1.1", "POST /form?x=1 HTTP/1.0", "OPTIONS * HTTP/1.1"}) {
