@@ -39,7 +39,7 @@ public final class Options {
     String port;
 
     @Option(names = "--greeting", paramLabel = "TEXT", defaultValue = GreetingTemplate.DEFAULT_SOURCE,
-            description = "default \"Hello from server\\n\"; escapes \\n \\r \\t \\\\ \\0 \\xHH \\uXXXX; "
+            description = "default \"Hello from server\\n\"; escapes \\n \\r \\t \\\\ \\0 \\uXXXX, and \\xHH for one byte; "
                 + "placeholders {peer} {peerAddress} {peerPort} {local} {time} {count}")
     String greeting;
 

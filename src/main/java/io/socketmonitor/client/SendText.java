@@ -6,13 +6,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turns what the user typed into the bytes that go on the wire: escapes decoded exactly as in the
- * greeting (see {@link Escapes}), the line ending appended, UTF-8 encoded like the greeting
- * (so an {@code \xHH} escape above 7F is the character U+00HH, two bytes on the wire).
+ * greeting (see {@link Escapes}: text as UTF-8, {@code \xHH} as that one byte), the line ending
+ * appended.
  */
 public final class SendText {
     private SendText() {}
 
     public static byte[] encode(String typed, LineEnding ending) throws TemplateException {
-        return (Escapes.decode(typed) + ending.text()).getBytes(StandardCharsets.UTF_8);
+        byte[] text = Escapes.toBytes(typed);
+        byte[] end = ending.text().getBytes(StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(text, text.length + end.length);
+        System.arraycopy(end, 0, all, text.length, end.length);
+        return all;
     }
 }

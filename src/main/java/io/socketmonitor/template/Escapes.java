@@ -1,20 +1,26 @@
 package io.socketmonitor.template;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Decodes the escapes users know from C and Packet Sender: {@code \n \r \t \\ \0 \xHH u+XXXX (backslash u)}.
  * Shared by the greeting and the test client's send field so both read text the same way.
+ * Text and backslash-u escapes become UTF-8; {@code \xHH} is that one byte, so {@code \xff} sends
+ * 0xFF, as in Packet Sender and Hercules, and a protocol's binary bytes can be typed.
  */
 public final class Escapes {
     private Escapes() {}
 
-    /** Decodes every escape; a bad one throws with its position (zero-based) in the message. */
-    public static String decode(String source) throws TemplateException {
-        StringBuilder out = new StringBuilder(source.length());
+    /** The bytes the text stands for; a bad escape throws with its position (zero-based) in the message. */
+    public static byte[] toBytes(String source) throws TemplateException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(source.length());
+        StringBuilder text = new StringBuilder(); // characters waiting to be written as UTF-8
         int i = 0;
         while (i < source.length()) {
             char c = source.charAt(i);
             if (c != '\\') {
-                out.append(c);
+                text.append(c);
                 i++;
                 continue;
             }
@@ -23,19 +29,30 @@ public final class Escapes {
             }
             char kind = source.charAt(i + 1);
             switch (kind) {
-                case 'n' -> { out.append('\n'); i += 2; }
-                case 'r' -> { out.append('\r'); i += 2; }
-                case 't' -> { out.append('\t'); i += 2; }
-                case '0' -> { out.append('\0'); i += 2; }
-                case '\\' -> { out.append('\\'); i += 2; }
-                case 'x' -> { out.append((char) hex(source, i, 2)); i += 4; }
-                case 'u' -> { out.append((char) hex(source, i, 4)); i += 6; }
+                case 'n' -> { text.append('\n'); i += 2; }
+                case 'r' -> { text.append('\r'); i += 2; }
+                case 't' -> { text.append('\t'); i += 2; }
+                case '0' -> { text.append('\0'); i += 2; }
+                case '\\' -> { text.append('\\'); i += 2; }
+                case 'x' -> {
+                    int b = hex(source, i, 2);
+                    writeUtf8(text, out);
+                    out.write(b);
+                    i += 4;
+                }
+                case 'u' -> { text.append((char) hex(source, i, 4)); i += 6; }
                 default -> throw bad("Unknown escape \\" + kind
                         + " (use \\n \\r \\t \\\\ \\0 \\xHH or \\uXXXX)", i);
             }
         }
-        checkSurrogates(out, source);
-        return out.toString();
+        writeUtf8(text, out);
+        return out.toByteArray();
+    }
+
+    private static void writeUtf8(StringBuilder text, ByteArrayOutputStream out) throws TemplateException {
+        checkSurrogates(text);
+        out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+        text.setLength(0);
     }
 
     private static int hex(String source, int escapeStart, int digits) throws TemplateException {
@@ -60,7 +77,7 @@ public final class Escapes {
     }
 
     /** Lone UTF-16 surrogates cannot be encoded as UTF-8; say so rather than send '?'. */
-    private static void checkSurrogates(CharSequence decoded, String source) throws TemplateException {
+    private static void checkSurrogates(CharSequence decoded) throws TemplateException {
         for (int k = 0; k < decoded.length(); k++) {
             char c = decoded.charAt(k);
             if (Character.isHighSurrogate(c) && k + 1 < decoded.length()

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * The greeting text sent to each client: escapes ({@code \n \r \t \\ \0 \xHH u+XXXX (backslash u)}) decoded
  * once at parse time, placeholders ({@code {peer} {peerAddress} {peerPort} {local} {time}
- * {count}}) filled per connection, encoded as UTF-8, at most 64 KiB.
+ * {count}}) filled per connection; text is sent as UTF-8, {@code \xHH} as that byte; at most 64 KiB.
  * A greeting without placeholders is encoded once and shared, so the hot path copies nothing.
  */
 public final class GreetingTemplate {
@@ -31,7 +31,7 @@ public final class GreetingTemplate {
             java.time.Instant.parse("2019-09-05T12:00:00Z"), 1);
 
     private final String source;
-    private final List<Object> parts; // String literals and Field placeholders, in order
+    private final List<Object> parts; // literal bytes (byte[]) and Field placeholders, in order
     private final byte[] constant;    // the whole encoding when there are no placeholders
 
     private enum Field { PEER, PEER_ADDRESS, PEER_PORT, LOCAL, TIME, COUNT }
@@ -39,9 +39,7 @@ public final class GreetingTemplate {
     private GreetingTemplate(String source, List<Object> parts) {
         this.source = source;
         this.parts = List.copyOf(parts);
-        this.constant = parts.stream().allMatch(p -> p instanceof String)
-                ? String.join("", parts.stream().map(String.class::cast).toList()).getBytes(StandardCharsets.UTF_8)
-                : null;
+        this.constant = parts.stream().allMatch(p -> p instanceof byte[]) ? concat(parts) : null;
     }
 
     /** Parses escapes and placeholders; bad escapes, unknown placeholders and oversize text throw. */
@@ -72,9 +70,9 @@ public final class GreetingTemplate {
         if (from == to) {
             return 0;
         }
-        String decoded;
+        byte[] decoded;
         try {
-            decoded = Escapes.decode(source.substring(from, to));
+            decoded = Escapes.toBytes(source.substring(from, to));
         } catch (TemplateException e) {
             // Re-anchor the position to the whole source text.
             int pos = e.position() < 0 ? -1 : e.position() + from;
@@ -83,25 +81,15 @@ public final class GreetingTemplate {
             throw new TemplateException(msg, pos);
         }
         parts.add(decoded);
-        return utf8Length(decoded);
+        return decoded.length;
     }
 
-    private static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n += 1;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
+    private static byte[] concat(List<Object> literals) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object part : literals) {
+            out.writeBytes((byte[]) part);
         }
-        return n;
+        return out.toByteArray();
     }
 
     private static Field field(String name) {
@@ -141,15 +129,15 @@ public final class GreetingTemplate {
         if (constant != null) {
             return constant;
         }
-        StringBuilder out = new StringBuilder();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
         for (Object part : parts) {
-            if (part instanceof String s) {
-                out.append(s);
+            if (part instanceof byte[] literal) {
+                out.writeBytes(literal);
             } else {
-                out.append(value((Field) part, context));
+                out.writeBytes(value((Field) part, context).getBytes(StandardCharsets.UTF_8));
             }
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     private static String value(Field field, GreetingContext c) {

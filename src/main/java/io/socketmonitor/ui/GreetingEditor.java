@@ -1,10 +1,10 @@
 package io.socketmonitor.ui;
 
 import io.socketmonitor.template.GreetingTemplate;
+import io.socketmonitor.template.Printable;
 import io.socketmonitor.template.TemplateException;
 import java.awt.Color;
 import java.awt.event.ActionEvent;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.JButton;
@@ -61,7 +61,7 @@ public final class GreetingEditor extends JPanel {
         menu.add(item("\\n", "\\n", "Line feed (LF, 0x0A)"));
         menu.add(item("\\r\\n", "\\r\\n", "Carriage return + line feed (CRLF), what telnet and HTTP use"));
         menu.add(item("\\t", "\\t", "Tab"));
-        menu.add(item("\\xHH", "\\x41", "Any byte by its hex value"));
+        menu.add(item("\\xHH", "\\x41", "One byte by its hex value (\\xff is 0xFF)"));
         insert.addActionListener(e -> menu.show(insert, 0, insert.getHeight()));
 
         preview.setName("greetingPreview");
@@ -161,25 +161,23 @@ public final class GreetingEditor extends JPanel {
         }
         sb.append(": ");
         int n = Math.min(bytes.length, PREVIEW_BYTES);
-        String s = new String(bytes, 0, n, StandardCharsets.UTF_8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!symbols && (c < 0x20 || c == 0x7f || c == '\\')) {
-                sb.append(switch (c) {
-                    case '\n' -> "\\n";
-                    case '\r' -> "\\r";
-                    case '\t' -> "\\t";
-                    case '\\' -> "\\\\";
-                    default -> String.format("\\x%02X", (int) c);
-                });
-            } else if (c < 0x20) {
-                sb.append((char) (0x2400 + c));
-            } else if (c == 0x7f) {
-                sb.append('\u2421');
-            } else {
-                sb.append(c);
+        Printable.read(bytes, 0, n, new Printable.Reader() {
+            @Override public void text(char c) {
+                if (!symbols && (c < 0x20 || c == 0x7f || c == '\\')) {
+                    Printable.appendVisible(sb, c);
+                } else if (c < 0x20) {
+                    sb.append((char) (0x2400 + c));
+                } else if (c == 0x7f) {
+                    sb.append('\u2421');
+                } else {
+                    sb.append(c);
+                }
             }
-        }
+
+            @Override public void strayByte(int b) {
+                Printable.appendByte(sb, b); // \xFF, as typed: no symbol stands for a byte
+            }
+        });
         if (bytes.length > n) {
             sb.append(" \u2026 (").append(bytes.length - n).append(" more)");
         }

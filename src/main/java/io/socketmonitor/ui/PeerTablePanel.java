@@ -334,7 +334,7 @@ public final class PeerTablePanel extends JPanel {
             return null;
         }
         try {
-            return Escapes.decode(text).getBytes(StandardCharsets.UTF_8);
+            return Escapes.toBytes(text);
         } catch (TemplateException e) {
             JOptionPane.showMessageDialog(this, e.getMessage(), title, JOptionPane.WARNING_MESSAGE);
             return null;

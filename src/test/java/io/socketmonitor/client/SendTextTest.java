@@ -21,6 +21,8 @@ class SendTextTest {
         assertThat(SendText.encode("a\\tb\\0\\x41\\\\\\r\\n", LineEnding.NONE))
                 .containsExactly('a', '\t', 'b', 0, 'A', '\\', '\r', '\n');
         assertThat(SendText.encode("\\u00e9", LineEnding.NONE)).containsExactly(0xC3, 0xA9);
+        assertThat(SendText.encode("\\xff\\x00\\x80", LineEnding.CRLF)).as("raw bytes, as Packet Sender sends them")
+                .containsExactly(0xFF, 0x00, 0x80, '\r', '\n');
     }
 
     @Test

@@ -12,37 +12,50 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EscapesTest {
 
     private static byte[] utf8(String source) throws TemplateException {
-        return Escapes.decode(source).getBytes(StandardCharsets.UTF_8);
+        return Escapes.toBytes(source);
+    }
+
+    /** The text the bytes spell, for sources that decode to valid UTF-8. */
+    private static String decode(String source) throws TemplateException {
+        return new String(Escapes.toBytes(source), StandardCharsets.UTF_8);
     }
 
     @Test
     void plainTextIsUnchanged() throws Exception {
-        assertThat(Escapes.decode("Hello from server")).isEqualTo("Hello from server");
-        assertThat(Escapes.decode("")).isEmpty();
+        assertThat(decode("Hello from server")).isEqualTo("Hello from server");
+        assertThat(decode("")).isEmpty();
     }
 
     @Test
     void controlEscapes() throws Exception {
-        assertThat(Escapes.decode("a\\nb")).isEqualTo("a\nb");
-        assertThat(Escapes.decode("a\\rb")).isEqualTo("a\rb");
-        assertThat(Escapes.decode("a\\tb")).isEqualTo("a\tb");
-        assertThat(Escapes.decode("a\\0b")).isEqualTo("a\0b");
-        assertThat(Escapes.decode("a\\\\b")).isEqualTo("a\\b");
-        assertThat(Escapes.decode("GET / HTTP/1.0\\r\\n\\r\\n")).isEqualTo("GET / HTTP/1.0\r\n\r\n");
+        assertThat(decode("a\\nb")).isEqualTo("a\nb");
+        assertThat(decode("a\\rb")).isEqualTo("a\rb");
+        assertThat(decode("a\\tb")).isEqualTo("a\tb");
+        assertThat(decode("a\\0b")).isEqualTo("a\0b");
+        assertThat(decode("a\\\\b")).isEqualTo("a\\b");
+        assertThat(decode("GET / HTTP/1.0\\r\\n\\r\\n")).isEqualTo("GET / HTTP/1.0\r\n\r\n");
     }
 
     @Test
     void escapedBackslashDoesNotStartAnotherEscape() throws Exception {
-        assertThat(Escapes.decode("\\\\n")).isEqualTo("\\n");
-        assertThat(Escapes.decode("\\\\\\n")).isEqualTo("\\\n");
+        assertThat(decode("\\\\n")).isEqualTo("\\n");
+        assertThat(decode("\\\\\\n")).isEqualTo("\\\n");
+    }
+
+    @Test
+    void hexEscapeAboveSevenFIsThatOneByteNotACharacter() throws Exception {
+        assertThat(utf8("\\xff")).containsExactly(0xff);
+        assertThat(utf8("\\x80A\\xc3")).containsExactly(0x80, 'A', 0xc3);
+        assertThat(utf8("é\\xe9é")).as("text stays UTF-8 around it").containsExactly(0xc3, 0xa9, 0xe9, 0xc3, 0xa9);
+        assertThat(utf8("\\u00ff")).as("\\u is the character").containsExactly(0xc3, 0xbf);
     }
 
     @Test
     void hexEscape() throws Exception {
-        assertThat(Escapes.decode("\\x41")).isEqualTo("A");
-        assertThat(Escapes.decode("\\x4a\\x4A")).isEqualTo("JJ");
-        assertThat(Escapes.decode("\\x00")).isEqualTo("\0");
-        assertThat(Escapes.decode("\\x411")).isEqualTo("A1");
+        assertThat(decode("\\x41")).isEqualTo("A");
+        assertThat(decode("\\x4a\\x4A")).isEqualTo("JJ");
+        assertThat(decode("\\x00")).isEqualTo("\0");
+        assertThat(decode("\\x411")).isEqualTo("A1");
     }
 
     @Test
@@ -55,7 +68,7 @@ class EscapesTest {
     @Test
     void surrogatePairBecomesFourBytes() throws Exception {
         assertThat(utf8("\\ud83d\\ude00")).containsExactly(0xf0, 0x9f, 0x98, 0x80);
-        assertThat(Escapes.decode("\\ud83d\\ude00")).isEqualTo("\uD83D\uDE00");
+        assertThat(decode("\\ud83d\\ude00")).isEqualTo("\uD83D\uDE00");
     }
 
     @Test
@@ -76,7 +89,7 @@ class EscapesTest {
         "\\n\\n\\Q   | 5 | Unknown escape \\Q",
     })
     void badEscapeNamesItsPosition(String source, int oneBased, String what) {
-        assertThatThrownBy(() -> Escapes.decode(source))
+        assertThatThrownBy(() -> decode(source))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageStartingWith(what)
                 .hasMessageContaining("at position " + oneBased + ".")
@@ -85,13 +98,15 @@ class EscapesTest {
 
     @Test
     void loneSurrogatesAreRejected() {
-        assertThatThrownBy(() -> Escapes.decode("\\ud800"))
+        assertThatThrownBy(() -> decode("\\ud800"))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("U+D800");
-        assertThatThrownBy(() -> Escapes.decode("a\\udc00b"))
+        assertThatThrownBy(() -> decode("a\\udc00b"))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("U+DC00");
-        assertThatThrownBy(() -> Escapes.decode("\\ude00\\ud83d"))
+        assertThatThrownBy(() -> decode("\\ud83d\\x41\\ude00"))
+                .as("a byte between the halves").isInstanceOf(TemplateException.class);
+        assertThatThrownBy(() -> decode("\\ude00\\ud83d"))
                 .as("a pair in the wrong order").isInstanceOf(TemplateException.class);
-        assertThatThrownBy(() -> Escapes.decode("\\ud83d"))
+        assertThatThrownBy(() -> decode("\\ud83d"))
                 .as("high surrogate at the end").isInstanceOf(TemplateException.class);
     }
 }

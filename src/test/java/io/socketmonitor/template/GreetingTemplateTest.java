@@ -45,6 +45,10 @@ class GreetingTemplateTest {
     void escapesAreDecoded() throws Exception {
         assertThat(render("a\\r\\n\\t\\\\\\0\\x41\\u00e9")).isEqualTo("a\r\n\t\\\0Aé");
         assertThat(GreetingTemplate.parse("\\u00e9").render(GreetingTemplate.SAMPLE)).containsExactly(0xc3, 0xa9);
+        assertThat(GreetingTemplate.parse("\\xff{count}\\xfe").render(GreetingTemplate.SAMPLE))
+                .as("\\xHH is one byte, also around a placeholder").containsExactly(0xff, '1', 0xfe);
+        assertThat(GreetingTemplate.parse("\\x80".repeat(GreetingTemplate.MAX_BYTES)).render(GreetingTemplate.SAMPLE))
+                .as("64 KiB of bytes above 7F fit").hasSize(GreetingTemplate.MAX_BYTES);
         assertThat(GreetingTemplate.parse("\\ud83d\\ude00").render(GreetingTemplate.SAMPLE)).hasSize(4);
     }
 

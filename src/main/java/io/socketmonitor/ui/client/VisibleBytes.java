@@ -1,6 +1,6 @@
 package io.socketmonitor.ui.client;
 
-import java.nio.charset.StandardCharsets;
+import io.socketmonitor.template.Printable;
 
 /**
  * Shows bytes so that nothing is invisible: control characters are written as the escapes the
@@ -10,27 +10,25 @@ import java.nio.charset.StandardCharsets;
 final class VisibleBytes {
     private VisibleBytes() {}
 
-    /** Text with visible control characters; bytes are read as UTF-8 where they form valid text. */
+    /**
+     * Text with visible control characters; bytes are read as UTF-8 where they form valid text,
+     * and any other byte is written \xHH, as the send field takes it back.
+     */
     static String text(byte[] data) {
-        String decoded = new String(data, StandardCharsets.UTF_8);
-        StringBuilder sb = new StringBuilder(decoded.length() + 16);
-        for (int i = 0; i < decoded.length(); i++) {
-            char c = decoded.charAt(i);
-            switch (c) {
-                case '\n' -> sb.append("\\n\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\0' -> sb.append("\\0");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\x%02X", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
+        StringBuilder sb = new StringBuilder(data.length + 16);
+        Printable.read(data, 0, data.length, new Printable.Reader() {
+            @Override public void text(char c) {
+                if (c == '\n') {
+                    sb.append("\\n\n");
+                } else {
+                    Printable.appendVisible(sb, c);
                 }
             }
-        }
+
+            @Override public void strayByte(int b) {
+                Printable.appendByte(sb, b);
+            }
+        });
         return sb.toString();
     }
 

@@ -46,7 +46,11 @@ class ClientPanelTest {
     }
 
     private void start(Mode mode) throws Exception {
-        server = new MonitorServer(ServerConfig.defaults().withPort(0).withMode(mode));
+        start(ServerConfig.defaults().withPort(0).withMode(mode));
+    }
+
+    private void start(ServerConfig config) throws Exception {
+        server = new MonitorServer(config);
         InetSocketAddress bound = server.start();
         Robot robot = BasicRobot.robotWithNewAwtHierarchy(); // sees only windows made after it
         robot.settings().delayBetweenEvents(10);
@@ -239,6 +243,22 @@ class ClientPanelTest {
         window.button("clientDisconnect").click();
         waitFor("the close", () -> received().endsWith("Connection closed.\n"));
         waitFor("the server sees the close", () -> server.peers().isEmpty());
+    }
+
+    @Test
+    void xEscapesSendRawBytesAndWhatIsNotTextComesBackAsTheSameEscapes() throws Exception {
+        start(ServerConfig.defaults().withPort(0).withMode(Mode.KEEP_OPEN).withEcho(true));
+        window.button("clientConnect").click();
+        waitFor("the greeting", () -> received().contains("Hello from server"));
+
+        window.comboBox("clientLineEnding").selectItem("None");
+        window.textBox("clientSend").setText("\\xff\\x80é");
+        window.button("clientSendButton").click();
+
+        waitFor("4 bytes at the server", () -> server.peers().size() == 1 && server.peers().get(0).bytesIn() == 4);
+        // Once in the "sent" line, once as the server's echo.
+        waitFor("the sent line and the echo", () -> received().split("\\\\xFF\\\\x80é", -1).length == 3);
+        assertThat(received()).doesNotContain("\uFFFD");
     }
 
     @Test

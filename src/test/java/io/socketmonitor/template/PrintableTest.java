@@ -1,0 +1,81 @@
+package io.socketmonitor.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** What the log, the peer table and the client show of received bytes. */
+class PrintableTest {
+
+    private static String preview(int... bytes) {
+        byte[] b = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            b[i] = (byte) bytes[i];
+        }
+        return Printable.preview(b, 80);
+    }
+
+    @Test
+    void aByteThatIsNotTextShowsAsTheEscapeThatSendsIt() {
+        assertThat(preview(0xff)).isEqualTo("\\xFF");
+        assertThat(preview('a', 0xfe, 0xff, 'b')).isEqualTo("a\\xFE\\xFFb");
+    }
+
+    @Test
+    void validUtf8IsText() {
+        assertThat(preview(0xc3, 0xa9)).isEqualTo("é");
+        assertThat(preview(0xe2, 0x82, 0xac)).isEqualTo("€");
+        assertThat(preview(0xf0, 0x9f, 0x98, 0x80)).isEqualTo("\uD83D\uDE00");
+    }
+
+    @Test
+    void illFormedSequencesAreBytesNotCharacters() {
+        assertThat(preview(0xc0, 0x80)).as("overlong NUL").isEqualTo("\\xC0\\x80");
+        assertThat(preview(0xed, 0xa0, 0x80)).as("an encoded surrogate").isEqualTo("\\xED\\xA0\\x80");
+        assertThat(preview(0xf4, 0x90, 0x80, 0x80)).as("above U+10FFFF").isEqualTo("\\xF4\\x90\\x80\\x80");
+        assertThat(preview('x', 0xe2, 0x82)).as("a character cut at the end").isEqualTo("x\\xE2\\x82");
+        assertThat(preview(0xc3, 'A')).as("a lead byte without its follower").isEqualTo("\\xC3A");
+    }
+
+    @Test
+    void controlsAreEscapedAsBefore() {
+        assertThat(preview('\r', '\n', '\t', 0, '\\', 1, 0x7f)).isEqualTo("\\r\\n\\t\\0\\\\\\x01\\x7F");
+    }
+
+    @Test
+    void validTextReadsAsTheJdkDecodesIt() {
+        Random random = new Random(42);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 20; i++) {
+                int cp;
+                do {
+                    cp = 0x20 + random.nextInt(0x10FFFF - 0x20);
+                } while (Character.getType(cp) == Character.SURROGATE || cp == '\\' || cp == 0x7f);
+                sb.appendCodePoint(cp);
+            }
+            String text = sb.toString();
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            StringBuilder read = new StringBuilder();
+            Printable.read(utf8, 0, utf8.length, new Printable.Reader() {
+                @Override public void text(char c) {
+                    read.append(c);
+                }
+
+                @Override public void strayByte(int b) {
+                    read.append("<stray>");
+                }
+            });
+            assertThat(read.toString()).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void longInputIsCutWithAnEllipsis() {
+        byte[] many = "x".repeat(500).getBytes(StandardCharsets.US_ASCII);
+        assertThat(Printable.preview(many, 10)).isEqualTo("xxxxxxxxxx\u2026");
+        assertThat(Printable.preview("0123456789".getBytes(StandardCharsets.US_ASCII), 10)).isEqualTo("0123456789");
+    }
+}
