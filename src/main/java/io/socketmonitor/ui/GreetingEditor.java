@@ -3,7 +3,6 @@ package io.socketmonitor.ui;
 import io.socketmonitor.template.GreetingTemplate;
 import io.socketmonitor.template.Printable;
 import io.socketmonitor.template.TemplateException;
-import java.awt.Color;
 import java.awt.event.ActionEvent;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
@@ -15,7 +14,6 @@ import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
-import javax.swing.UIManager;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import net.miginfocom.swing.MigLayout;
@@ -75,7 +73,7 @@ public final class GreetingEditor extends JPanel {
         preview.setToolTipText("The exact bytes a client receives (placeholders filled with sample values);"
                 + " control characters are shown as symbols: \u240A LF, \u240D CR, \u2409 TAB, \u2400 NUL");
         error.setName("greetingError");
-        error.setForeground(errorColor());
+        error.setForeground(Themes.errorText());
         error.setVisible(false);
 
         // wmin/w keep the wrapping text areas from forcing the window wider than it is.
@@ -92,16 +90,11 @@ public final class GreetingEditor extends JPanel {
         reparse();
     }
 
-    static Color errorColor() {
-        Color c = UIManager.getColor("Component.error.focusedBorderColor");
-        return c != null ? c : new Color(0xD0, 0x30, 0x30);
-    }
-
     @Override
     public void updateUI() {
         super.updateUI();
         if (error != null) {
-            error.setForeground(errorColor());
+            error.setForeground(Themes.errorText());
         }
     }
 

@@ -90,7 +90,7 @@ public final class ServerPanel extends JPanel {
         refresh.getAccessibleContext().setAccessibleName("Refresh interfaces");
         refresh.addActionListener(e -> refreshInterfaces());
         reachWarning.setName("reachWarning");
-        reachWarning.setForeground(warningColor());
+        reachWarning.setForeground(Themes.warningText());
         interfaceBox.addActionListener(e -> {
             if (!refreshingInterfaces) {
                 interfaceChosen();
@@ -99,7 +99,7 @@ public final class ServerPanel extends JPanel {
 
         portService.setName("portService");
         formError.setName("formError");
-        formError.setForeground(GreetingEditor.errorColor());
+        formError.setForeground(Themes.errorText());
         port.onChange(() -> {
             forgetBindError();
             updatePortNote();
@@ -150,7 +150,7 @@ public final class ServerPanel extends JPanel {
         startStop.setName("startStop");
         startStop.putClientProperty("JButton.buttonType", null);
         bindError.setName("bindError");
-        bindError.setForeground(GreetingEditor.errorColor());
+        bindError.setForeground(Themes.errorText());
         bindError.setVisible(false);
         listening.setName("listeningInfo");
         tryIt.setName("tryIt");
@@ -208,18 +208,13 @@ public final class ServerPanel extends JPanel {
         panel.add(f.spinner, "growx");
     }
 
-    static java.awt.Color warningColor() {
-        java.awt.Color c = UIManager.getColor("Component.warning.focusedBorderColor");
-        return c != null ? c : new java.awt.Color(0xC0, 0x80, 0x00);
-    }
-
     @Override
     public void updateUI() {
         super.updateUI();
         if (reachWarning != null) {
-            reachWarning.setForeground(warningColor());
-            formError.setForeground(GreetingEditor.errorColor());
-            bindError.setForeground(GreetingEditor.errorColor());
+            reachWarning.setForeground(Themes.warningText());
+            formError.setForeground(Themes.errorText());
+            bindError.setForeground(Themes.errorText());
         }
     }
 

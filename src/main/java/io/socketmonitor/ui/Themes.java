@@ -3,7 +3,9 @@ package io.socketmonitor.ui;
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLaf;
 import com.formdev.flatlaf.FlatLightLaf;
+import java.awt.Color;
 import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
 
 /** The two FlatLaf themes the user picks from. */
 public final class Themes {
@@ -42,5 +44,56 @@ public final class Themes {
 
     public static String current() {
         return isDark() ? DARK : LIGHT;
+    }
+
+    /** WCAG's minimum contrast for normal text (AA). */
+    static final double READABLE_CONTRAST = 4.5;
+
+    /**
+     * Red for error text. FlatLaf's error colours are for borders: the dark theme's is #8B3C3C,
+     * 1.4:1 on its panels, so the text is lightened (darkened on light) until it reads.
+     */
+    public static Color errorText() {
+        return readable(UIManager.getColor("Component.error.focusedBorderColor"), new Color(0xD0, 0x30, 0x30));
+    }
+
+    /** Amber for warnings, made readable as {@link #errorText} is. */
+    public static Color warningText() {
+        return readable(UIManager.getColor("Component.warning.focusedBorderColor"), new Color(0xC0, 0x80, 0x00));
+    }
+
+    private static Color readable(Color wanted, Color fallback) {
+        Color c = wanted != null ? wanted : fallback;
+        Color background = UIManager.getColor("Panel.background");
+        if (background == null) {
+            return c;
+        }
+        Color toward = isDark() ? Color.WHITE : Color.BLACK;
+        for (int step = 0; step < 20 && contrast(c, background) < READABLE_CONTRAST; step++) {
+            c = mix(c, toward, 0.1);
+        }
+        return new Color(c.getRGB()); // not a UIResource: a theme switch must not reset it unseen
+    }
+
+    private static Color mix(Color a, Color b, double t) {
+        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
+                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
+    }
+
+    /** The WCAG 2 contrast ratio of two colours, 1 to 21. */
+    static double contrast(Color a, Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(int channel) {
+        double v = channel / 255.0;
+        return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
     }
 }

@@ -251,6 +251,21 @@ class MainWindowTest extends AbstractWindowTest {
                 .containsExactlyInAnyOrder(Arrays.stream(clientPorts).mapToObj(Integer::toString).toArray(String[]::new));
     }
 
+    /** Error and warning text reads on the panel in the current theme: WCAG AA, 4.5:1. */
+    private void assertErrorsReadable() {
+        window.textBox("greeting").setText("bad \\q");
+        window.label("greetingError").requireVisible();
+        for (String name : new String[] {"greetingError", "formError", "bindError", "reachWarning"}) {
+            double contrast = edt(() -> {
+                javax.swing.JLabel l = Named.find(main.frame(), name);
+                return Themes.contrast(l.getForeground(), javax.swing.UIManager.getColor("Panel.background"));
+            });
+            assertThat(contrast).as(name + " contrast in the " + edt(Themes::current) + " theme")
+                    .isGreaterThanOrEqualTo(Themes.READABLE_CONTRAST);
+        }
+        window.textBox("greeting").setText("Hello from server\\n");
+    }
+
     @SuppressWarnings("deprecation")
     private static int Toolkit_menuMask() {
         return InputEvent.CTRL_MASK;
@@ -264,6 +279,7 @@ class MainWindowTest extends AbstractWindowTest {
         await().atMost(WAIT).until(() -> edt(FlatLaf::isLafDark));
         assertThat(new Prefs(node).theme()).isEqualTo(Themes.DARK);
         assertThat(edt(this::proportionalCodeAndBytes)).as("shown in a proportional font after the switch").isEmpty();
+        assertErrorsReadable();
         int port = startByButton();
         readAll(port);
         await().atMost(WAIT).untilAsserted(() -> assertThat(window.table("peerTable").contents()).hasNumberOfRows(1));
@@ -273,6 +289,7 @@ class MainWindowTest extends AbstractWindowTest {
         assertThat(new Prefs(node).theme()).isEqualTo(Themes.LIGHT);
         assertThat(edt(this::proportionalCodeAndBytes)).as("shown in a proportional font after the switch").isEmpty();
         screenshot("window-light-running");
+        assertErrorsReadable();
     }
 
     /** Of the greeting, its bytes, the lecture's code, the log and the client's bytes: those not in a fixed-width font. */
