@@ -38,7 +38,7 @@ public final class LecturePanel extends TabContent {
         BIND("2. Bind to an interface and port", "s.bind((HOST, PORT))"),
         LISTEN("3. Listen for client connections", "s.listen()"),
         ACCEPT("4. Accept an incoming connection", "conn, addr = s.accept()"),
-        SEND("5. Send data", "conn.sendall(b\"Hello from server\\n\")"),
+        SEND("5. Send data", "conn.sendall(greeting)"),
         RECEIVE("6. Receive data", "conn.recv(1024)"),
         CLOSE("7. Shutdown and close the connection", "conn.close()");
 
@@ -245,6 +245,9 @@ public final class LecturePanel extends TabContent {
                 lit.put(Step.CLOSE, false);
                 String tuple = c.peer().remote() == null ? "?" : Addresses.lectureTuple(c.peer().remote());
                 code.put(Step.ACCEPT, "conn, addr = s.accept()   # addr = " + tuple);
+                // The steps after accept are this connection's now: no count from the one before.
+                code.put(Step.SEND, sendCode);
+                code.put(Step.RECEIVE, Step.RECEIVE.code);
                 code.put(Step.CLOSE, "conn.close()");
                 latestText = "Latest connection: #" + latestId + " from " + tuple;
                 changed = true;

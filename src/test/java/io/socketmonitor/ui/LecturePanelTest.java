@@ -95,6 +95,26 @@ class LecturePanelTest {
                 "conn.sendall(greeting)   # 18 bytes");
     }
 
+    @Test
+    void aNewConnectionShowsNoCountsOfTheOneBefore() {
+        List<String> shown = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = new LecturePanel();
+            List<String> out = new ArrayList<>(List.of(lecture.codeText(LecturePanel.Step.SEND)));
+            InetSocketAddress remote = new InetSocketAddress("127.0.0.1", 40_001);
+            Instant t = Instant.now();
+            lecture.onEvents(List.of(new ServerEvent.Listening(t, LOCAL, ServerConfig.defaults().withMode(Mode.KEEP_OPEN)),
+                    new ServerEvent.Connected(t, new PeerSnapshot(1, remote, LOCAL, t, 0, 0, null, null, null)),
+                    new ServerEvent.Sent(t, 1, 18), new ServerEvent.Received(t, 1, 16, "sixteen bytes..")));
+            out.add(lecture.codeText(LecturePanel.Step.RECEIVE));
+            lecture.onEvents(List.of(new ServerEvent.Connected(t, new PeerSnapshot(2, remote, LOCAL, t, 0, 0, null, null, null))));
+            out.add(lecture.codeText(LecturePanel.Step.SEND));
+            out.add(lecture.codeText(LecturePanel.Step.RECEIVE));
+            return out;
+        });
+        assertThat(shown).containsExactly("conn.sendall(greeting)", "conn.recv(1024)   # 16 bytes",
+                "conn.sendall(greeting)", "conn.recv(1024)");
+    }
+
     /** The steps box with one label in it, painted whole into an image. */
     private static BufferedImage paintBox(JLabel label) {
         JPanel box = new JPanel(new java.awt.BorderLayout());
