@@ -49,12 +49,12 @@ public final class GreetingTemplate {
         int last = 0;
         long literalBytes = 0;
         while (m.find()) {
+            literalBytes += addLiteral(parts, source, last, m.start()); // first, so the first mistake is the one named
             Field field = field(m.group(1));
             if (field == null) {
                 throw new TemplateException("Unknown placeholder {" + m.group(1) + "} at position " + (m.start() + 1)
                         + " (known: " + String.join(" ", PLACEHOLDERS) + ").", m.start());
             }
-            literalBytes += addLiteral(parts, source, last, m.start());
             parts.add(field);
             last = m.end();
         }

@@ -32,6 +32,7 @@ public final class GreetingEditor extends JPanel {
     private final JLabel error = new JLabel();
     private final JButton insert = new JButton("Insert \u25BE");
     private GreetingTemplate template = GreetingTemplate.DEFAULT;
+    private boolean live; // the server runs: a valid edit reaches the next client
     private Consumer<GreetingTemplate> listener = t -> {};
 
     public GreetingEditor() {
@@ -138,11 +139,27 @@ public final class GreetingEditor extends JPanel {
             error.setText(e.getMessage());
             error.setVisible(true);
             scroll.putClientProperty("JComponent.outline", "error");
-            preview.setText("No bytes: fix the greeting first.");
+            preview.setText(invalidNote());
             listener.accept(null);
         }
         revalidate();
         repaint();
+    }
+
+    /**
+     * While the server runs, edits go live; one that does not parse does not, and the user must
+     * not think the server now sends nothing, or this.
+     */
+    void setLive(boolean live) {
+        this.live = live;
+        if (template == null) {
+            preview.setText(invalidNote());
+        }
+    }
+
+    private String invalidNote() {
+        return live ? "Clients still get the last valid greeting until this one is fixed."
+                : "No bytes: fix the greeting first.";
     }
 
     /** "18 bytes: Hello from server␊" with control characters made visible; long text is cut. */

@@ -425,6 +425,7 @@ public final class ServerPanel extends JPanel {
         for (NumberField f : List.of(backlog, maxConnections, maxPerPeer, idle, writeTimeout)) {
             f.setEnabled(!lock);
         }
+        greeting.setLive(lock);
     }
 
     public void showBindError(String message) {

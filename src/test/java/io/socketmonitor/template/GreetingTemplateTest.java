@@ -104,6 +104,13 @@ class GreetingTemplateTest {
     }
 
     @Test
+    void ofTwoMistakesTheFirstIsNamed() {
+        assertThatThrownBy(() -> GreetingTemplate.parse("Hi {peer} \\q end {bogus}"))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageStartingWith("Unknown escape \\q ").hasMessageEndingWith(" at position 11.");
+    }
+
+    @Test
     void badEscapePositionCountsFromTheStartOfTheWholeText() {
         assertThatThrownBy(() -> GreetingTemplate.parse("{peer} \\q"))
                 .isInstanceOf(TemplateException.class)

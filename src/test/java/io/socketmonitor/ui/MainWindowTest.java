@@ -135,9 +135,13 @@ class MainWindowTest extends AbstractWindowTest {
         window.textBox("greeting").setText("bad \\q");
         window.label("greetingError").requireVisible();
         assertThat(window.label("greetingError").text()).contains("\\q");
-        // the server keeps the last valid greeting
+        // the server keeps the last valid greeting, and says so
+        assertThat(window.textBox("greetingPreview").text()).startsWith("Clients still get the last valid greeting");
         await().atMost(WAIT).until(() -> edt(() -> !main.serverPanel().greetingPending()));
         assertThat(readAll(port)).matches("Changed for #\\d+\r\n");
+        window.button("startStop").click();
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(window.textBox("greetingPreview").text()).isEqualTo("No bytes: fix the greeting first."));
     }
 
     @Test
