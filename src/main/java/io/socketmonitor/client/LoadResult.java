@@ -77,6 +77,11 @@ public record LoadResult(
                     "%d of %d connections sent %d bytes one at a time over %s; %d closed by the server; %d failed.",
                     connected, requested, bytesSent, Durations.seconds(elapsed), closedByServer, failed));
         }
+        if (mode == LoadMode.BURST && greeted > completed && failures.containsKey("timed out reading")) {
+            // A keep-open server: the most common way to get here, and not a slow server.
+            sb.append("\nThe server greeted but did not close: use hold against a keep-open server."
+                    + " A burst counts a connection served when the server closes it, as the lecture's does.");
+        }
         if (!failures.isEmpty()) {
             sb.append("\nFailures: ").append(failures.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())

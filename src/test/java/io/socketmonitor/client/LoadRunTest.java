@@ -184,7 +184,8 @@ class LoadRunTest {
             assertThat(r.completed()).isZero();
             assertThat(r.failures()).containsKey("timed out reading");
             assertThat(r.firstFailure()).startsWith("No end of stream from 127.0.0.1:" + server.port());
-            assertThat(r.summary()).contains("Stopped at the time limit");
+            assertThat(r.summary()).contains("Stopped at the time limit")
+                    .contains("The server greeted but did not close: use hold against a keep-open server.");
             // Each was greeted, then held: the summary says so rather than "0 got a greeting" (the
             // four in flight at the limit may not have read theirs yet).
             assertThat(r.greeted()).isGreaterThan(0).isGreaterThanOrEqualTo(r.attempted() - 4);
