@@ -102,7 +102,7 @@ public final class MainWindow {
         serverPanel.onValidityChange(this::updateStartEnabled);
         serverPanel.onGreetingChange(controller::setGreeting);
         serverPanel.onEchoChange(controller::setEcho);
-        serverPanel.onAddressChange(lecture::showAddress);
+        serverPanel.onAddressChange(this::addressPlanned);
 
         sideTabs.setName("sideTabs");
         sideTabs.addTab("Lecture", new javax.swing.JScrollPane(lecture));
@@ -447,6 +447,17 @@ public final class MainWindow {
             case STOPPED -> startStop.setEnabled(serverPanel.problem() == null);
             case RUNNING -> startStop.setEnabled(true);
             default -> startStop.setEnabled(false);
+        }
+    }
+
+    /**
+     * Where Start would listen: the lecture's bind line shows it and, until the user types a
+     * target of their own, the test client aims there (not at localhost:8080 after a restart).
+     */
+    private void addressPlanned(InterfaceChoice choice, Integer port) {
+        lecture.showAddress(choice, port);
+        if (!controller.running() && port != null && port > 0) {
+            clientPanel.followServer(new java.net.InetSocketAddress(choice.address(), port));
         }
     }
 
