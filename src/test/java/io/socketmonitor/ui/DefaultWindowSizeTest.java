@@ -6,6 +6,7 @@ import io.socketmonitor.server.ServerConfig;
 import java.awt.Dimension;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
+import java.util.List;
 import java.util.UUID;
 import java.util.prefs.Preferences;
 import org.assertj.swing.edt.GuiActionRunner;
@@ -53,10 +54,48 @@ class DefaultWindowSizeTest {
         return main;
     }
 
+    /** Visible, and so is every container it is in (the window itself is laid out, not shown). */
+    private static boolean shown(java.awt.Component c) {
+        for (java.awt.Component at = c; at != null; at = at.getParent()) {
+            if (!at.isVisible() && !(at instanceof java.awt.Window)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code c} shows whole in the side tab's viewport, without scrolling. */
+    private static boolean inView(java.awt.Component c) {
+        javax.swing.JViewport tab = (javax.swing.JViewport)
+                javax.swing.SwingUtilities.getAncestorOfClass(javax.swing.JViewport.class, c);
+        return shown(c) && tab.getViewRect().contains(
+                javax.swing.SwingUtilities.convertRectangle(c.getParent(), c.getBounds(), tab.getView()));
+    }
+
+    @Test
+    void atTheDefaultSizeTheTestClientShowsAWholeConversationWithoutScrolling() {
+        List<String> hidden = GuiActionRunner.execute(() -> {
+            MainWindow main = withTestClientTab();
+            List<String> out = new java.util.ArrayList<>();
+            for (String name : List.of("clientHost", "clientConnect", "clientToLoad", "clientStatus", "clientSend",
+                    "clientSendButton", "clientClear", "clientSave")) {
+                if (!inView(Named.find(main.frame().getRootPane(), name))) {
+                    out.add(name);
+                }
+            }
+            main.close();
+            return out;
+        });
+        assertThat(hidden).as("out of view or cut").isEmpty();
+    }
+
     @Test
     void atTheDefaultSizeTheTestClientsRunButtonIsAScrollAwayAndWhole() {
         Object[] seen = GuiActionRunner.execute(() -> {
             MainWindow main = withTestClientTab();
+            ((javax.swing.AbstractButton) Named.find(main.frame().getRootPane(), "clientToLoad")).doClick();
+            Layouts.layOut(main.frame());
+            Layouts.layOut(main.frame());
             java.awt.Component run = Named.find(main.frame().getRootPane(), "loadRun");
             javax.swing.JViewport tab = (javax.swing.JViewport)
                     javax.swing.SwingUtilities.getAncestorOfClass(javax.swing.JViewport.class, run);
@@ -119,22 +158,21 @@ class DefaultWindowSizeTest {
     }
 
     @Test
-    void atTheDefaultSizeLoadBringsTheLoadSectionIntoView() {
-        boolean[] inView = GuiActionRunner.execute(() -> {
-            MainWindow main = withTestClientTab();
-            java.awt.Component run = Named.find(main.frame().getRootPane(), "loadRun");
-            javax.swing.JViewport tab = (javax.swing.JViewport)
-                    javax.swing.SwingUtilities.getAncestorOfClass(javax.swing.JViewport.class, run);
-            java.util.function.BooleanSupplier runShown = () -> tab.getViewRect().contains(
-                    javax.swing.SwingUtilities.convertRectangle(run.getParent(), run.getBounds(), tab.getView()));
-            boolean before = runShown.getAsBoolean();
-            ((javax.swing.AbstractButton) Named.find(main.frame().getRootPane(), "clientToLoad")).doClick();
-            boolean after = runShown.getAsBoolean();
-            main.close();
-            return new boolean[] {before, after};
-        });
-        assertThat(inView[0]).as("Run in view before (the section is below the fold)").isFalse();
-        assertThat(inView[1]).as("Run in view after Load…").isTrue();
+    void atTheDefaultSizeLoadOpensTheLoadSectionAndBringsItIntoView() throws Exception {
+        MainWindow main = GuiActionRunner.execute(this::withTestClientTab);
+        try {
+            java.awt.Component run = GuiActionRunner.execute(() -> Named.find(main.frame().getRootPane(), "loadRun"));
+            assertThat(GuiActionRunner.execute(() -> shown(run))).as("Run shown before Load").isFalse();
+            GuiActionRunner.execute(() -> {
+                ((javax.swing.AbstractButton) Named.find(main.frame().getRootPane(), "clientToLoad")).doClick();
+                Layouts.layOut(main.frame());
+                Layouts.layOut(main.frame());
+            });
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> GuiActionRunner.execute(() -> inView(run)));
+        } finally {
+            GuiActionRunner.execute(main::close);
+        }
     }
 
     @Test

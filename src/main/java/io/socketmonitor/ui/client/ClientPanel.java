@@ -38,6 +38,7 @@ import javax.swing.JTabbedPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import net.miginfocom.swing.MigLayout;
@@ -65,9 +66,15 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private final JButton halfClose = name(new JButton("Half-close"), "clientHalfClose", "Half-close",
             "Shut down our output: the server reads end of stream, we keep reading");
     private final JButton disconnect = name(new JButton("Disconnect"), "clientDisconnect", "Disconnect");
-    /** The load section sits below the fold of a default-size window: this says it is there. */
-    private final JButton toLoad = name(new JButton("Load\u2026"), "clientToLoad", "Go to the load and fault modes",
-            "Load and fault modes (burst, hold, reset, never-read, slow) against this host and port: below");
+    /**
+     * Shows the load section, hidden at first: a conversation needs the whole tab (the send row
+     * was cut off at the default size), a load run is a step further.
+     */
+    private final javax.swing.JToggleButton toLoad = name(new javax.swing.JToggleButton(LOAD_CLOSED), "clientToLoad",
+            "Show the load and fault modes",
+            "Load and fault modes (burst, hold, reset, never-read, slow) against this host and port");
+    private static final String LOAD_CLOSED = "Load \u25B8";
+    private static final String LOAD_OPEN = "Load \u25BE";
     private final JLabel status = name(new io.socketmonitor.ui.CutLabel("Not connected.", null), "clientStatus",
             "Client status");
     // Six rows: less than the views' smallest height, so an empty view shows no scroll bar and
@@ -164,14 +171,27 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         transcriptRow.add(clear);
         transcriptRow.add(save);
         add(transcriptRow);
-        add(load, "growx");
-        toLoad.addActionListener(e -> {
-            load.scrollRectToVisible(new java.awt.Rectangle(load.getSize()));
-            load.focusFirst();
-        });
+        add(load, "growx, hidemode 3");
+        load.setVisible(false);
+        toLoad.putClientProperty("JButton.buttonType", "borderless");
+        toLoad.addActionListener(e -> showLoad(toLoad.isSelected()));
 
         wire();
         updateButtons();
+    }
+
+    /** Opens the load section and brings it into view, or closes it (a run goes on). */
+    void showLoad(boolean open) {
+        toLoad.setSelected(open);
+        toLoad.setText(open ? LOAD_OPEN : LOAD_CLOSED);
+        load.setVisible(open);
+        revalidate();
+        if (open) {
+            SwingUtilities.invokeLater(() -> {
+                load.scrollRectToVisible(new java.awt.Rectangle(load.getSize()));
+                load.focusFirst();
+            });
+        }
     }
 
     /** The tab scrolls on when the wheel has taken an inner pane to its edge. */

@@ -42,6 +42,7 @@ class ClientPanelLayoutTest {
     private static Fit fitIn(int width, int height) {
         return GuiActionRunner.execute(() -> {
             ClientPanel panel = new ClientPanel();
+            panel.showLoad(true);
             JScrollPane tab = new JScrollPane(panel);
             tab.setSize(width, height);
             Layouts.layOut(tab);

@@ -140,6 +140,14 @@ class ClientPanelTest {
         }
     }
 
+    /** As the user does: the load section is hidden until Load is pressed. */
+    private void openLoad() {
+        window.toggleButton("clientToLoad").click();
+        window.button("loadRun").requireVisible();
+        GuiActionRunner.execute(() -> ((JFrame) window.target()).pack()); // this test's window has no scroll pane
+        window.robot().waitForIdle();
+    }
+
     private String received() {
         return window.textBox("clientReceived").text();
     }
@@ -195,6 +203,7 @@ class ClientPanelTest {
     @Test
     void tabbingBelowTheFoldOfASmallTabScrollsTheFocusedControlIntoView() throws Exception {
         start(Mode.CLOSE);
+        openLoad();
         javax.swing.JScrollPane tab = GuiActionRunner.execute(() -> {
             JFrame f = (JFrame) window.target();
             f.getContentPane().removeAll();
@@ -203,6 +212,12 @@ class ClientPanelTest {
             f.setSize(450, 320);
             f.validate();
             return sp;
+        });
+        window.robot().waitForIdle();
+        javax.swing.JComponent host = window.textBox("clientHost").target();
+        GuiActionRunner.execute(() -> { // back at the top, where Load's scroll down has left
+            host.requestFocusInWindow();
+            panel.scrollRectToVisible(new java.awt.Rectangle(0, 0, 1, 1));
         });
         window.robot().waitForIdle();
         javax.swing.JComponent run = window.button("loadRun").target();
@@ -264,6 +279,7 @@ class ClientPanelTest {
     @Test
     void runsASmallBurstAndShowsItsSummary() throws Exception {
         start(Mode.CLOSE);
+        openLoad();
         GuiActionRunner.execute(() -> panel.configureLoad(LoadMode.BURST, 200, 8, 30));
 
         window.button("loadRun").click();
@@ -278,6 +294,7 @@ class ClientPanelTest {
     @Test
     void refusesALoadRunAgainstAnotherMachine() throws Exception {
         start(Mode.CLOSE);
+        openLoad();
         window.textBox("clientHost").setText("8.8.8.8");
         window.textBox("clientPort").setText("53");
 
@@ -291,6 +308,7 @@ class ClientPanelTest {
     @Test
     void cancelEndsAHoldRunAndClosesItsConnections() throws Exception {
         start(Mode.KEEP_OPEN);
+        openLoad();
         GuiActionRunner.execute(() -> panel.configureLoad(LoadMode.HOLD, 20, 8, 600));
 
         window.button("loadRun").click();
