@@ -2,8 +2,6 @@ package io.socketmonitor.ui;
 
 import io.socketmonitor.net.Addresses;
 import io.socketmonitor.server.Mode;
-import io.socketmonitor.template.Escapes;
-import io.socketmonitor.template.TemplateException;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Rectangle;
@@ -57,6 +55,7 @@ public final class PeerTablePanel extends JPanel {
     /** Peers the user asked to close, until the table shows them closed. */
     private List<Long> disconnecting = List.of();
     private int reselectFrom;
+    private final SendTextDialog sendDialog = new SendTextDialog();
     final Action send;
     final Action disconnect;
     final Action copy;
@@ -311,7 +310,7 @@ public final class PeerTablePanel extends JPanel {
         if (ids.isEmpty()) {
             return;
         }
-        byte[] data = askText("Send to " + peers(ids.size()));
+        byte[] data = sendDialog.ask(this, "Send to " + peers(ids.size()));
         if (data != null) {
             controller.send(ids, data);
             info.setText("Sent " + data.length + " bytes to " + peers(ids.size()) + ".");
@@ -319,25 +318,9 @@ public final class PeerTablePanel extends JPanel {
     }
 
     private void broadcastText() {
-        byte[] data = askText("Broadcast to every open peer");
+        byte[] data = sendDialog.ask(this, "Broadcast to every open peer");
         if (data != null) {
             controller.sendToAll(data, n -> info.setText("Sent " + data.length + " bytes to " + peers(n) + "."));
-        }
-    }
-
-    /** Asks for text with escapes (\n, \r, \xHH); null when cancelled or invalid (after saying why). */
-    private byte[] askText(String title) {
-        String text = (String) JOptionPane.showInputDialog(this,
-                "Text to send (escapes \\n \\r \\t \\xHH work; nothing is added at the end):", title,
-                JOptionPane.PLAIN_MESSAGE, null, null, "\\r\\n");
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Escapes.toBytes(text);
-        } catch (TemplateException e) {
-            JOptionPane.showMessageDialog(this, e.getMessage(), title, JOptionPane.WARNING_MESSAGE);
-            return null;
         }
     }
 

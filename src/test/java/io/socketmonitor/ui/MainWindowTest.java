@@ -464,11 +464,12 @@ class MainWindowTest extends AbstractWindowTest {
             window.button("peer.Send").requireEnabled().click();
             org.assertj.swing.fixture.JOptionPaneFixture dialog =
                     org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
-            dialog.textBox().setText("ping \\x41\\n");
+            dialog.comboBox("sendLineEnding").requireSelection("CRLF (\\r\\n)"); // as telnet, and the client pane
+            dialog.textBox("sendText").requireFocused().setText("ping \\x41");
             confirm(dialog);
-            assertThat(new String(in.readNBytes(7), StandardCharsets.UTF_8)).isEqualTo("ping A\n");
+            assertThat(new String(in.readNBytes(8), StandardCharsets.UTF_8)).isEqualTo("ping A\r\n");
             await().atMost(WAIT).untilAsserted(() ->
-                    assertThat(table.contents()[0][PeerTableModel.COL_OUT]).isEqualTo("25"));
+                    assertThat(table.contents()[0][PeerTableModel.COL_OUT]).isEqualTo("26"));
         }
     }
 
@@ -496,7 +497,8 @@ class MainWindowTest extends AbstractWindowTest {
             org.assertj.swing.fixture.JOptionPaneFixture dialog =
                     org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
             dialog.requireTitle("Broadcast to every open peer");
-            dialog.textBox().setText("to all\\n");
+            dialog.textBox("sendText").setText("to all");
+            dialog.comboBox("sendLineEnding").selectItem("LF (\\n)");
             confirm(dialog);
             for (InputStream in : ins) {
                 assertThat(new String(in.readNBytes(7), StandardCharsets.UTF_8)).isEqualTo("to all\n");
