@@ -604,7 +604,7 @@ public final class MonitorServer implements AutoCloseable {
                     conn.pending.add(greetingNow); // a large greeting: the rest waits for OP_WRITE
                     deadlineAt(now + config.writeTimeout().toNanos());
                 }
-                account(conn, greetingNow.position(), now, at);
+                account(conn, greetingNow.position(), now, at, null);
                 if (greetFailed != null) {
                     closeConnection(conn, isReset(greetFailed) ? CloseReason.RESET : CloseReason.ERROR);
                 } else if (conn.pending.isEmpty()) {
@@ -772,6 +772,8 @@ public final class MonitorServer implements AutoCloseable {
     /** Writes as much as the socket takes now; the rest waits for OP_WRITE. */
     private void flush(Connection c, long now) {
         long written = 0;
+        ByteBuffer first = c.pending.peek();
+        int firstFrom = first == null ? 0 : first.position();
         try {
             while (!c.pending.isEmpty()) {
                 ByteBuffer head = c.pending.peek();
@@ -783,11 +785,11 @@ public final class MonitorServer implements AutoCloseable {
                 c.pending.poll();
             }
         } catch (IOException e) {
-            account(c, written, now);
+            account(c, written, now, null, null);
             closeConnection(c, isReset(e) ? CloseReason.RESET : CloseReason.ERROR);
             return;
         }
-        account(c, written, now);
+        account(c, written, now, null, written > 0 ? sentPreview(first, firstFrom) : null);
         if (c.pending.isEmpty()) {
             if (c.closeWhenFlushed != null) {
                 finishAfterFlush(c);
@@ -804,18 +806,26 @@ public final class MonitorServer implements AutoCloseable {
         }
     }
 
-    private void account(Connection c, long written, long now) {
-        account(c, written, now, null);
+    /**
+     * What went out, for the log's S: line as its R: line shows what came in: the start of the
+     * first buffer the write took from. Greet and close skips it: its log shows no S: line, and
+     * that path runs thousands of times a second.
+     */
+    private String sentPreview(ByteBuffer first, int from) {
+        if (config.mode() == Mode.CLOSE || !first.hasArray()) {
+            return null;
+        }
+        return Printable.preview(first.array(), first.arrayOffset() + from, first.position() - from, PREVIEW_CHARS);
     }
 
-    /** {@code at}: when it happens, if already read from the clock. */
-    private void account(Connection c, long written, long now, Instant at) {
+    /** {@code at}: when it happens, if already read from the clock; {@code preview}: of the bytes, or null. */
+    private void account(Connection c, long written, long now, Instant at, String preview) {
         if (written > 0) {
             c.bytesOut += written;
             c.pendingBytes -= written;
             c.writeProgressNanos = now;
             bytesOut += written;
-            emit(new ServerEvent.Sent(at != null ? at : Instant.now(), c.id, (int) written));
+            emit(new ServerEvent.Sent(at != null ? at : Instant.now(), c.id, (int) written, preview));
         }
     }
 

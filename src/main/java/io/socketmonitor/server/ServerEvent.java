@@ -14,8 +14,15 @@ public sealed interface ServerEvent {
     /** A connection was accepted (it may be closed at once when a limit applies). */
     record Connected(Instant time, PeerSnapshot peer) implements ServerEvent {}
 
-    /** Bytes were written to a peer (the greeting, an HTTP answer, an echo or a user's text). */
-    record Sent(Instant time, long peerId, int bytes) implements ServerEvent {}
+    /**
+     * Bytes were written to a peer (the greeting, an HTTP answer, an echo or a user's text);
+     * {@code preview} is short and printable, or null (greet and close does not make one).
+     */
+    record Sent(Instant time, long peerId, int bytes, String preview) implements ServerEvent {
+        public Sent(Instant time, long peerId, int bytes) {
+            this(time, peerId, bytes, null);
+        }
+    }
 
     /** Bytes arrived from a peer; {@code preview} is short and printable. */
     record Received(Instant time, long peerId, int bytes, String preview) implements ServerEvent {}

@@ -241,7 +241,8 @@ public final class LogPanel extends JPanel {
         } else if (e instanceof ServerEvent.Connected c) {
             return "Connected to " + tuple(c.peer()) + "  #" + c.peer().id();
         } else if (e instanceof ServerEvent.Sent s) {
-            return "S: sent " + bytes(s.bytes()) + " to #" + s.peerId();
+            return "S: sent " + bytes(s.bytes()) + " to #" + s.peerId()
+                    + (s.preview() == null || s.preview().isEmpty() ? "" : ": " + s.preview());
         } else if (e instanceof ServerEvent.Received r) {
             return "R: received " + bytes(r.bytes()) + " from #" + r.peerId()
                     + (r.preview() == null || r.preview().isEmpty() ? "" : ": " + r.preview());

@@ -130,6 +130,18 @@ class MonitorServerTest {
         assertThat(p.bytesOut()).isEqualTo(24);
         assertThat(p.lastReceived()).isEqualTo("ping\\r\\n");
         assertThat(p.open()).isTrue();
+        // What went out shows as what came in does: the greeting, then the echo.
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.of(ServerEvent.Sent.class).size() == 2);
+        assertThat(log.of(ServerEvent.Sent.class)).extracting(ServerEvent.Sent::preview)
+                .containsExactly("Hello from server\\n", "ping\\r\\n");
+    }
+
+    @Test
+    void greetAndCloseMakesNoPreviewOfWhatItSends() throws Exception {
+        InetSocketAddress a = start(config());
+        assertThat(Clients.readAll(a)).isEqualTo("Hello from server\n");
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.of(ServerEvent.Sent.class).size() == 1);
+        assertThat(log.of(ServerEvent.Sent.class).get(0).preview()).isNull();
     }
 
     @Test

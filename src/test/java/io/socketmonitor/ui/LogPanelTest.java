@@ -116,6 +116,8 @@ class LogPanelTest {
     @Test
     void oneIsSingular() {
         assertThat(LogPanel.describe(new ServerEvent.Sent(T0, 7, 1))).isEqualTo("S: sent 1 byte to #7");
+        assertThat(LogPanel.describe(new ServerEvent.Sent(T0, 7, 6, "ping\\r\\n")))
+                .as("what went out, as R: shows what came in").isEqualTo("S: sent 6 bytes to #7: ping\\r\\n");
         assertThat(LogPanel.describe(new ServerEvent.Received(T0, 7, 1, "x"))).isEqualTo("R: received 1 byte from #7: x");
         assertThat(LogPanel.describe(new ServerEvent.Stopped(T0, new io.socketmonitor.server.ServerStats(1, 0, 1, 0, 0, 18, 0))))
                 .isEqualTo("Stopped; served 1 connection");
