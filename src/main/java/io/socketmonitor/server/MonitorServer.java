@@ -119,7 +119,8 @@ public final class MonitorServer implements AutoCloseable {
     private final Backoff crashBackoff = new Backoff();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final byte[] readBytes = new byte[64 * 1024];
-    private long nextId;
+    private long nextId; // under the lock
+    private volatile long firstId = 1;
     private long lastTickNanos;
     /** The earliest moment a peer's deadline can fall due, if any peer has one; see {@link #deadlineAt}. */
     private long nextDeadlineNanos;
@@ -182,6 +183,24 @@ public final class MonitorServer implements AutoCloseable {
         return running;
     }
 
+    /**
+     * Numbers connections (the table's # and {count}) from {@code first} on, 1 unless set; call
+     * before start. The window's runs continue one count, so no two rows share a number.
+     */
+    public void numberConnectionsFrom(long first) {
+        this.firstId = first;
+    }
+
+    /** The number the latest connection got: one less than the first while none has come (0 before start). */
+    public long lastConnectionNumber() {
+        lock.lock();
+        try {
+            return nextId;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The bound address while running (with the real port when 0 was asked), else null. */
     public InetSocketAddress localAddress() {
         return localAddress;
@@ -227,7 +246,7 @@ public final class MonitorServer implements AutoCloseable {
         bytesIn = 0;
         bytesOut = 0;
         errors = 0;
-        nextId = 0;
+        nextId = firstId - 1;
         perPeerCounts.clear();
         commands.clear();
         running = true;

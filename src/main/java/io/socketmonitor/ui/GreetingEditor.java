@@ -106,7 +106,7 @@ public final class GreetingEditor extends JPanel {
             case "{peerPort}" -> "The client's port";
             case "{local}" -> "The server's address and port";
             case "{time}" -> "The time of the connection (UTC, ISO 8601)";
-            case "{count}" -> "The connection's number since start, from 1";
+            case "{count}" -> "The connection's number, as in the table's # column (runs number on)";
             default -> placeholder;
         };
     }

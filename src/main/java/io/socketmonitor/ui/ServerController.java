@@ -35,6 +35,8 @@ public final class ServerController {
     private volatile MonitorServer server;
     /** What the last server counted, shown once it has stopped (until the next one runs). */
     private volatile ServerStats lastRun;
+    /** Connections numbered in the runs so far: the next run goes on from there. */
+    private volatile long numbered;
     private State state = State.STOPPED;
     private InetSocketAddress bound;
 
@@ -64,6 +66,7 @@ public final class ServerController {
             MonitorServer s = null;
             try {
                 s = new MonitorServer(config);
+                s.numberConnectionsFrom(numbered + 1);
                 s.addListener(listener);
                 InetSocketAddress at = s.start();
                 server = s; // set here, on the worker, so a shutdown queued behind this start closes it
@@ -140,6 +143,7 @@ public final class ServerController {
 
     private void remember(MonitorServer s) {
         if (s != null) {
+            numbered = s.lastConnectionNumber();
             ServerStats t = s.stats();
             lastRun = new ServerStats(t.served(), 0, t.peakOpen(), 0, t.bytesIn(), t.bytesOut(), t.errors());
         }

@@ -137,6 +137,18 @@ class MonitorServerTest {
     }
 
     @Test
+    void connectionsCanBeNumberedOnFromAnEarlierRun() throws Exception {
+        MonitorServer s = new MonitorServer(config().withGreeting(greeting("#{count}")));
+        servers.add(s);
+        s.numberConnectionsFrom(41);
+        assertThat(s.lastConnectionNumber()).isEqualTo(0);
+        InetSocketAddress a = s.start();
+        assertThat(Clients.readAll(a)).isEqualTo("#41");
+        assertThat(Clients.readAll(a)).isEqualTo("#42");
+        assertThat(s.lastConnectionNumber()).isEqualTo(42);
+    }
+
+    @Test
     void greetAndCloseMakesNoPreviewOfWhatItSends() throws Exception {
         InetSocketAddress a = start(config());
         assertThat(Clients.readAll(a)).isEqualTo("Hello from server\n");

@@ -57,6 +57,12 @@ class MainWindowTest extends AbstractWindowTest {
         window.comboBox("interface").requireEnabled();
         window.label("tryItHint").requireVisible();
         assertThatThrownBy(() -> readAll(port)).isInstanceOf(ConnectException.class);
+
+        // A second run numbers on: its first peer is #2, not a second #1 beside the first.
+        int again = startByButton();
+        assertThat(readAll(again)).isEqualTo("Hello from server\n");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Arrays.stream(window.table("peerTable").contents())
+                .map(r -> r[PeerTableModel.COL_ID])).containsExactlyInAnyOrder("1", "2"));
     }
 
     @Test
