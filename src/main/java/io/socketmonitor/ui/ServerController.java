@@ -9,6 +9,7 @@ import io.socketmonitor.template.GreetingTemplate;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -152,28 +153,28 @@ public final class ServerController {
     public void setGreeting(GreetingTemplate g) {
         MonitorServer s = server;
         if (s != null) {
-            worker.execute(() -> s.setGreeting(g));
+            onWorker(() -> s.setGreeting(g));
         }
     }
 
     public void setEcho(boolean echo) {
         MonitorServer s = server;
         if (s != null) {
-            worker.execute(() -> s.setEcho(echo));
+            onWorker(() -> s.setEcho(echo));
         }
     }
 
     public void send(List<Long> ids, byte[] data) {
         MonitorServer s = server;
         if (s != null) {
-            worker.execute(() -> ids.forEach(id -> s.send(id, data)));
+            onWorker(() -> ids.forEach(id -> s.send(id, data)));
         }
     }
 
     public void sendToAll(byte[] data, Consumer<Integer> done) {
         MonitorServer s = server;
         if (s != null) {
-            worker.execute(() -> {
+            onWorker(() -> {
                 int n = s.sendToAll(data);
                 SwingUtilities.invokeLater(() -> done.accept(n));
             });
@@ -183,13 +184,29 @@ public final class ServerController {
     public void disconnect(List<Long> ids) {
         MonitorServer s = server;
         if (s != null) {
-            worker.execute(() -> ids.forEach(s::disconnect));
+            onWorker(() -> ids.forEach(s::disconnect));
         }
     }
 
     /** Runs any slow job (host lookup, file save) off the EDT. */
     public void background(Runnable job) {
-        io.execute(job);
+        try {
+            io.execute(job);
+        } catch (RejectedExecutionException closing) {
+            // The window is closing: no one is left to see the result.
+        }
+    }
+
+    /**
+     * Runs a user's action on the running server, on the worker. A Swing timer or a late click
+     * can still ask while the window closes; the worker is gone then, and so is the server.
+     */
+    private void onWorker(Runnable job) {
+        try {
+            worker.execute(job);
+        } catch (RejectedExecutionException closing) {
+            // Nothing to act on any more.
+        }
     }
 
     /** Stops the server and waits (bounded) for the port to be free; for window close. Any thread. */
