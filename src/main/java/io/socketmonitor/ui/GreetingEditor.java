@@ -1,5 +1,6 @@
 package io.socketmonitor.ui;
 
+import io.socketmonitor.template.GreetingContext;
 import io.socketmonitor.template.GreetingTemplate;
 import io.socketmonitor.template.Printable;
 import io.socketmonitor.template.TemplateException;
@@ -33,6 +34,8 @@ public final class GreetingEditor extends JPanel {
     private final JButton insert = new JButton("Insert \u25BE");
     private GreetingTemplate template = GreetingTemplate.DEFAULT;
     private boolean live; // the server runs: a valid edit reaches the next client
+    /** What placeholders are filled from in the preview: a sample peer, and this server's address. */
+    private GreetingContext sample = GreetingTemplate.SAMPLE;
     private Consumer<GreetingTemplate> listener = t -> {};
 
     public GreetingEditor() {
@@ -128,7 +131,7 @@ public final class GreetingEditor extends JPanel {
         try {
             GreetingTemplate t = GreetingTemplate.parse(text.getText());
             template = t;
-            byte[] bytes = t.render(GreetingTemplate.SAMPLE);
+            byte[] bytes = t.render(sample);
             preview.setText(describeBytes(bytes, t.hasPlaceholders(), preview.getFont().canDisplay('\u240A')));
             error.setVisible(false);
             error.setText("");
@@ -144,6 +147,13 @@ public final class GreetingEditor extends JPanel {
         }
         revalidate();
         repaint();
+    }
+
+    /** {local} in the preview is where the server listens, or will (a sample until the port is known). */
+    void sampleLocal(java.net.InetSocketAddress local) {
+        GreetingContext s = GreetingTemplate.SAMPLE;
+        sample = new GreetingContext(s.peer(), local != null ? local : s.local(), s.time(), s.count());
+        reparse();
     }
 
     /**

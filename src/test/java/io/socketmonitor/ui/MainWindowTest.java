@@ -151,6 +151,19 @@ class MainWindowTest extends AbstractWindowTest {
     }
 
     @Test
+    void theGreetingPreviewFillsLocalWithWhereTheServerListens() throws IOException {
+        window.textBox("portText").deleteText().enterText("20123");
+        window.textBox("greeting").setText("{local}");
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(window.textBox("greetingPreview").text()).endsWith(": 127.0.0.1:20123"));
+        window.textBox("portText").deleteText().enterText("0");
+        int port = startByButton(); // any free port: known once listening
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(window.textBox("greetingPreview").text()).endsWith(": 127.0.0.1:" + port));
+        assertThat(readAll(port)).isEqualTo("127.0.0.1:" + port);
+    }
+
+    @Test
     void realClientAppearsInTheTableAndIsMarkedClosed() throws IOException {
         int port = startByButton();
         int clientPort;
