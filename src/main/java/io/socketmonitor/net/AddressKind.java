@@ -13,6 +13,8 @@ public enum AddressKind {
     LINK_LOCAL("link-local", "the local network segment only"),
     UNIQUE_LOCAL("unique local (ULA)", "the local network (IPv6)"),
     CONTAINER_BRIDGE("container bridge", "containers on this machine"),
+    /** RFC 5737 and RFC 3849 ranges, for examples; test labs and VMs use them, the internet never routes them. */
+    DOCUMENTATION("documentation range", "the local network at most (never routed on the internet)"),
     PUBLIC("public", "the internet (if no firewall blocks it)"),
     WILDCARD("all interfaces", "every network this machine is on");
 
@@ -59,9 +61,15 @@ public enum AddressKind {
         }
         byte[] b = a.getAddress();
         if (a instanceof Inet4Address) {
+            if (isDocumentationIpv4(b[0] & 0xff, b[1] & 0xff, b[2] & 0xff)) {
+                return DOCUMENTATION;
+            }
             return isPrivateIpv4(b[0] & 0xff, b[1] & 0xff) ? PRIVATE : PUBLIC;
         }
         if (a instanceof Inet6Address) {
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
+                return DOCUMENTATION; // 2001:db8::/32
+            }
             if ((b[0] & 0xfe) == 0xfc) {
                 return UNIQUE_LOCAL;
             }
@@ -78,6 +86,13 @@ public enum AddressKind {
         }
         String name = interfaceName.toLowerCase(Locale.ROOT);
         return BRIDGE_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
+    /** TEST-NET-1, -2 and -3: 192.0.2/24, 198.51.100/24, 203.0.113/24. */
+    private static boolean isDocumentationIpv4(int first, int second, int third) {
+        return (first == 192 && second == 0 && third == 2)
+                || (first == 198 && second == 51 && third == 100)
+                || (first == 203 && second == 0 && third == 113);
     }
 
     /** RFC 1918 (10/8, 172.16/12, 192.168/16) and RFC 6598 carrier-grade NAT (100.64/10). */

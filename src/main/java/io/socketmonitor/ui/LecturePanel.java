@@ -179,6 +179,9 @@ public final class LecturePanel extends TabContent {
                     + " can connect.";
             case LINK_LOCAL -> a + " is <b>link-local</b>: only machines on the same network segment can connect.";
             case UNIQUE_LOCAL -> a + " is an IPv6 <b>unique local</b> address: reachable within the local network.";
+            case DOCUMENTATION -> a + " is in a <b>documentation range</b> (192.0.2/24, 198.51.100/24,"
+                    + " 203.0.113/24, 2001:db8::/32), reserved for examples: labs and virtual machines use it,"
+                    + " the internet never routes it, so at most the local network can connect.";
         };
     }
 
