@@ -222,6 +222,10 @@ public final class PeerTablePanel extends JPanel {
                 : RowFilter.regexFilter("(?iu)" + Pattern.quote(text)));
     }
 
+    PeerTableModel model() {
+        return model;
+    }
+
     /** Called when the server starts or stops, and on selection changes. */
     public void updateActions() {
         List<PeerTableModel.Row> sel = selected();
@@ -373,12 +377,17 @@ public final class PeerTablePanel extends JPanel {
     public void exportCsv(Path file) {
         String csv = csv();
         int rowCount = table.getRowCount();
+        // Say so when older closed rows were let go, so no one takes the file for every connection.
+        int h = model.history();
+        String kept = model.closedCount() < h ? ""
+                : h == 1 ? " (the table keeps the last closed connection only)"
+                : String.format(java.util.Locale.ROOT, " (the table keeps the last %,d closed connections)", h);
         info.setText("Saving " + file.getFileName() + "\u2026");
         controller.background(() -> {
             String result;
             try {
                 Files.writeString(file, csv, StandardCharsets.UTF_8);
-                result = "Saved " + rowCount + " rows to " + file + ".";
+                result = "Saved " + rowCount + (rowCount == 1 ? " row" : " rows") + " to " + file + kept + ".";
             } catch (IOException | RuntimeException e) {
                 result = "Could not save " + file + ": " + e.getMessage();
             }

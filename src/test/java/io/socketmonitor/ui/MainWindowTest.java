@@ -412,6 +412,16 @@ class MainWindowTest extends AbstractWindowTest {
             assertThat(lines.get(0)).startsWith("#,Peer address,Peer port,Local address");
             assertThat(lines.get(1)).startsWith("1,127.0.0.1,").endsWith("closed after greeting");
         });
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(window.label("peerInfo").text()).isEqualTo("Saved 1 row to " + csv + "."));
+        // With the history full, the file is not every connection, and the message says so.
+        edt(() -> {
+            main.peerPanel().model().history(1);
+            main.peerPanel().exportCsv(csv);
+            return null;
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(window.label("peerInfo").text())
+                .isEqualTo("Saved 1 row to " + csv + " (the table keeps the last closed connection only)."));
         await().atMost(WAIT).untilAsserted(() -> assertThat(log).content()
                 .contains("Listening on 127.0.0.1:" + port + " for connections").contains("Connected to ('127.0.0.1', "));
     }
