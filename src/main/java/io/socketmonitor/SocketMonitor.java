@@ -82,7 +82,7 @@ public final class SocketMonitor {
             throw new UsageException(e.getMessage());
         }
         return ClientCommand.runInteractive(options.connect(), options.send(), ending,
-                TestClient.DEFAULT_CONNECT_TIMEOUT, System.in, out, err);
+                TestClient.DEFAULT_CONNECT_TIMEOUT, io.socketmonitor.client.StandardInput.get(), out, err);
     }
 
     private static int dispatch(Options options, Set<String> givenOptions, PrintStream out, PrintStream err)

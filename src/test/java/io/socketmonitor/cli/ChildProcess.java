@@ -47,6 +47,13 @@ final class ChildProcess implements AutoCloseable {
         return launch(List.of("script", "--quiet", "--return", "--command", shell.toString(), "/dev/null"));
     }
 
+    /** Starts the program with standard input closed, as {@code <&-} in a shell does. */
+    static ChildProcess startWithStdinClosed(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" <&-", "sh"));
+        command.addAll(javaCommand(args));
+        return launch(command);
+    }
+
     /** Keys typed at the terminal of {@link #startInTerminal}. */
     void type(String keys) throws IOException {
         process.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));

@@ -93,6 +93,22 @@ class CommandLineTest {
     }
 
     @Test
+    void withStandardInputClosedTheClientSendsNothing() throws Exception {
+        try (MonitorServer server = new MonitorServer(ServerConfig.defaults().withPort(0)
+                .withMode(io.socketmonitor.server.Mode.KEEP_OPEN))) {
+            int port = server.start().getPort();
+            try (ChildProcess app = ChildProcess.startWithStdinClosed("--connect", "127.0.0.1:" + port)) {
+                assertThat(app.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(app.remainingLines()).containsExactly("Trying 127.0.0.1...", "Connected to 127.0.0.1.",
+                        "Hello from server", "Connection closed by foreign host.");
+                // Not the JVM's lib/modules, which took descriptor 0: end of input at once, as ncat.
+                assertThat(app.stderr()).contains(", 0 bytes sent)");
+            }
+            assertThat(server.stats().bytesIn()).isZero();
+        }
+    }
+
+    @Test
     void quietPrintsNoLinePerConnection() throws Exception {
         try (ChildProcess app = ChildProcess.start("--headless", "--quiet", "--port", "0", "--greeting", "hi")) {
             Matcher m = LISTENING.matcher(app.nextLine());
