@@ -64,13 +64,10 @@ public final class ClientCommand {
                 connected.complete(false);
             }
         });
-        CompletableFuture<SessionSummary> finished = client.connect(target.host(), target.port(), connectTimeout);
+        // The text goes out from the session itself, the moment it connects (see TestClient.connect).
+        CompletableFuture<SessionSummary> finished = client.connect(target.host(), target.port(), connectTimeout, first);
         if (connected.join()) {
-            if (first != null && !sendQuietly(client, first, err)) {
-                client.close();
-            } else {
-                startStdinPump(client, in, err);
-            }
+            startStdinPump(client, in, err);
         }
         SessionSummary summary = join(finished);
         if (summary.end() != SessionEnd.FAILED) {
@@ -160,16 +157,6 @@ public final class ClientCommand {
             case SLOW -> head + o.connections() + " connections, one byte every " + o.interval().toMillis()
                     + " ms for " + Durations.seconds(o.duration()) + ".";
         };
-    }
-
-    private static boolean sendQuietly(TestClient client, byte[] data, PrintStream err) {
-        try {
-            client.send(data);
-            return true;
-        } catch (IOException e) {
-            err.println("Could not send: " + e.getMessage());
-            return false;
-        }
     }
 
     /** Forwards standard input on a daemon thread (a blocked read of System.in cannot be interrupted). */

@@ -45,12 +45,22 @@ public final class TestClient implements AutoCloseable {
      * exceptionally.
      */
     public CompletableFuture<SessionSummary> connect(String host, int port, Duration connectTimeout) {
+        return connect(host, port, connectTimeout, null);
+    }
+
+    /**
+     * As {@link #connect(String, int, Duration)}, sending {@code first} (if not null) the moment
+     * the connection is made, before reading: a server that greets and closes at once cannot
+     * race it. If it cannot be sent, the session ends in an error that says so.
+     */
+    public CompletableFuture<SessionSummary> connect(String host, int port, Duration connectTimeout, byte[] first) {
         Objects.requireNonNull(host, "host");
         HostPort.checkPort(port);
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("This client already ran a session; create a new one.");
         }
-        Thread t = new Thread(() -> run(host, port, connectTimeout), "test-client " + host + ":" + port);
+        byte[] firstBytes = first == null ? null : first.clone();
+        Thread t = new Thread(() -> run(host, port, connectTimeout, firstBytes), "test-client " + host + ":" + port);
         t.setDaemon(true);
         t.start();
         return finished;
@@ -114,10 +124,10 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
-    private void run(String host, int port, Duration timeout) {
+    private void run(String host, int port, Duration timeout, byte[] first) {
         SessionSummary summary;
         try {
-            summary = session(host, port, timeout);
+            summary = session(host, port, timeout, first);
         } catch (RuntimeException e) {
             // Never let the thread die silently: the listener and the future always hear the end.
             summary = new SessionSummary(SessionEnd.ERROR, "Unexpected error: " + e, null, null, null,
@@ -128,7 +138,7 @@ public final class TestClient implements AutoCloseable {
         finished.complete(summary);
     }
 
-    private SessionSummary session(String host, int port, Duration timeout) {
+    private SessionSummary session(String host, int port, Duration timeout, byte[] first) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
@@ -159,22 +169,39 @@ public final class TestClient implements AutoCloseable {
                 continue;
             }
             Duration connectTime = Duration.ofNanos(System.nanoTime() - start);
-            return connectedSession(s, host, connectTime);
+            return connectedSession(s, host, connectTime, first);
         }
         return failed(lastError);
     }
 
-    private SessionSummary connectedSession(Socket s, String host, Duration connectTime) {
+    private SessionSummary connectedSession(Socket s, String host, Duration connectTime, byte[] first) {
         InetSocketAddress remote = (InetSocketAddress) s.getRemoteSocketAddress();
         try {
             s.setTcpNoDelay(true); // a typed line should leave at once, as with telnet
         } catch (SocketException ignored) {
             // Only a latency nicety.
         }
-        connected = true;
+        long connectedAt = System.nanoTime();
+        IOException firstFailed = null;
+        if (first != null) { // before anyone hears of the connection: nothing typed can overtake it
+            try {
+                s.getOutputStream().write(first);
+                bytesOut.addAndGet(first.length);
+            } catch (IOException e) {
+                firstFailed = e;
+            }
+        }
+        connected = firstFailed == null;
         listener.onEvent(new ClientEvent.Connected(host, remote, (InetSocketAddress) s.getLocalSocketAddress(),
                 connectTime));
-        long connectedAt = System.nanoTime();
+        if (firstFailed != null) {
+            closeQuietly(s);
+            return new SessionSummary(SessionEnd.ERROR, "Could not send the text: " + firstFailed.getMessage() + ".",
+                    remote, connectTime, null, bytesIn.get(), bytesOut.get());
+        }
+        if (first != null) {
+            listener.onEvent(new ClientEvent.Sent(first));
+        }
         Duration firstByte = null;
         byte[] buffer = new byte[16 * 1024];
         try (s) {

@@ -45,6 +45,35 @@ class ClientCommandTest {
         }
     }
 
+    /**
+     * A server that shuts its output the moment it accepts, then reads: --send's text used to go
+     * out from the main thread after the session had seen that end, and was lost in 2 runs of 20.
+     */
+    @Test
+    void sendTextReachesAServerThatEndsItsSideAtOnce() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(10_000);
+            for (int run = 0; run < 30; run++) {
+                Terminal t = new Terminal();
+                java.util.concurrent.CompletableFuture<String> got = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try (java.net.Socket peer = listener.accept()) {
+                        peer.setSoTimeout(10_000);
+                        peer.shutdownOutput();
+                        return new String(peer.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        return "failed: " + e;
+                    }
+                });
+
+                int exit = ClientCommand.runInteractive("127.0.0.1:" + listener.getLocalPort(), "ping",
+                        LineEnding.LF, TestClient.DEFAULT_CONNECT_TIMEOUT, Terminal.noInput(), t.out, t.err);
+
+                assertThat(got.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("run " + run).isEqualTo("ping\n");
+                assertThat(exit).as("run " + run + ": " + t.err()).isZero();
+            }
+        }
+    }
+
     @Test
     void connectsByNameAndSaysTheNameAsTyped() throws Exception {
         try (ServerFixture server = ServerFixture.greetAndClose()) {
