@@ -55,7 +55,13 @@ public final class ClientCommand {
         }
 
         CompletableFuture<Boolean> connected = new CompletableFuture<>();
-        SessionPrinter printer = new SessionPrinter(out, err);
+        TestClient[] session = new TestClient[1];
+        boolean[] outputGone = new boolean[1];
+        SessionPrinter printer = new SessionPrinter(out, err, () -> {
+            outputGone[0] = true;
+            err.println("Standard output was closed (broken pipe): disconnecting.");
+            session[0].close(); // as ncat does: nothing would read what comes next
+        });
         TestClient client = new TestClient(event -> {
             printer.onEvent(event);
             if (event instanceof ClientEvent.Connected) {
@@ -64,6 +70,7 @@ public final class ClientCommand {
                 connected.complete(false);
             }
         });
+        session[0] = client;
         // The text goes out from the session itself, the moment it connects (see TestClient.connect).
         CompletableFuture<SessionSummary> finished = client.connect(target.host(), target.port(), connectTimeout, first);
         if (connected.join()) {
@@ -73,7 +80,7 @@ public final class ClientCommand {
         if (summary.end() != SessionEnd.FAILED) {
             err.println("(" + summary.timings() + ")");
         }
-        return summary.closedNormally() ? EXIT_OK : EXIT_FAILED;
+        return summary.closedNormally() && !outputGone[0] ? EXIT_OK : EXIT_FAILED;
     }
 
     /**

@@ -10,11 +10,22 @@ import java.io.PrintStream;
 public final class SessionPrinter implements ClientListener {
     private final PrintStream out;
     private final PrintStream err;
+    private final Runnable outputGone;
     private boolean atLineStart = true;
+    private boolean gone;
 
     public SessionPrinter(PrintStream out, PrintStream err) {
+        this(out, err, () -> { });
+    }
+
+    /**
+     * @param outputGone runs once when standard output fails (a pipe's reader such as
+     *     {@code head} has exited): no one reads the session any more, so it should end
+     */
+    public SessionPrinter(PrintStream out, PrintStream err, Runnable outputGone) {
         this.out = out;
         this.err = err;
+        this.outputGone = outputGone;
     }
 
     @Override
@@ -28,6 +39,10 @@ public final class SessionPrinter implements ClientListener {
             out.write(r.data(), 0, r.data().length);
             out.flush();
             atLineStart = r.data()[r.data().length - 1] == '\n';
+            if (out.checkError() && !gone) { // PrintStream keeps the broken pipe to itself
+                gone = true;
+                outputGone.run();
+            }
         } else if (event instanceof ClientEvent.Failed f) {
             err.println(f.message());
             err.flush();

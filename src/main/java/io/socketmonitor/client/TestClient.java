@@ -70,8 +70,9 @@ public final class TestClient implements AutoCloseable {
         return finished;
     }
 
+    /** Connected, and not closed by {@link #close}: sending makes sense. */
     public boolean isConnected() {
-        return connected;
+        return connected && !closedByUser;
     }
 
     /** Writes the bytes as they are. */

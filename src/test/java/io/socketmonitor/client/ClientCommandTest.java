@@ -75,6 +75,34 @@ class ClientCommandTest {
     }
 
     @Test
+    void whenStandardOutputIsGoneTheSessionEndsAsNcatsDoes() throws Exception {
+        try (ServerFixture server = ServerFixture.keepOpen()) {
+            Terminal t = new Terminal();
+            // What `| head -c 10` leaves: a pipe whose reader has exited.
+            java.io.PrintStream brokenPipe = new java.io.PrintStream(new java.io.OutputStream() {
+                private int written;
+
+                @Override
+                public void write(int b) throws IOException {
+                    if (++written > 10) {
+                        throw new IOException("Broken pipe");
+                    }
+                }
+            }, true);
+            java.io.PipedOutputStream typing = new java.io.PipedOutputStream(); // stdin that never ends
+
+            int exit = ClientCommand.runInteractive(server.hostPort(), null, LineEnding.NONE,
+                    TestClient.DEFAULT_CONNECT_TIMEOUT, new java.io.PipedInputStream(typing), brokenPipe, t.err);
+
+            assertThat(exit).isEqualTo(ClientCommand.EXIT_FAILED);
+            assertThat(t.err()).startsWith("Standard output was closed (broken pipe): disconnecting.\n")
+                    .doesNotContain("Could not send");
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.server.stats().open() == 0);
+            typing.close();
+        }
+    }
+
+    @Test
     void connectsByNameAndSaysTheNameAsTyped() throws Exception {
         try (ServerFixture server = ServerFixture.greetAndClose()) {
             Terminal t = new Terminal();
