@@ -108,6 +108,22 @@ class CommandLineTest {
         }
     }
 
+    /** What `timeout` and a closing terminal do: the process and its group are signalled, so it comes twice. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"TERM", "HUP"})
+    void oneStopRequestSignalledTwiceStillStopsCleanly(String signal) throws Exception {
+        try (ChildProcess app = ChildProcess.start("--headless", "--port", "0")) {
+            assertThat(app.nextLine()).matches(LISTENING);
+            String pid = Long.toString(app.process.pid());
+
+            new ProcessBuilder("kill", "-" + signal, pid, pid).inheritIO().start().waitFor();
+
+            assertThat(app.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(app.exitCode()).isZero();
+            assertThat(app.remainingLines()).as(app.stderr()).containsExactly("Stopped: served 0, peak open 0, errors 0");
+        }
+    }
+
     @Test
     void quietPrintsNoLinePerConnection() throws Exception {
         try (ChildProcess app = ChildProcess.start("--headless", "--quiet", "--port", "0", "--greeting", "hi")) {
