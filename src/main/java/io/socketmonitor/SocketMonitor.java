@@ -87,12 +87,12 @@ public final class SocketMonitor {
 
     private static int dispatch(Options options, Set<String> givenOptions, PrintStream out, PrintStream err)
             throws UsageException {
+        options.checkEachApplies(givenOptions);
         if (options.listInterfaces()) {
             out.print(InterfaceReport.format(InterfaceDiscovery.discover()));
             out.flush();
             return EXIT_OK;
         }
-        options.checkEachApplies(givenOptions);
         if (options.connect() != null) {
             return runClient(options, out, err);
         }

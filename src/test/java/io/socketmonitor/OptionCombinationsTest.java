@@ -24,8 +24,14 @@ class OptionCombinationsTest {
         "--headless --echo --mode keepopen|Mode 'keepopen' is unknown: use close, keep-open or http.",
         "--connect 127.0.0.1:9 --load burst --send hi|--load sends nothing of its own choosing: leave out --send",
         "--connect 127.0.0.1:9 --line-ending crlf|--line-ending is added after --send's text: add --send TEXT.",
+        "--headless --idle-timeout 5|--idle-timeout closes keep-open peers that stay silent: add --mode keep-open",
+        "--idle-timeout 5 --mode http|--idle-timeout closes keep-open peers that stay silent: add --mode keep-open",
+        "--headless --start|--start starts the window's server at once; --headless always does: leave out --start.",
+        "--list-interfaces --headless|--list-interfaces prints this machine's addresses and exits: leave out --headless.",
+        "--headless --bind=|--bind needs an address: loopback, loopback6, all, all6 or one of this machine's",
     })
     void isNamedWithWhatItNeedsAndExitCode2(String args, String expected) {
+        args = args.strip();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = SocketMonitor.run(args.split(" "), new PrintStream(out, true, StandardCharsets.UTF_8),

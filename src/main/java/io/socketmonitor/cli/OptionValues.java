@@ -52,6 +52,23 @@ public final class OptionValues {
         return java.time.Duration.ofMillis(Math.round(v * 1000));
     }
 
+    /**
+     * Text as typed, unless the locale could not pass it on: with LANG=C the JVM reads arguments
+     * as ASCII and every other character arrives as U+FFFD, which would be sent as such.
+     */
+    public static String text(String option, String value) throws UsageException {
+        return text(option, value, System.getProperty("sun.jnu.encoding", "UTF-8"));
+    }
+
+    static String text(String option, String value, String argumentEncoding) throws UsageException {
+        if (value != null && value.indexOf('\uFFFD') >= 0 && !argumentEncoding.replace("-", "").equalsIgnoreCase("UTF8")) {
+            throw new UsageException(option + " holds characters this terminal's locale (" + argumentEncoding
+                    + ") could not pass on: run with a UTF-8 locale (e.g. LANG=C.UTF-8), or write them as \\uXXXX"
+                    + " escapes (e.g. \\u00e9).");
+        }
+        return value;
+    }
+
     private static String fmt(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }

@@ -133,6 +133,11 @@ public final class Options {
      * @param given the long names of the options typed
      */
     public void checkEachApplies(Set<String> given) throws UsageException {
+        if (listInterfaces && given.size() > 1) {
+            String other = given.stream().filter(o -> !o.equals("--list-interfaces")).sorted().findFirst().orElse("");
+            throw new UsageException("--list-interfaces prints this machine's addresses and exits: leave out "
+                    + other + ".");
+        }
         if (connect != null) {
             String server = firstOf(given, SERVER_ONLY);
             if (server != null) {
@@ -162,8 +167,21 @@ public final class Options {
         }
         // The window may take keep-open from its remembered settings; an unknown mode is said below.
         Mode m = Mode.fromCliName(mode);
-        if (echo && m != null && m != Mode.KEEP_OPEN && (headless || given.contains("--mode"))) {
+        boolean modeKnown = headless || given.contains("--mode");
+        if (echo && m != null && m != Mode.KEEP_OPEN && modeKnown) {
             throw new UsageException("--echo answers peers that stay connected: add --mode keep-open.");
+        }
+        if (given.contains("--idle-timeout") && m != null && m != Mode.KEEP_OPEN && modeKnown) {
+            throw new UsageException("--idle-timeout closes keep-open peers that stay silent: add --mode keep-open"
+                    + " (HTTP mode has its own 5 s limit for a request).");
+        }
+        if (start && headless) {
+            throw new UsageException("--start starts the window's server at once; --headless always does:"
+                    + " leave out --start.");
+        }
+        if (given.contains("--bind") && (bind == null || bind.isBlank())) {
+            throw new UsageException("--bind needs an address: loopback, loopback6, all, all6 or one of this"
+                    + " machine's (see --list-interfaces).");
         }
     }
 
@@ -180,7 +198,7 @@ public final class Options {
         }
         GreetingTemplate g;
         try {
-            g = GreetingTemplate.parse(greeting);
+            g = GreetingTemplate.parse(OptionValues.text("--greeting", greeting));
         } catch (TemplateException e) {
             throw new UsageException("Greeting: " + e.getMessage());
         }
@@ -220,8 +238,8 @@ public final class Options {
         return connect;
     }
 
-    public String send() {
-        return send;
+    public String send() throws UsageException {
+        return OptionValues.text("--send", send);
     }
 
     public String lineEnding() {

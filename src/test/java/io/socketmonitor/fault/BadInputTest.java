@@ -44,7 +44,10 @@ class BadInputTest extends FaultFixture {
     })
     void badOptionIsASentenceAndExitCode2(String option, String value, String expected) throws Exception {
         // Port 0 so that a value wrongly accepted binds a free port, not 8080 (then times out).
+        // An idle timeout applies in keep-open mode only (said first otherwise).
         String[] args = option.equals("--port") ? new String[] {"--headless", option, value}
+                : option.equals("--idle-timeout") ? new String[] {"--headless", "--port", "0", "--mode", "keep-open",
+                        option, value}
                 : new String[] {"--headless", "--port", "0", option, value};
         try (ChildJvm app = ChildJvm.run(args)) {
             assertThat(app.process.exitValue()).as(app.err()).isEqualTo(2);
