@@ -46,9 +46,13 @@ public record LoadResult(
         return s <= 0 ? 0 : completed / s;
     }
 
-    /** True when everything asked for happened: no failures, not cancelled, not cut by the limit. */
+    /**
+     * True when everything asked for happened: no failures, not cancelled, not cut by the limit,
+     * and in the modes that hold connections, none closed by the server before the end.
+     */
     public boolean clean() {
-        return failed == 0 && !cancelled && !timeLimitReached && attempted == requested;
+        return failed == 0 && !cancelled && !timeLimitReached && attempted == requested
+                && (!mode.timed() || closedByServer == 0);
     }
 
     /** A few sentences for the terminal and the pane. */
@@ -64,9 +68,13 @@ public record LoadResult(
             case RESET -> sb.append(String.format(Locale.ROOT,
                     "%d of %d connections opened and aborted with RST in %s; %d failed.",
                     completed, requested, Durations.seconds(elapsed), failed));
-            case HOLD -> sb.append(String.format(Locale.ROOT,
-                    "%d of %d connections opened and held for %s; %d got a greeting; %d closed by the server; %d failed.",
-                    connected, requested, Durations.seconds(elapsed), greeted, closedByServer, failed));
+            case HOLD -> sb.append(closedByServer == 0 ? String.format(Locale.ROOT,
+                    "%d of %d connections opened and held for %s; %d got a greeting; %d failed.",
+                    connected, requested, Durations.seconds(elapsed), greeted, failed)
+                    : String.format(Locale.ROOT, // not "held for": the server did not hold them
+                    "%d of %d connections opened; the server closed %d of them, %d held to the end (%s); "
+                            + "%d got a greeting; %d failed.",
+                    connected, requested, closedByServer, completed, Durations.seconds(elapsed), greeted, failed));
             case NEVER_READ -> sb.append(String.format(Locale.ROOT,
                     "%d of %d connections opened and never read for %s; %d failed.",
                     connected, requested, Durations.seconds(elapsed), failed)).append(

@@ -86,6 +86,8 @@ class LoadRunTest {
             assertThat(r.greeted()).isEqualTo(50);
             assertThat(r.closedByServer()).isZero();
             assertThat(r.elapsed()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(r.summary()).contains(": 50 of 50 connections opened and held for 2.").contains("50 got a greeting");
+            assertThat(r.clean()).isTrue();
             await().atMost(WAIT).until(() -> server.server.stats().open() == 0);
             assertThat(server.closed(CloseReason.BY_PEER)).isEqualTo(50);
         }
@@ -99,6 +101,11 @@ class LoadRunTest {
 
             assertThat(r.closedByServer()).isEqualTo(10);
             assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(30));
+            // Not "held for": the server did not hold them, and the run did not do what was asked.
+            assertThat(r.summary()).startsWith("Hold open on " + server.hostPort()
+                    + ": 10 of 10 connections opened; the server closed 10 of them, 0 held to the end (")
+                    .doesNotContain("held for");
+            assertThat(r.clean()).isFalse();
         }
     }
 
