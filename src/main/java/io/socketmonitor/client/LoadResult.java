@@ -80,7 +80,8 @@ public record LoadResult(
                     connected, requested, Durations.seconds(elapsed), failed)).append(
                     "\nA greeting fits the sockets' buffers, so the server never waits on these; closed with it"
                     + " unread, each ends in a reset (RST). To see the server's write timeout cut a peer that"
-                    + " does not read, send it more than the buffers hold (keep-open mode, Send… in the table).");
+                    + " does not read, have the server send it more than the buffers hold (a few MB, in"
+                    + " keep-open mode).");
             case SLOW -> sb.append(String.format(Locale.ROOT,
                     "%d of %d connections sent %d bytes one at a time over %s; %d closed by the server; %d failed.",
                     connected, requested, bytesSent, Durations.seconds(elapsed), closedByServer, failed));
