@@ -34,6 +34,7 @@ public final class Escapes {
                 case 't' -> { text.append('\t'); i += 2; }
                 case '0' -> { text.append('\0'); i += 2; }
                 case '\\' -> { text.append('\\'); i += 2; }
+                case '{', '}' -> { text.append(kind); i += 2; } // \{peer} is the text, not the placeholder
                 case 'x' -> {
                     int b = hex(source, i, 2);
                     writeUtf8(text, out);
@@ -42,7 +43,7 @@ public final class Escapes {
                 }
                 case 'u' -> { text.append((char) hex(source, i, 4)); i += 6; }
                 default -> throw bad("Unknown escape \\" + kind
-                        + " (use \\n \\r \\t \\\\ \\0 \\xHH or \\uXXXX)", i);
+                        + " (use \\n \\r \\t \\\\ \\0 \\xHH \\uXXXX or \\{)", i);
             }
         }
         writeUtf8(text, out);

@@ -21,7 +21,8 @@ public final class GreetingTemplate {
     public static final List<String> PLACEHOLDERS =
             List.of("{peer}", "{peerAddress}", "{peerPort}", "{local}", "{time}", "{count}");
     // Declared before DEFAULT: static fields initialise in order and parse() needs it.
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    // A name in braces: {peer}, and {peer2} or {péer} too, so a typo is named rather than sent.
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\p{L}[\\p{L}\\p{N}_]*)}");
     public static final GreetingTemplate DEFAULT = parseOrThrow(DEFAULT_SOURCE);
 
     /** Sample values for previews, so the user sees roughly what a client will get. */
@@ -49,11 +50,14 @@ public final class GreetingTemplate {
         int last = 0;
         long literalBytes = 0;
         while (m.find()) {
+            if (escaped(source, m.start())) {
+                continue; // \{peer} is the text {peer}: Escapes turns \{ into {
+            }
             literalBytes += addLiteral(parts, source, last, m.start()); // first, so the first mistake is the one named
             Field field = field(m.group(1));
             if (field == null) {
                 throw new TemplateException("Unknown placeholder {" + m.group(1) + "} at position " + (m.start() + 1)
-                        + " (known: " + String.join(" ", PLACEHOLDERS) + ").", m.start());
+                        + " (known: " + String.join(" ", PLACEHOLDERS) + "; \\{ is a brace as it is).", m.start());
             }
             parts.add(field);
             last = m.end();
@@ -82,6 +86,15 @@ public final class GreetingTemplate {
         }
         parts.add(decoded);
         return decoded.length;
+    }
+
+    /** Whether the brace at {@code at} follows an odd run of backslashes: an escaped brace. */
+    private static boolean escaped(String source, int at) {
+        int backslashes = 0;
+        for (int i = at - 1; i >= 0 && source.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
     }
 
     private static byte[] concat(List<Object> literals) {

@@ -104,6 +104,23 @@ class GreetingTemplateTest {
     }
 
     @Test
+    void anEscapedBraceIsTheTextNotThePlaceholder() throws Exception {
+        assertThat(render("\\{peer} is {peerPort}")).isEqualTo("{peer} is 46930");
+        assertThat(render("\\\\{peerPort}")).as("an escaped backslash, then the placeholder").isEqualTo("\\46930");
+        assertThat(render("{\"json\": 1}")).as("braces around no name stay as they are").isEqualTo("{\"json\": 1}");
+    }
+
+    @Test
+    void aPlaceholderTypoWithDigitsOrAccentsIsNamed() {
+        for (String typo : new String[] {"{peer2}", "{p\u00e9er}", "{time_}"}) {
+            assertThatThrownBy(() -> GreetingTemplate.parse("Hi " + typo)).as(typo)
+                    .isInstanceOf(TemplateException.class)
+                    .hasMessageStartingWith("Unknown placeholder " + typo + " at position 4 ")
+                    .hasMessageContaining("\\{ is a brace as it is");
+        }
+    }
+
+    @Test
     void ofTwoMistakesTheFirstIsNamed() {
         assertThatThrownBy(() -> GreetingTemplate.parse("Hi {peer} \\q end {bogus}"))
                 .isInstanceOf(TemplateException.class)
