@@ -35,7 +35,19 @@ public final class GreetingTemplate {
     private final List<Object> parts; // literal bytes (byte[]) and Field placeholders, in order
     private final byte[] constant;    // the whole encoding when there are no placeholders
 
-    private enum Field { PEER, PEER_ADDRESS, PEER_PORT, LOCAL, TIME, COUNT }
+    /**
+     * A placeholder, with the most bytes its value can take: [45-character IPv6 address, %, a
+     * 15-character interface name]:65535 is 69.
+     */
+    private enum Field {
+        PEER(69), PEER_ADDRESS(61), PEER_PORT(5), LOCAL(69), TIME(20), COUNT(19);
+
+        final int maxBytes;
+
+        Field(int maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+    }
 
     private GreetingTemplate(String source, List<Object> parts) {
         this.source = source;
@@ -49,6 +61,7 @@ public final class GreetingTemplate {
         Matcher m = PLACEHOLDER.matcher(source);
         int last = 0;
         long literalBytes = 0;
+        long filledAtMost = 0;
         while (m.find()) {
             if (escaped(source, m.start())) {
                 continue; // \{peer} is the text {peer}: Escapes turns \{ into {
@@ -60,12 +73,18 @@ public final class GreetingTemplate {
                         + " (known: " + String.join(" ", PLACEHOLDERS) + "; \\{ is a brace as it is).", m.start());
             }
             parts.add(field);
+            filledAtMost += field.maxBytes;
             last = m.end();
         }
         literalBytes += addLiteral(parts, source, last, source.length());
         if (literalBytes > MAX_BYTES) {
             throw new TemplateException("The greeting is " + literalBytes + " bytes; the most is " + MAX_BYTES
                     + " bytes (64 KiB).", -1);
+        }
+        if (literalBytes + filledAtMost > MAX_BYTES) {
+            // The limit is on what a client receives, so the placeholders count at their longest.
+            throw new TemplateException("The greeting can reach " + (literalBytes + filledAtMost)
+                    + " bytes once its placeholders are filled; the most is " + MAX_BYTES + " bytes (64 KiB).", -1);
         }
         return new GreetingTemplate(source, parts);
     }

@@ -121,6 +121,18 @@ class GreetingTemplateTest {
     }
 
     @Test
+    void theLimitIsOnWhatAClientReceivesWithPlaceholdersAtTheirLongest() throws Exception {
+        assertThatThrownBy(() -> GreetingTemplate.parse("{peer}".repeat(12_000)))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("The greeting can reach 828000 bytes once its placeholders are filled; the most is 65536"
+                        + " bytes (64 KiB).");
+        String nearlyFull = "x".repeat(GreetingTemplate.MAX_BYTES - 69);
+        assertThat(GreetingTemplate.parse(nearlyFull + "{peer}").render(from("127.0.0.1", 1)))
+                .hasSize(GreetingTemplate.MAX_BYTES - 69 + "127.0.0.1:46930".length());
+        assertThatThrownBy(() -> GreetingTemplate.parse(nearlyFull + "{peer}!")).isInstanceOf(TemplateException.class);
+    }
+
+    @Test
     void ofTwoMistakesTheFirstIsNamed() {
         assertThatThrownBy(() -> GreetingTemplate.parse("Hi {peer} \\q end {bogus}"))
                 .isInstanceOf(TemplateException.class)
