@@ -130,10 +130,23 @@ public final class Printable {
             default -> {
                 if (c < 0x20 || c == 0x7f) {
                     appendByte(out, c);
+                } else if (isInvisible(c)) {
+                    out.append(String.format("\\u%04X", (int) c));
                 } else {
                     out.append(c);
                 }
             }
         }
+    }
+
+    /**
+     * Characters that show nothing or act on the text around them: C1 controls (U+009B starts a
+     * terminal command), bidi overrides (U+202E turns what follows around), zero-width and line
+     * separators. A peer's bytes must not drive the terminal or hide what they say.
+     */
+    public static boolean isInvisible(char c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

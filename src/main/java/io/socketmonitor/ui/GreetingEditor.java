@@ -183,7 +183,7 @@ public final class GreetingEditor extends JPanel {
         int n = Math.min(bytes.length, PREVIEW_BYTES);
         Printable.read(bytes, 0, n, new Printable.Reader() {
             @Override public void text(char c) {
-                if (!symbols && (c < 0x20 || c == 0x7f || c == '\\')) {
+                if (!symbols && (c < 0x20 || c == 0x7f || c == '\\') || c >= 0x80 && Printable.isInvisible(c)) {
                     Printable.appendVisible(sb, c);
                 } else if (c < 0x20) {
                     sb.append((char) (0x2400 + c));

@@ -45,6 +45,15 @@ class PrintableTest {
     }
 
     @Test
+    void charactersThatDriveTheTerminalOrHideTextAreEscaped() {
+        assertThat(preview(0xc2, 0x9b, '3', '1', 'm')).as("C1 CSI").isEqualTo("\\u009B31m");
+        assertThat(preview('a', 0xe2, 0x80, 0xae, 'b')).as("right-to-left override").isEqualTo("a\\u202Eb");
+        assertThat(preview(0xe2, 0x80, 0x8b)).as("zero-width space").isEqualTo("\\u200B");
+        assertThat(preview(0xe2, 0x80, 0xa8)).as("line separator").isEqualTo("\\u2028");
+        assertThat(preview(0xc3, 0xa9, 0xe2, 0x82, 0xac)).as("ordinary text stays").isEqualTo("é€");
+    }
+
+    @Test
     void validTextReadsAsTheJdkDecodesIt() {
         Random random = new Random(42);
         for (int round = 0; round < 200; round++) {
