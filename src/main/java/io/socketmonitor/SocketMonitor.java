@@ -5,6 +5,7 @@ import io.socketmonitor.client.ClientCommand;
 import io.socketmonitor.client.LineEnding;
 import io.socketmonitor.client.TestClient;
 import io.socketmonitor.cli.Options;
+import io.socketmonitor.cli.ParserMessages;
 import io.socketmonitor.cli.UsageException;
 import io.socketmonitor.net.InterfaceDiscovery;
 import io.socketmonitor.net.InterfaceReport;
@@ -43,7 +44,7 @@ public final class SocketMonitor {
         try {
             cl.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
-            err.println(e.getMessage() + ". Try --help for the list of options.");
+            err.println(ParserMessages.sentence(e) + " Try --help for the list of options.");
             return EXIT_USAGE;
         }
         if (cl.isUsageHelpRequested()) {

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** An option typed where it does nothing is named, with what it needs, before anything runs. */
+/** An option typed where it does nothing, or wrongly, is named with what it needs, before anything runs. */
 class OptionCombinationsTest {
 
     @ParameterizedTest(name = "{0}")
@@ -29,6 +29,11 @@ class OptionCombinationsTest {
         "--headless --start|--start starts the window's server at once; --headless always does: leave out --start.",
         "--list-interfaces --headless|--list-interfaces prints this machine's addresses and exits: leave out --headless.",
         "--headless --bind=|--bind needs an address: loopback, loopback6, all, all6 or one of this machine's",
+        "--headless --port 1 --port 2|--port was given twice: give it once. Try --help for the list of options.",
+        "--headless --mode|--mode needs a value: --mode M. Try --help for the list of options.",
+        "--bogus|Unknown option: '--bogus'. Try --help for the list of options.",
+        "--connect 127.0.0.1:9 --load burst --connections 0|--connections must be between 1 and 10000, not 0.",
+        "--connect 127.0.0.1:9 --load hold --duration 99999|--duration must be between 1 and 600, not 99999.",
     })
     void isNamedWithWhatItNeedsAndExitCode2(String args, String expected) {
         args = args.strip();

@@ -64,19 +64,24 @@ public record LoadOptions(int connections, int concurrency, Duration duration, D
      */
     public static LoadOptions parse(String connections, String concurrency, String durationSeconds,
                                     String intervalMillis) {
-        return of(number("--connections", connections), number("--concurrency", concurrency),
-                number("--duration", durationSeconds), number("--interval", intervalMillis));
+        return of(number("--connections", connections, 1, MAX_CONNECTIONS),
+                number("--concurrency", concurrency, 1, MAX_CONCURRENCY),
+                number("--duration", durationSeconds, 1, MAX_DURATION_SECONDS),
+                number("--interval", intervalMillis, 1, MAX_INTERVAL_MILLIS));
     }
 
-    private static Integer number(String option, String text) {
+    private static Integer number(String option, String text, long min, long max) {
         if (text == null || text.isBlank()) {
             return null;
         }
+        int value;
         try {
-            return Integer.valueOf(text.trim());
+            value = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " must be a whole number, not '" + text.trim() + "'.");
         }
+        range(option, value, min, max); // named as typed, as the server's options are
+        return value;
     }
 
     public LoadOptions withConnections(int n) {

@@ -1,0 +1,21 @@
+package io.socketmonitor.cli;
+
+import picocli.CommandLine;
+
+/** The option parser's complaints in the same words as the program's own: a sentence, the option first. */
+public final class ParserMessages {
+    private ParserMessages() {}
+
+    public static String sentence(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.OverwrittenOptionException o && o.getOverwritten() instanceof CommandLine.Model.OptionSpec spec) {
+            return spec.longestName() + " was given twice: give it once.";
+        }
+        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()
+                && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec spec) {
+            return spec.longestName() + " needs a value: " + spec.longestName() + " " + spec.paramLabel() + ".";
+        }
+        String text = e.getMessage() == null ? "The options could not be read" : e.getMessage().strip();
+        text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return text.endsWith(".") ? text : text + ".";
+    }
+}
