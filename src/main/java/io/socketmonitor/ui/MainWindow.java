@@ -403,6 +403,7 @@ public final class MainWindow {
         chart.reset();
         controller.start(cfg, at -> {
             lastServed = 0; // a tick while starting read the last run's count
+            peerPanel.clearInfo(); // "Sent 23 bytes to 1 peer." was about the run before
             serverPanel.showListening(at, cfg.mode());
             clientPanel.followServer(at);
             startStop.putValue(Action.NAME, "Stop");
@@ -489,20 +490,19 @@ public final class MainWindow {
         extraConsumer.accept(batch);
     }
 
+    /** Every 500 ms: durations and counters (a second's lag read as a stale count); the chart each second. */
     private void tick() {
         peerPanel.repaintDurations();
+        ServerStats s = controller.stats();
+        status.setCounters(peers.openCount(), s, s == null ? 0 : s.acceptsLastSecond(), s == null ? 0 : s.errors());
         if (++tickCount % 2 != 0) {
             return;
         }
-        ServerStats s = controller.stats();
         long rate = 0;
-        long errors = 0;
         if (s != null) {
             rate = Math.max(0, s.served() - lastServed);
             lastServed = s.served();
-            errors = s.errors();
         }
-        status.setCounters(peers.openCount(), s, s == null ? 0 : s.acceptsLastSecond(), errors);
         if (controller.running()) {
             chart.sample(rate, peers.openCount());
         }

@@ -226,6 +226,12 @@ public final class PeerTablePanel extends JPanel {
         return model;
     }
 
+    /** Forgets the last action's message ("Sent 23 bytes to 1 peer."), as a new run starts. */
+    void clearInfo() {
+        info.setText(" ");
+        disconnecting = List.of();
+    }
+
     /** Called when the server starts or stops, and on selection changes. */
     public void updateActions() {
         List<PeerTableModel.Row> sel = selected();

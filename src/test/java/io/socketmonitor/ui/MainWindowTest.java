@@ -535,5 +535,9 @@ class MainWindowTest extends AbstractWindowTest {
             await().atMost(WAIT).untilAsserted(() ->
                     assertThat(window.label("peerInfo").text()).isEqualTo("Sent 7 bytes to 2 peers."));
         }
+        window.button("startStop").click();
+        awaitStopped();
+        startByButton();
+        assertThat(window.label("peerInfo").text()).as("the last run's message").isBlank();
     }
 }
