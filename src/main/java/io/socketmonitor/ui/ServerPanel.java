@@ -182,7 +182,6 @@ public final class ServerPanel extends JPanel {
         add(echo, "");
         add(advancedToggle, "gapleft push");
         add(advanced, "newline, skip 1, span, growx");
-        add(formError, "newline, skip 1, span, growx");
 
         JLabel gLabel = new JLabel("Greeting");
         gLabel.setDisplayedMnemonic('G');
@@ -402,8 +401,13 @@ public final class ServerPanel extends JPanel {
 
     private void fireValidity() {
         String p = problem();
+        String was = formError.getText();
         formError.setText(p == null || p.startsWith("The greeting") ? "" : p);
-        formError.setVisible(!formError.getText().isEmpty());
+        if (!locked && !formError.getText().equals(was)) {
+            showTryItHint();
+            tryIt.revalidate();
+            tryIt.repaint();
+        }
         validityListeners.forEach(Runnable::run);
     }
 
@@ -478,8 +482,18 @@ public final class ServerPanel extends JPanel {
         return copy;
     }
 
+    /**
+     * Stopped, the row under Start holds what stops it starting (a port out of range...), else a
+     * hint. The form can only be wrong while stopped, so the message never needs a row of its
+     * own: typing a bad port moves nothing.
+     */
     private void showTryItHint() {
         tryIt.removeAll();
+        if (!formError.getText().isEmpty()) {
+            tryIt.add(formError, "wmin 0");
+            tryIt.setVisible(true);
+            return;
+        }
         JLabel hint = new JLabel("Try it: once the server runs, the telnet and nc commands that reach it appear here;"
                 + " or connect from the Test client tab.");
         hint.setName("tryItHint");
