@@ -154,6 +154,18 @@ class LoadRunTest {
     }
 
     @Test
+    void slowPeersCutByTheServersTimeoutAreWhatTheRunIsForNotAFailure() throws Exception {
+        try (ServerFixture server = ServerFixture.on(java.net.InetAddress.getLoopbackAddress(), Mode.HTTP)) {
+            io.socketmonitor.server.ServerTestAccess.httpHeadTimeout(server.server, Duration.ofMillis(300));
+            LoadResult r = result(start(server, LoadMode.SLOW, LoadOptions.defaults().withConnections(2)
+                    .withDuration(Duration.ofSeconds(3)).withInterval(Duration.ofMillis(50))));
+
+            assertThat(r.closedByServer()).isEqualTo(2);
+            assertThat(r.clean()).as(r.summary()).isTrue();
+        }
+    }
+
+    @Test
     void cancelStopsATimedRunSoonAndClosesItsConnections() throws Exception {
         try (ServerFixture server = ServerFixture.keepOpen()) {
             LoadRun run = start(server, LoadMode.HOLD, LoadOptions.defaults().withConnections(20)
