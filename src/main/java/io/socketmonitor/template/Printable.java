@@ -6,29 +6,37 @@ public final class Printable {
 
     /** What {@link #read} finds in the bytes, in order. */
     public interface Reader {
-        /** One UTF-16 unit of valid text (a character beyond U+FFFF comes as its two surrogates). */
-        void text(char c);
+        /** One character of valid text. */
+        void text(int codePoint);
 
-        /** A byte that is not part of valid UTF-8: binary data, or a character cut at the end. */
+        /** A byte that is not part of valid UTF-8: binary data, or a character cut short. */
         void strayByte(int b);
     }
 
     /**
-     * Reads bytes as UTF-8 where they form valid text and hands every other byte over as it is,
-     * so 0xFF shows as \xFF rather than as the same U+FFFD as every other bad byte.
+     * Reads bytes as UTF-8 where they form valid text (the Unicode standard's table of
+     * well-formed sequences) and hands every other byte over as it is, so 0xFF shows as \xFF
+     * rather than as the same U+FFFD as every other bad byte.
+     *
+     * @param keepCutEnd a character whose first bytes end the input is not read (the next read
+     *     from the socket may bring the rest) rather than given as stray bytes
+     * @return how many bytes were read: {@code length}, or less by such a cut character
      */
-    public static void read(byte[] b, int offset, int length, Reader reader) {
+    public static int read(byte[] b, int offset, int length, boolean keepCutEnd, Reader reader) {
         int end = offset + length;
         int i = offset;
         while (i < end) {
             int b0 = b[i] & 0xff;
             if (b0 < 0x80) {
-                reader.text((char) b0);
+                reader.text(b0);
                 i++;
                 continue;
             }
             int n = sequenceLength(b, i, end);
-            if (n == 0) {
+            if (n < 0 && keepCutEnd) {
+                return i - offset; // the start of a character the next bytes complete
+            }
+            if (n <= 0) {
                 reader.strayByte(b0);
                 i++;
                 continue;
@@ -37,17 +45,16 @@ public final class Printable {
             for (int k = 1; k < n; k++) {
                 cp = (cp << 6) | (b[i + k] & 0x3f);
             }
-            if (Character.isBmpCodePoint(cp)) {
-                reader.text((char) cp);
-            } else {
-                reader.text(Character.highSurrogate(cp));
-                reader.text(Character.lowSurrogate(cp));
-            }
+            reader.text(cp);
             i += n;
         }
+        return length;
     }
 
-    /** The length of the well-formed UTF-8 sequence at {@code i} (RFC 3629 table 3-7), or 0. */
+    /**
+     * The length of the well-formed UTF-8 sequence at {@code i}; 0 when there is none; -1 when
+     * the bytes up to {@code end} are a well-formed start of one that goes on past it.
+     */
     private static int sequenceLength(byte[] b, int i, int end) {
         int b0 = b[i] & 0xff;
         int n;
@@ -66,30 +73,27 @@ public final class Printable {
         } else {
             return 0;
         }
-        if (i + n > end) {
-            return 0;
-        }
-        int b1 = b[i + 1] & 0xff;
-        if (b1 < lo || b1 > hi) {
-            return 0;
-        }
-        for (int k = 2; k < n; k++) {
+        for (int k = 1; k < n; k++) {
+            if (i + k >= end) {
+                return -1;
+            }
             int bk = b[i + k] & 0xff;
-            if (bk < 0x80 || bk > 0xbf) {
+            if (k == 1 ? bk < lo || bk > hi : bk < 0x80 || bk > 0xbf) {
                 return 0;
             }
         }
         return n;
     }
 
-    /** At most {@code maxChars} characters; longer input ends with an ellipsis. */
+    /** At most about {@code maxChars} characters (an escape is never split); longer input ends with an ellipsis. */
     public static String preview(byte[] bytes, int offset, int length, int maxChars) {
         StringBuilder out = new StringBuilder(Math.min(length, maxChars) + 8);
-        boolean[] cut = {length > maxChars * 4};
-        read(bytes, offset, Math.min(length, maxChars * 4), new Reader() {
-            @Override public void text(char c) {
+        boolean[] cut = {false};
+        int scanned = Math.min(length, maxChars * 4);
+        int read = read(bytes, offset, scanned, true, new Reader() {
+            @Override public void text(int codePoint) {
                 if (out.length() < maxChars) {
-                    appendVisible(out, c);
+                    appendVisible(out, codePoint);
                 } else {
                     cut[0] = true;
                 }
@@ -103,8 +107,8 @@ public final class Printable {
                 }
             }
         });
-        if (cut[0]) {
-            out.append('…');
+        if (cut[0] || read < length) {
+            out.append('\u2026');
         }
         return out.toString();
     }
@@ -119,21 +123,23 @@ public final class Printable {
                 .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
     }
 
-    /** Every character, with \n \r \t \0 and other controls spelled out as escapes. */
-    public static void appendVisible(StringBuilder out, char c) {
-        switch (c) {
+    /** Every character, with \n \r \t \0 \\ and the invisible ones spelled out as escapes. */
+    public static void appendVisible(StringBuilder out, int codePoint) {
+        switch (codePoint) {
             case '\n' -> out.append("\\n");
             case '\r' -> out.append("\\r");
             case '\t' -> out.append("\\t");
             case '\0' -> out.append("\\0");
             case '\\' -> out.append("\\\\");
             default -> {
-                if (c < 0x20 || c == 0x7f) {
-                    appendByte(out, c);
-                } else if (isInvisible(c)) {
-                    out.append(String.format("\\u%04X", (int) c));
+                if (codePoint < 0x20 || codePoint == 0x7f) {
+                    appendByte(out, codePoint);
+                } else if (isInvisible(codePoint)) {
+                    for (char unit : Character.toChars(codePoint)) { // beyond U+FFFF: its surrogates, as \\u takes them
+                        out.append(String.format("\\u%04X", (int) unit));
+                    }
                 } else {
-                    out.append(c);
+                    out.appendCodePoint(codePoint);
                 }
             }
         }
@@ -141,11 +147,12 @@ public final class Printable {
 
     /**
      * Characters that show nothing or act on the text around them: C1 controls (U+009B starts a
-     * terminal command), bidi overrides (U+202E turns what follows around), zero-width and line
-     * separators. A peer's bytes must not drive the terminal or hide what they say.
+     * terminal command), bidi overrides (U+202E turns what follows around), zero-width and tag
+     * characters (U+E0041 can hide text), line separators. A peer's bytes must not drive the
+     * terminal or hide what they say.
      */
-    public static boolean isInvisible(char c) {
-        int type = Character.getType(c);
+    public static boolean isInvisible(int codePoint) {
+        int type = Character.getType(codePoint);
         return type == Character.CONTROL || type == Character.FORMAT
                 || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }

@@ -180,17 +180,18 @@ public final class GreetingEditor extends JPanel {
             sb.append(" for a sample client");
         }
         sb.append(": ");
-        int n = Math.min(bytes.length, PREVIEW_BYTES);
-        Printable.read(bytes, 0, n, new Printable.Reader() {
-            @Override public void text(char c) {
-                if (!symbols && (c < 0x20 || c == 0x7f || c == '\\') || c >= 0x80 && Printable.isInvisible(c)) {
+        int limit = Math.min(bytes.length, PREVIEW_BYTES);
+        int n = Printable.read(bytes, 0, limit, limit < bytes.length, new Printable.Reader() {
+            @Override public void text(int c) {
+                // A backslash is escaped in both forms, so "\\xFF" typed never reads as the byte \xFF.
+                if (!symbols && (c < 0x20 || c == 0x7f) || c == '\\' || c >= 0x80 && Printable.isInvisible(c)) {
                     Printable.appendVisible(sb, c);
                 } else if (c < 0x20) {
                     sb.append((char) (0x2400 + c));
                 } else if (c == 0x7f) {
                     sb.append('\u2421');
                 } else {
-                    sb.append(c);
+                    sb.appendCodePoint(c);
                 }
             }
 

@@ -35,7 +35,9 @@ class PrintableTest {
         assertThat(preview(0xc0, 0x80)).as("overlong NUL").isEqualTo("\\xC0\\x80");
         assertThat(preview(0xed, 0xa0, 0x80)).as("an encoded surrogate").isEqualTo("\\xED\\xA0\\x80");
         assertThat(preview(0xf4, 0x90, 0x80, 0x80)).as("above U+10FFFF").isEqualTo("\\xF4\\x90\\x80\\x80");
-        assertThat(preview('x', 0xe2, 0x82)).as("a character cut at the end").isEqualTo("x\\xE2\\x82");
+        assertThat(preview('x', 0xe2, 0x82)).as("a character cut at the end: the next read may bring the rest")
+                .isEqualTo("x\u2026");
+        assertThat(preview('x', 0xe2, 0x82, 'y')).as("a character cut short in the middle").isEqualTo("x\\xE2\\x82y");
         assertThat(preview(0xc3, 'A')).as("a lead byte without its follower").isEqualTo("\\xC3A");
     }
 
@@ -54,6 +56,38 @@ class PrintableTest {
     }
 
     @Test
+    void invisibleCharactersBeyondTheBmpAreEscapedAsTheirSurrogates() {
+        // U+E0041 U+E0042: tag characters, which can carry hidden text.
+        assertThat(preview('h', 'i', 0xf3, 0xa0, 0x81, 0x81, 0xf3, 0xa0, 0x81, 0x82))
+                .isEqualTo("hi\\uDB40\\uDC41\\uDB40\\uDC42");
+    }
+
+    @Test
+    void aPreviewNeverCutsACharacterInHalf() {
+        byte[] text = "abc\uD83D\uDE00def".getBytes(StandardCharsets.UTF_8);
+        assertThat(Printable.preview(text, 4)).isEqualTo("abc\uD83D\uDE00\u2026");
+    }
+
+    @Test
+    void aCharacterSplitBetweenTwoReadsIsLeftForTheNext() {
+        byte[] euro = "\u20ac".getBytes(StandardCharsets.UTF_8);
+        StringBuilder seen = new StringBuilder();
+        Printable.Reader reader = new Printable.Reader() {
+            @Override public void text(int c) {
+                seen.appendCodePoint(c);
+            }
+
+            @Override public void strayByte(int b) {
+                seen.append("<stray>");
+            }
+        };
+        assertThat(Printable.read(euro, 0, 2, true, reader)).as("bytes read of the first two").isZero();
+        assertThat(seen).isEmpty();
+        assertThat(Printable.read(euro, 0, 2, false, reader)).isEqualTo(2);
+        assertThat(seen).hasToString("<stray><stray>");
+    }
+
+    @Test
     void validTextReadsAsTheJdkDecodesIt() {
         Random random = new Random(42);
         for (int round = 0; round < 200; round++) {
@@ -68,9 +102,9 @@ class PrintableTest {
             String text = sb.toString();
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             StringBuilder read = new StringBuilder();
-            Printable.read(utf8, 0, utf8.length, new Printable.Reader() {
-                @Override public void text(char c) {
-                    read.append(c);
+            Printable.read(utf8, 0, utf8.length, false, new Printable.Reader() {
+                @Override public void text(int c) {
+                    read.appendCodePoint(c);
                 }
 
                 @Override public void strayByte(int b) {

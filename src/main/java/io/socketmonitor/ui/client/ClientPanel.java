@@ -105,6 +105,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private transient TestClient client;
     private int session;
     private boolean atLineStart = true;
+    private final VisibleBytes.Stream receivedText = new VisibleBytes.Stream();
     private boolean hexStale;
     /** Bytes a hex line shows: 16, or 8 where 16 would hide the ASCII column past the edge. */
     private int hexPerLine = 16;
@@ -416,17 +417,29 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         updateButtons();
     }
 
+    /** Bytes kept of the current connection (for hex and Save…). */
+    int receivedByteCount() {
+        return receivedBytes.size();
+    }
+
     private void appendReceived(byte[] data) {
-        String text = VisibleBytes.text(data);
-        append(text);
-        atLineStart = text.endsWith("\n");
         if (receivedBytes.size() + data.length <= KEEP_BYTES) {
             receivedBytes.write(data, 0, data.length);
+        }
+        String text = receivedText.next(data);
+        if (!text.isEmpty()) { // else the first bytes of a character: shown with the rest
+            append(text);
+            atLineStart = text.endsWith("\n");
         }
     }
 
     /** Our own lines (Trying..., Connected to..., the close) always start on a line of their own. */
     private void line(String text) {
+        String cut = receivedText.end(); // a character the server never finished: its bytes as they came
+        if (!cut.isEmpty()) {
+            append(cut);
+            atLineStart = false;
+        }
         append((atLineStart ? "" : "\n") + text + "\n");
         atLineStart = true;
     }
@@ -459,6 +472,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     }
 
     private void clear() {
+        receivedText.end();
         received.setText("");
         receivedHex.setText("");
         receivedBytes.reset();

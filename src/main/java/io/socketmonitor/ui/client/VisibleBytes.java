@@ -12,24 +12,55 @@ final class VisibleBytes {
 
     /**
      * Text with visible control characters; bytes are read as UTF-8 where they form valid text,
-     * and any other byte is written \xHH, as the send field takes it back.
+     * and any other byte is written \xHH, as the send field takes it back. One whole input.
      */
     static String text(byte[] data) {
-        StringBuilder sb = new StringBuilder(data.length + 16);
-        Printable.read(data, 0, data.length, new Printable.Reader() {
-            @Override public void text(char c) {
-                if (c == '\n') {
-                    sb.append("\\n\n");
-                } else {
-                    Printable.appendVisible(sb, c);
-                }
-            }
+        Stream s = new Stream();
+        return s.next(data) + s.end();
+    }
 
-            @Override public void strayByte(int b) {
-                Printable.appendByte(sb, b);
+    /**
+     * {@link #text} for a stream that arrives in pieces: a character split between two reads
+     * is shown whole when its second part comes, not as two pieces of stray bytes.
+     */
+    static final class Stream {
+        private byte[] carried = new byte[0];
+
+        String next(byte[] data) {
+            byte[] all = data;
+            if (carried.length > 0) {
+                all = java.util.Arrays.copyOf(carried, carried.length + data.length);
+                System.arraycopy(data, 0, all, carried.length, data.length);
             }
-        });
-        return sb.toString();
+            StringBuilder sb = new StringBuilder(all.length + 16);
+            int read = Printable.read(all, 0, all.length, true, reader(sb));
+            carried = java.util.Arrays.copyOfRange(all, read, all.length);
+            return sb.toString();
+        }
+
+        /** What is still carried, as stray bytes: the stream ended in the middle of a character. */
+        String end() {
+            StringBuilder sb = new StringBuilder();
+            Printable.read(carried, 0, carried.length, false, reader(sb));
+            carried = new byte[0];
+            return sb.toString();
+        }
+
+        private static Printable.Reader reader(StringBuilder sb) {
+            return new Printable.Reader() {
+                @Override public void text(int codePoint) {
+                    if (codePoint == '\n') {
+                        sb.append("\\n\n");
+                    } else {
+                        Printable.appendVisible(sb, codePoint);
+                    }
+                }
+
+                @Override public void strayByte(int b) {
+                    Printable.appendByte(sb, b);
+                }
+            };
+        }
     }
 
     /** The characters of one dump line holding {@code perLine} bytes. */

@@ -277,6 +277,26 @@ class ClientPanelTest {
     }
 
     @Test
+    void aCharacterSplitBetweenTwoReadsShowsWhole() throws Exception {
+        start(Mode.CLOSE);
+        try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            raw.setSoTimeout(10_000);
+            window.textBox("clientPort").setText(Integer.toString(raw.getLocalPort()));
+            window.button("clientConnect").click();
+            try (java.net.Socket peer = raw.accept()) {
+                byte[] euro = "\u20ac!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                peer.getOutputStream().write(euro, 0, 2); // the first two of its three bytes
+                peer.getOutputStream().flush();
+                waitFor("the two bytes", () -> GuiActionRunner.execute(() -> panel.receivedByteCount()) == 2);
+                peer.getOutputStream().write(euro, 2, euro.length - 2);
+                peer.getOutputStream().flush();
+                waitFor("the character", () -> received().contains("\u20ac!"));
+                assertThat(received()).doesNotContain("\\xE2");
+            }
+        }
+    }
+
+    @Test
     void runsASmallBurstAndShowsItsSummary() throws Exception {
         start(Mode.CLOSE);
         openLoad();
