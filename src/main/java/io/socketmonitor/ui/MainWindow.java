@@ -623,6 +623,7 @@ public final class MainWindow {
         saveState();
         ticker.stop();
         batcher.stop();
+        serverPanel.dispose(); // an edit's pending greeting would reach a controller shutting down
         clientPanel.dispose();
         frame.setVisible(false);
         Thread t = new Thread(() -> {

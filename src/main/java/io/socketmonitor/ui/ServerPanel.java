@@ -395,6 +395,11 @@ public final class ServerPanel extends JPanel {
         return greetingTimer.isRunning();
     }
 
+    /** The window closes: an edit still waiting to reach the server is dropped with it. */
+    public void dispose() {
+        greetingTimer.stop();
+    }
+
     public void onEchoChange(Consumer<Boolean> l) {
         echo.addActionListener(e -> l.accept(echo.isSelected()));
     }

@@ -168,6 +168,20 @@ class MainWindowTest extends AbstractWindowTest {
     }
 
     @Test
+    void closingRightAfterAGreetingEditDropsTheEditInsteadOfSendingItToAServerThatIsGoing() {
+        startByButton();
+        window.textBox("greeting").setText("Changed just before closing");
+        assertThat(edt(() -> main.serverPanel().greetingPending())).as("the edit waits for typing to pause").isTrue();
+
+        edt(() -> {
+            main.close();
+            return null;
+        });
+
+        assertThat(edt(() -> main.serverPanel().greetingPending())).isFalse();
+    }
+
+    @Test
     void realClientAppearsInTheTableAndIsMarkedClosed() throws IOException {
         int port = startByButton();
         int clientPort;

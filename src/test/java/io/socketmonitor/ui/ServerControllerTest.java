@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 class ServerControllerTest {
 
     @Test
-    void actionsThatArriveWhileTheWindowClosesAreDroppedNotThrownOnTheEdt() throws Exception {
+    void actionsThatArriveAfterShutdownAreDroppedNotThrownOnTheEdt() throws Exception {
         ServerController controller = new ServerController(e -> { });
         AtomicBoolean started = new AtomicBoolean();
         SwingUtilities.invokeAndWait(() -> controller.start(ServerConfig.defaults().withPort(0),
                 at -> started.set(true), message -> { }));
         await().atMost(Duration.ofSeconds(10)).untilTrue(started);
 
-        controller.shutdown(5_000); // as the window does on close; a greeting timer may still fire after
+        controller.shutdown(5_000); // as the window does on close; a late click or lookup may still come
 
         assertThatCode(() -> SwingUtilities.invokeAndWait(() -> {
             controller.setGreeting(GreetingTemplate.DEFAULT);
