@@ -20,6 +20,9 @@ final class HttpResponder {
     Progress accept(ByteBuffer data) {
         while (data.hasRemaining()) {
             byte b = data.get();
+            if (head.size() == 0 && (b == '\r' || b == '\n')) {
+                continue; // RFC 9112 2.2: empty lines before the request line are ignored
+            }
             if (head.size() >= MAX_HEAD_BYTES) {
                 return Progress.TOO_LARGE;
             }

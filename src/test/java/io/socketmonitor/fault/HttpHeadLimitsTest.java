@@ -79,7 +79,8 @@ class HttpHeadLimitsTest extends FaultFixture {
     @Test
     void everyMethodAndHttpVersionIsARequest() throws Exception {
         InetSocketAddress a = http().start();
-        for (String line : new String[] {"GET / HTTP/1.1", "POST /form?x=1 HTTP/1.0", "OPTIONS * HTTP/1.1"}) {
+        for (String line : new String[] {"GET / HTTP/1.1", "POST /form?x=1 HTTP/1.0", "OPTIONS * HTTP/1.1",
+                "\r\nGET /after-an-empty-line HTTP/1.1"}) { // RFC 9112 2.2: a leading empty line is ignored
             Socket s = connect(a);
             s.getOutputStream().write((line + "\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             assertThat(readToEnd(s)).as(line).startsWith("HTTP/1.1 200 OK\r\n").endsWith("Hello from server\n");
