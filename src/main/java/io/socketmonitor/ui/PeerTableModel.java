@@ -151,6 +151,7 @@ public final class PeerTableModel extends AbstractTableModel {
     private boolean oldRowsChanged; // a row shown before this batch was closed or updated
     private final TextCache texts = new TextCache();
     private int history;
+    private long letGo;
     private LongSupplier clock = System::currentTimeMillis;
 
     public PeerTableModel() {
@@ -342,6 +343,7 @@ public final class PeerTableModel extends AbstractTableModel {
         }
         int newOpen = add.size();
         int lastShown = Math.max(0, closedN - inPlace - history);
+        letGo += lastShown; // closed within the batch and beyond the history: never shown
         for (int k = closedN - 1 - inPlace; k >= lastShown; k--) {
             add.add(closing.get(k));
         }
@@ -448,6 +450,7 @@ public final class PeerTableModel extends AbstractTableModel {
     private void trim() {
         int excess = closedCount() - history;
         if (excess > 0) {
+            letGo += excess;
             int from = rows.size() - excess;
             rows.subList(from, rows.size()).clear();
             fireTableRowsDeleted(from, from + excess - 1);
@@ -476,8 +479,17 @@ public final class PeerTableModel extends AbstractTableModel {
         }
     }
 
+    /**
+     * Closed connections the table has let go to keep within {@link #history}, since the user
+     * last cleared it: a file of the rows is then not every connection.
+     */
+    public long letGo() {
+        return letGo;
+    }
+
     /** Forgets the closed history. */
     public void clearClosed() {
+        letGo = 0;
         int n = closedCount();
         if (n > 0) {
             int from = openCount;

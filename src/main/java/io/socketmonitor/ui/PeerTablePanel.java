@@ -385,9 +385,9 @@ public final class PeerTablePanel extends JPanel {
         int rowCount = table.getRowCount();
         // Say so when older closed rows were let go, so no one takes the file for every connection.
         int h = model.history();
-        String kept = model.closedCount() < h ? ""
-                : h == 1 ? " (the table keeps the last closed connection only)"
-                : String.format(java.util.Locale.ROOT, " (the table keeps the last %,d closed connections)", h);
+        String kept = model.letGo() == 0 ? ""
+                : String.format(java.util.Locale.ROOT, " (%,d older closed %s not kept: the table keeps the last %,d)",
+                        model.letGo(), model.letGo() == 1 ? "connection is" : "connections are", h);
         info.setText("Saving " + file.getFileName() + "\u2026");
         controller.background(() -> {
             String result;

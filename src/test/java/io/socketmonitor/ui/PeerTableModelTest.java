@@ -46,6 +46,24 @@ class PeerTableModelTest {
     }
 
     @Test
+    void itCountsTheClosedRowsItLetsGoUntilTheUserClearsThem() {
+        for (long id = 1; id <= 4; id++) { // one by one: the oldest goes when the fourth closes
+            model.apply(List.of(connected(id), closed(id)));
+        }
+        assertThat(model.letGo()).isEqualTo(1);
+        List<ServerEvent> flood = new ArrayList<>();
+        for (long id = 5; id <= 10; id++) { // in one batch: three of these six are never shown
+            flood.add(connected(id));
+            flood.add(closed(id));
+        }
+        model.apply(flood);
+        assertThat(ids()).containsExactly(10L, 9L, 8L);
+        assertThat(model.letGo()).isEqualTo(1 + 3 + 3);
+        model.clearClosed();
+        assertThat(model.letGo()).isZero();
+    }
+
+    @Test
     void openPeersComeFirstThenClosedNewestFirst() {
         model.apply(List.of(connected(1), connected(2), connected(3)));
         model.apply(List.of(closed(1)));
