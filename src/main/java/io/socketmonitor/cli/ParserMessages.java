@@ -14,7 +14,8 @@ public final class ParserMessages {
                 && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec spec) {
             return spec.longestName() + " needs a value: " + spec.longestName() + " " + spec.paramLabel() + ".";
         }
-        String text = e.getMessage() == null ? "The options could not be read" : e.getMessage().strip();
+        String text = e.getMessage() == null || e.getMessage().isBlank() ? "The options could not be read"
+                : e.getMessage().strip();
         text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
         return text.endsWith(".") ? text : text + ".";
     }

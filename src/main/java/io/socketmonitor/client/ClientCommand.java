@@ -59,7 +59,7 @@ public final class ClientCommand {
         boolean[] outputGone = new boolean[1];
         SessionPrinter printer = new SessionPrinter(out, err, () -> {
             outputGone[0] = true;
-            err.println("Standard output was closed (broken pipe): disconnecting.");
+            err.println("Standard output could not be written (a closed pipe, or a full disk): disconnecting.");
             session[0].close(); // as ncat does: nothing would read what comes next
         });
         TestClient client = new TestClient(event -> {

@@ -20,7 +20,8 @@ public final class SessionPrinter implements ClientListener {
 
     /**
      * @param outputGone runs once when standard output fails (a pipe's reader such as
-     *     {@code head} has exited): no one reads the session any more, so it should end
+     *     {@code head} has exited, or the disk is full): what comes next would be lost, so the
+     *     session should end
      */
     public SessionPrinter(PrintStream out, PrintStream err, Runnable outputGone) {
         this.out = out;

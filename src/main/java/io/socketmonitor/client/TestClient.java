@@ -197,6 +197,9 @@ public final class TestClient implements AutoCloseable {
                 connectTime));
         if (firstFailed != null) {
             closeQuietly(s);
+            if (closedByUser) {
+                return ended(SessionEnd.BY_USER, remote, connectTime, null); // closed while it was sending
+            }
             return new SessionSummary(SessionEnd.ERROR, "Could not send the text: " + firstFailed.getMessage() + ".",
                     remote, connectTime, null, bytesIn.get(), bytesOut.get());
         }

@@ -12,8 +12,8 @@ public final class Addresses {
     /** The numeric address without a host name or scope noise for loopback ("::1", "127.0.0.1"). */
     public static String literal(InetAddress address) {
         String text = address.getHostAddress();
-        byte[] b = address.getAddress();
-        if (address instanceof Inet6Address && isIpv4Mapped(b)) {
+        byte[] b = address instanceof Inet6Address ? address.getAddress() : null; // a copy: IPv6 only
+        if (b != null && isIpv4Mapped(b)) {
             // RFC 5952 5: the IPv4 part of a mapped address in dotted form, as Python and ss write it
             return "::ffff:" + (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
         }

@@ -93,6 +93,8 @@ public final class MonitorServer implements AutoCloseable {
     private volatile boolean running;
     private volatile InetSocketAddress localAddress;
     private boolean ipv6Socket; // set by start, before the acceptor runs
+    private InetSocketAddress lastLocalV4; // under the lock, as accepted() is
+    private InetSocketAddress lastLocalMapped;
     private volatile Thread loopThread;
     private volatile CountDownLatch loopEnded = new CountDownLatch(0);
     private volatile long httpHeadTimeoutNanos = HTTP_HEAD_TIMEOUT.toNanos();
@@ -188,12 +190,18 @@ public final class MonitorServer implements AutoCloseable {
      * before start. The window's runs continue one count, so no two rows share a number.
      */
     public void numberConnectionsFrom(long first) {
-        this.firstId = first;
+        lock.lock();
+        try {
+            firstId = first;
+            nextId = first - 1;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** The number the latest connection got: one less than the first while none has come (0 before start). */
+    /** The number the latest connection got: one less than the first while none has come. */
     public long lastConnectionNumber() {
-        lock.lock();
+        lock.lock(); // held by the acceptor only for a connection's bookkeeping; not for the EDT to wait on
         try {
             return nextId;
         } finally {
@@ -546,9 +554,15 @@ public final class MonitorServer implements AutoCloseable {
         ServerConfig c = config;
         InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
         InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
-        if (ipv6Socket) { // a dual-stack listener's IPv4 peer: named as the socket names it
+        if (ipv6Socket && remote.getAddress() instanceof java.net.Inet4Address) {
+            // A dual-stack listener's IPv4 peer, named as the socket names it. Its local end is
+            // nearly always the same address: mapped once, not per connection.
             remote = Addresses.asSeenByIpv6Socket(remote);
-            local = Addresses.asSeenByIpv6Socket(local);
+            if (!local.equals(lastLocalV4)) {
+                lastLocalV4 = local;
+                lastLocalMapped = Addresses.asSeenByIpv6Socket(local);
+            }
+            local = lastLocalMapped;
         }
         // A greet-and-close connection's events all happen within microseconds: they share
         // this one timestamp (reading the wall clock is a native call).

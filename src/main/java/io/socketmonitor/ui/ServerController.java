@@ -105,6 +105,7 @@ public final class ServerController {
         worker.execute(() -> {
             closeQuietly(s);
             remember(s);
+            numberedBy(s);
             server = null;
             SwingUtilities.invokeLater(() -> {
                 bound = null;
@@ -122,7 +123,10 @@ public final class ServerController {
             server = null;
             bound = null;
             state = State.STOPPED;
-            worker.execute(() -> closeQuietly(s));
+            worker.execute(() -> {
+                closeQuietly(s);
+                numberedBy(s); // here, not on the EDT: it takes the server's lock; before any next start
+            });
         }
     }
 
@@ -142,9 +146,15 @@ public final class ServerController {
         return s == null ? lastRun : s.stats();
     }
 
-    private void remember(MonitorServer s) {
+    /** The next run numbers on from the last of {@code s}'s connections. On the worker. */
+    private void numberedBy(MonitorServer s) {
         if (s != null) {
             numbered = s.lastConnectionNumber();
+        }
+    }
+
+    private void remember(MonitorServer s) {
+        if (s != null) {
             ServerStats t = s.stats();
             lastRun = new ServerStats(t.served(), 0, t.peakOpen(), 0, t.bytesIn(), t.bytesOut(), t.errors());
         }

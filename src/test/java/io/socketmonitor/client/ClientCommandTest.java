@@ -95,7 +95,7 @@ class ClientCommandTest {
                     TestClient.DEFAULT_CONNECT_TIMEOUT, new java.io.PipedInputStream(typing), brokenPipe, t.err);
 
             assertThat(exit).isEqualTo(ClientCommand.EXIT_FAILED);
-            assertThat(t.err()).startsWith("Standard output was closed (broken pipe): disconnecting.\n")
+            assertThat(t.err()).startsWith("Standard output could not be written (a closed pipe, or a full disk): disconnecting.\n")
                     .doesNotContain("Could not send");
             await().atMost(Duration.ofSeconds(5)).until(() -> server.server.stats().open() == 0);
             typing.close();
