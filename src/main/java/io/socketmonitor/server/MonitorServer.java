@@ -554,7 +554,7 @@ public final class MonitorServer implements AutoCloseable {
         ServerConfig c = config;
         InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
         InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
-        if (ipv6Socket && remote.getAddress() instanceof java.net.Inet4Address) {
+        if (ipv6Socket && remote.getAddress() instanceof Inet4Address) {
             // A dual-stack listener's IPv4 peer, named as the socket names it. Its local end is
             // nearly always the same address: mapped once, not per connection.
             remote = Addresses.asSeenByIpv6Socket(remote);

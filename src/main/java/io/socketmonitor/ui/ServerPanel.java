@@ -27,7 +27,6 @@ import javax.swing.JPanel;
 import javax.swing.JTextField;
 import javax.swing.JToggleButton;
 import javax.swing.SwingWorker;
-import javax.swing.UIManager;
 import net.miginfocom.swing.MigLayout;
 
 /**
