@@ -152,7 +152,7 @@ public final class LecturePanel extends TabContent {
             return;
         }
         String host = c.literal();
-        codes.get(Step.BIND).setText("s.bind((\"" + host + "\", " + port + "))");
+        codes.get(Step.BIND).setText("s.bind((\"" + host + "\", " + (port < 0 ? "PORT" : Integer.toString(port)) + "))");
         codes.get(Step.CREATE).setText(c.address() instanceof Inet6Address
                 ? "s = socket.socket(AF_INET6, SOCK_STREAM)" : "s = socket.socket(AF_INET, SOCK_STREAM)");
         explanation.setText("<html><body>" + explain(c) + "</body></html>");

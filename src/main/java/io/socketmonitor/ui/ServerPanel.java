@@ -67,6 +67,8 @@ public final class ServerPanel extends JPanel {
     private BiConsumer<InterfaceChoice, Integer> addressListener = (c, p) -> {};
     /** The last valid port typed: while the field holds "abc", the address keeps this one. */
     private int plannedPort = ServerConfig.DEFAULT_PORT;
+    /** The port field holds no port (70000, abc): the lecture's bind shows PORT, not a half-typed one. */
+    static final int NO_PORT = -1;
     private boolean refreshingInterfaces;
     /** The interface and port a shown bind error is about. */
     private String bindErrorAddress;
@@ -103,8 +105,9 @@ public final class ServerPanel extends JPanel {
             forgetBindError();
             updatePortNote();
             fireValidity();
-            if (port.value() != null && port.value() != plannedPort) {
-                plannedPort = port.value();
+            int planned = port.value() != null ? port.value() : NO_PORT;
+            if (planned != plannedPort) {
+                plannedPort = planned;
                 fireAddress();
             }
         });
@@ -358,7 +361,7 @@ public final class ServerPanel extends JPanel {
         validityListeners.add(r);
     }
 
-    /** Tells {@code l} the interface and port Start would bind, whenever either changes. */
+    /** Tells {@code l} the interface and port Start would bind ({@link #NO_PORT} if none), whenever either changes. */
     public void onAddressChange(BiConsumer<InterfaceChoice, Integer> l) {
         addressListener = l;
     }

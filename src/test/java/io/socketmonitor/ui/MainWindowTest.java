@@ -497,10 +497,13 @@ class MainWindowTest extends AbstractWindowTest {
         window.label("portService").requireText("");
         robot.waitForIdle(); // the relayout the new note asks for
         assertThat(edt(() -> window.comboBox("mode").target().getX())).as("Mode stays where it was").isEqualTo(modeAt);
-        // The lecture binds what Start would; while the field holds no port, the last one it held.
+        // The lecture binds what Start would; while the field holds no port, PORT (typing 70000
+        // showed 7000, a port never meant).
         await().atMost(WAIT).untilAsserted(() -> assertThat(edt(() -> main.lecture().codeText(LecturePanel.Step.BIND)))
                 .isEqualTo("s.bind((\"127.0.0.1\", 5000))"));
-        window.textBox("portText").deleteText().enterText("abc");
+        window.textBox("portText").deleteText().enterText("70000");
+        assertThat(edt(() -> main.lecture().codeText(LecturePanel.Step.BIND))).isEqualTo("s.bind((\"127.0.0.1\", PORT))");
+        window.textBox("portText").deleteText().enterText("5000");
         assertThat(edt(() -> main.lecture().codeText(LecturePanel.Step.BIND))).isEqualTo("s.bind((\"127.0.0.1\", 5000))");
 
         javax.swing.JLabel warning = robot.finder().findByName(main.frame(), "reachWarning", javax.swing.JLabel.class, false);
