@@ -5,13 +5,11 @@ import io.socketmonitor.client.SendText;
 import io.socketmonitor.template.TemplateException;
 import java.awt.Component;
 import javax.swing.JComboBox;
+import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JTextField;
-import javax.swing.SwingUtilities;
-import javax.swing.event.AncestorEvent;
-import javax.swing.event.AncestorListener;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -36,18 +34,18 @@ final class SendTextDialog {
         panel.add(label, "span 2");
         panel.add(text);
         panel.add(endings);
-        text.addAncestorListener(new AncestorListener() { // the cursor waits in the field, not on OK
-            @Override public void ancestorAdded(AncestorEvent e) {
-                SwingUtilities.invokeLater(text::requestFocusInWindow);
+        // The cursor waits in the field, not on OK: JOptionPane puts it on its initial value
+        // when its dialog first gets the focus.
+        JOptionPane pane = new JOptionPane(panel, JOptionPane.PLAIN_MESSAGE, JOptionPane.OK_CANCEL_OPTION) {
+            @Override
+            public void selectInitialValue() {
+                text.requestFocusInWindow();
             }
-
-            @Override public void ancestorRemoved(AncestorEvent e) { }
-
-            @Override public void ancestorMoved(AncestorEvent e) { }
-        });
-        int answer = JOptionPane.showConfirmDialog(parent, panel, title, JOptionPane.OK_CANCEL_OPTION,
-                JOptionPane.PLAIN_MESSAGE);
-        if (answer != JOptionPane.OK_OPTION) {
+        };
+        JDialog dialog = pane.createDialog(parent, title);
+        dialog.setVisible(true); // modal: returns once OK, Cancel or Escape closed it
+        dialog.dispose();
+        if (!Integer.valueOf(JOptionPane.OK_OPTION).equals(pane.getValue())) {
             return null;
         }
         ending = (LineEnding) endings.getSelectedItem();
