@@ -420,6 +420,9 @@ public final class MainWindow {
             status.setState("Stopped \u2014 could not start");
             updateStartEnabled();
             updateTitle();
+            if (frame.isActive()) {
+                serverPanel.focusPort(); // Start was disabled while starting: focus had gone on to the filter
+            }
         });
     }
 

@@ -193,7 +193,9 @@ public final class ServerPanel extends JPanel {
 
         add(startStop, "newline, skip 1, span, split 2, growx 0, wmin 110");
         add(listening, "growx");
-        add(bindError, "newline, skip 1, span, growx");
+        // A failed start's message takes the row under Start in place of its hint (as tall, at
+        // least): a one-line message moves nothing.
+        add(bindError, "newline, skip 1, span, growx, hmin " + commandRowHeight());
         // As tall stopped (a hint) as running (commands in fields): starting moves nothing below.
         add(tryIt, "newline, skip 1, span, growx, hmin " + commandRowHeight());
 
@@ -422,6 +424,12 @@ public final class ServerPanel extends JPanel {
         startStop.requestFocusInWindow();
     }
 
+    /** After a failed start: the port, selected, is what the message asks to change. */
+    void focusPort() {
+        port.textField().requestFocusInWindow();
+        port.textField().selectAll();
+    }
+
     public void setStartStopAction(Action a) {
         startStop.setAction(a);
         startStop.setMnemonic(0); // F5 or Ctrl+R; Alt+S opens the Server menu, where the action keeps its S
@@ -444,6 +452,9 @@ public final class ServerPanel extends JPanel {
     public void showBindError(String message) {
         bindError.setText(message == null ? "" : "<html>" + escape(message) + "</html>");
         bindError.setVisible(message != null);
+        if (!locked) {
+            tryIt.setVisible(message == null); // stopped: the hint (or the form's message) steps aside
+        }
         bindErrorAddress = message == null ? null : plannedAddress();
         revalidate();
     }
@@ -498,15 +509,14 @@ public final class ServerPanel extends JPanel {
         tryIt.removeAll();
         if (!formError.getText().isEmpty()) {
             tryIt.add(formError, "wmin 0");
-            tryIt.setVisible(true);
-            return;
+        } else {
+            JLabel hint = new JLabel("Try it: once the server runs, the telnet and nc commands that reach it appear"
+                    + " here; or connect from the Test client tab.");
+            hint.setName("tryItHint");
+            hint.setEnabled(false); // a hint, in the disabled colour
+            tryIt.add(hint, "wmin 0");
         }
-        JLabel hint = new JLabel("Try it: once the server runs, the telnet and nc commands that reach it appear here;"
-                + " or connect from the Test client tab.");
-        hint.setName("tryItHint");
-        hint.setEnabled(false); // a hint, in the disabled colour
-        tryIt.add(hint, "wmin 0");
-        tryIt.setVisible(true);
+        tryIt.setVisible(!bindError.isVisible());
     }
 
     /** "Listening on 127.0.0.1:8080 — this machine only" and the commands to try it. */

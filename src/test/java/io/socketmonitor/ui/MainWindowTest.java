@@ -105,6 +105,7 @@ class MainWindowTest extends AbstractWindowTest {
             busy.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             int port = busy.getLocalPort();
             window.textBox("portText").deleteText().enterText(Integer.toString(port));
+            int hintAt = edt(() -> window.label("tryItHint").target().getParent().getY());
             window.button("startStop").click();
             try {
                 await().atMost(WAIT).until(() -> edt(() -> main.serverPanel().bindErrorText() != null));
@@ -116,6 +117,11 @@ class MainWindowTest extends AbstractWindowTest {
             String message = edt(() -> main.serverPanel().bindErrorText());
             assertThat(message).contains(Integer.toString(port)).doesNotContain("Exception").doesNotContain("\tat ");
             window.label("bindError").requireVisible();
+            robot.waitForIdle();
+            assertThat(edt(() -> window.label("bindError").target().getY())).as("in the hint's row").isEqualTo(hintAt);
+            assertThat(robot.finder().findAll(main.frame(), c -> "tryItHint".equals(c.getName()) && c.isShowing()))
+                    .as("the hint, beside the message").isEmpty();
+            await().atMost(WAIT).untilAsserted(() -> window.textBox("portText").requireFocused()); // to pick another
             window.label("statusState").requireText("Stopped \u2014 could not start");
             window.button("startStop").requireEnabled().requireText("Start");
             window.spinner("port").requireEnabled();
@@ -130,6 +136,8 @@ class MainWindowTest extends AbstractWindowTest {
             window.textBox("portText").deleteText().enterText("abc");
             window.label("formError").requireVisible();
             assertThat(edt(() -> main.serverPanel().bindErrorText())).as("the old port's error").isNull();
+            window.textBox("portText").deleteText().enterText("0");
+            window.label("tryItHint").requireVisible();
         }
     }
 
