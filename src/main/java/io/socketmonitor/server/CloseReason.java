@@ -23,6 +23,15 @@ public enum CloseReason {
         this.text = text;
     }
 
+    /** A read or write that failed: the peer's reset, or an error of ours. */
+    static CloseReason after(java.io.IOException e) {
+        String m = String.valueOf(e.getMessage());
+        // Linux and macOS say "reset" or "Broken pipe"; Windows says "forcibly closed" or "aborted".
+        boolean reset = m.contains("reset") || m.contains("Broken pipe") || m.contains("forcibly closed")
+                || m.contains("aborted");
+        return reset ? RESET : ERROR;
+    }
+
     public String text() {
         return text;
     }

@@ -1,0 +1,328 @@
+package io.socketmonitor.server;
+
+import io.socketmonitor.template.Printable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the loop does for a peer that stays open (keep-open, HTTP, a large greeting, a lingering
+ * reader): read, answer, write without blocking, and close for the right reason. Netty would
+ * call it the handler; {@link MonitorServer} accepts and owns the threads. Runs on the
+ * server's threads, under its lock.
+ */
+final class PeerIo {
+    /** Bytes that may wait for one slow peer before further sends to it are refused. */
+    static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
+    /** Above this many unsent bytes a peer's input is not read, so echo and TCP pace each other. */
+    static final long READ_PAUSE_BYTES = 1024 * 1024;
+    private static final int PREVIEW_CHARS = 60;
+    /** How long a greeted peer that already sent data may take to finish before we close. */
+    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /** What the server decides and PeerIo follows. */
+    interface Host {
+        ServerConfig config();
+
+        boolean echo();
+
+        byte[] greetingFor(Connection c);
+    }
+
+    private final Host host;
+    private final PeerRegistry registry;
+    private final Tally tally;
+    private final EventFanOut events;
+    private final DeadlineSchedule deadlines;
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+    private final byte[] readBytes = new byte[64 * 1024];
+    private Selector selector;
+    private Thread loopThread;
+
+    PeerIo(Host host, PeerRegistry registry, Tally tally, EventFanOut events, DeadlineSchedule deadlines) {
+        this.host = host;
+        this.registry = registry;
+        this.tally = tally;
+        this.events = events;
+        this.deadlines = deadlines;
+    }
+
+    /** A new run's selector, and the thread that selects on it. */
+    void newRun(Selector selector, Thread loopThread) {
+        this.selector = selector;
+        this.loopThread = loopThread;
+    }
+
+    /** Watches {@code c} for {@code ops}; its first need registers it, from either thread. */
+    void interest(Connection c, int ops) {
+        if (c.closed) {
+            return;
+        }
+        if (c.key == null) {
+            try {
+                c.key = c.channel.register(selector, ops, c);
+            } catch (IOException e) {
+                close(c, CloseReason.ERROR);
+                return;
+            }
+            if (Thread.currentThread() != loopThread) {
+                selector.wakeup(); // a select() under way would not watch the new key until it returns
+            }
+        } else if (c.key.isValid()) {
+            c.key.interestOps(ops);
+        }
+    }
+
+    /** The selector found {@code c} readable. */
+    void read(Connection c, long now) {
+        if (c.lingering) {
+            drainLingering(c);
+            return;
+        }
+        readBuffer.clear();
+        int n;
+        try {
+            n = c.channel.read(readBuffer);
+        } catch (IOException e) {
+            close(c, CloseReason.after(e));
+            return;
+        }
+        if (n < 0) {
+            onEndOfInput(c);
+            return;
+        }
+        if (n == 0) {
+            return;
+        }
+        c.lastReadNanos = now;
+        c.bytesIn += n;
+        tally.received(n);
+        readBuffer.flip();
+        if (c.http != null) {
+            onHttpBytes(c, now);
+            return;
+        }
+        if (c.closeWhenFlushed != null) {
+            return; // greeted and closing: what the peer sends now is drained and dropped
+        }
+        readBuffer.get(readBytes, 0, n);
+        c.lastReceived = Printable.preview(readBytes, 0, n, PREVIEW_CHARS);
+        events.emit(new ServerEvent.Received(Instant.now(), c.id, n, c.lastReceived));
+        if (host.echo()) {
+            queueWrite(c, ByteBuffer.wrap(Arrays.copyOf(readBytes, n)), now);
+        }
+    }
+
+    private void onEndOfInput(Connection c) {
+        if (c.http != null) {
+            reportRequestHead(c); // the peer gave up half way: what it sent still shows
+        }
+        if (c.closeWhenFlushed != null && c.pending.isEmpty()) {
+            close(c, c.closeWhenFlushed);
+        } else if (c.pending.isEmpty()) {
+            close(c, CloseReason.BY_PEER);
+        } else {
+            // The peer half-closed; still deliver what is queued, then close.
+            c.closeWhenFlushed = c.closeWhenFlushed != null ? c.closeWhenFlushed : CloseReason.BY_PEER;
+            interest(c, SelectionKey.OP_WRITE);
+        }
+    }
+
+    private void onHttpBytes(Connection c, long now) {
+        HttpResponder.Progress p = c.http.accept(readBuffer);
+        switch (p) {
+            case NEED_MORE -> { }
+            case TOO_LARGE -> {
+                reportRequestHead(c);
+                respondAndClose(c, HttpResponder.error("431 Request Header Fields Too Large"),
+                        CloseReason.REQUEST_TOO_LARGE, now);
+            }
+            case COMPLETE -> {
+                reportRequestHead(c);
+                if (c.http.isRequest()) {
+                    respondAndClose(c, HttpResponder.ok(host.greetingFor(c), c.http.isHead()), CloseReason.AFTER_RESPONSE, now);
+                } else {
+                    respondAndClose(c, HttpResponder.badRequest(), CloseReason.BAD_REQUEST, now);
+                }
+            }
+        }
+    }
+
+    /** The request head, once, as one Received: whole, cut at the limit, or cut off by the timeout. */
+    void reportRequestHead(Connection c) {
+        if (c.http.started()) {
+            c.lastReceived = c.http.requestLinePreview(PREVIEW_CHARS);
+            events.emit(new ServerEvent.Received(Instant.now(), c.id, (int) c.bytesIn, c.lastReceived));
+        }
+    }
+
+    /** HTTP: sends {@code response}, then closes for {@code reason}. */
+    void respondAndClose(Connection c, byte[] response, CloseReason reason, long now) {
+        c.http = null;
+        c.closeWhenFlushed = reason;
+        queueWrite(c, ByteBuffer.wrap(response), now);
+    }
+
+    /** Sends {@code data} after what already waits, unless 64 MiB wait already (a peer not reading). */
+    void queueWrite(Connection c, ByteBuffer data, long now) {
+        if (c.closed) {
+            return;
+        }
+        if (c.pendingBytes + data.remaining() > MAX_PENDING_BYTES) {
+            tally.error();
+            events.error("Not sent to peer #" + c.id + ": " + c.pendingBytes + " bytes are already waiting"
+                    + " (the peer is not reading)", now);
+            return;
+        }
+        if (c.pending.isEmpty()) {
+            c.writeProgressNanos = now;
+            deadlines.at(now + host.config().writeTimeout().toNanos());
+        }
+        c.pending.add(data);
+        c.pendingBytes += data.remaining();
+        flush(c, now);
+    }
+
+    /** Writes as much as the socket takes now; the rest waits for OP_WRITE. */
+    void flush(Connection c, long now) {
+        long written = 0;
+        ByteBuffer first = c.pending.peek();
+        int firstFrom = first == null ? 0 : first.position();
+        try {
+            while (!c.pending.isEmpty()) {
+                ByteBuffer head = c.pending.peek();
+                int n = c.channel.write(head);
+                written += n;
+                if (head.hasRemaining()) {
+                    break;
+                }
+                c.pending.poll();
+            }
+        } catch (IOException e) {
+            account(c, written, now, null, null);
+            close(c, CloseReason.after(e));
+            return;
+        }
+        account(c, written, now, null, written > 0 ? sentPreview(first, firstFrom) : null);
+        if (c.pending.isEmpty()) {
+            if (c.closeWhenFlushed != null) {
+                finishAfterFlush(c);
+            } else {
+                interest(c, SelectionKey.OP_READ);
+                ServerConfig cfg = host.config();
+                if (cfg.mode() == Mode.KEEP_OPEN && !cfg.idleTimeout().isZero()) {
+                    deadlines.at(c.lastReadNanos + cfg.idleTimeout().toNanos()); // held back while bytes waited
+                }
+            }
+        } else {
+            boolean keepReading = c.closeWhenFlushed == null && c.pendingBytes < READ_PAUSE_BYTES;
+            interest(c, keepReading ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_WRITE);
+        }
+    }
+
+    /**
+     * What went out, for the log's S: line as its R: line shows what came in: the start of the
+     * first buffer the write took from. Greet and close skips it: its log shows no S: line, and
+     * that path runs thousands of times a second.
+     */
+    private String sentPreview(ByteBuffer first, int from) {
+        if (host.config().mode() == Mode.CLOSE || !first.hasArray()) {
+            return null;
+        }
+        return Printable.preview(first.array(), first.arrayOffset() + from, first.position() - from, PREVIEW_CHARS);
+    }
+
+    /**
+     * Counts {@code written} bytes as sent. {@code at}: when it happens, if already read from
+     * the clock; {@code preview}: of the bytes, or null.
+     */
+    void account(Connection c, long written, long now, Instant at, String preview) {
+        if (written > 0) {
+            c.bytesOut += written;
+            c.pendingBytes -= written;
+            c.writeProgressNanos = now;
+            tally.sent(written);
+            events.emit(new ServerEvent.Sent(at != null ? at : Instant.now(), c.id, (int) written, preview));
+        }
+    }
+
+    /**
+     * The lecture's "shutdown (notify connected client), close the connection". A peer that has
+     * sent data we never read (curl's request, say) would get an RST instead of our FIN, and may
+     * lose the greeting with it; such a peer is drained until it closes too, for 2 s at most.
+     */
+    void finishAfterFlush(Connection c) {
+        finishAfterFlush(c, null);
+    }
+
+    /** {@code at}: when it happens, if already read from the clock. */
+    void finishAfterFlush(Connection c, Instant at) {
+        int unread;
+        try {
+            c.channel.shutdownOutput(); // no system call when the fast path has sent the FIN already
+            // A blocking channel (the greet-and-close fast path) is asked first (FIONREAD), so
+            // the read below never blocks; most peers have sent nothing and skip it.
+            if (c.channel.isBlocking() && c.channel.socket().getInputStream().available() == 0) {
+                unread = 0;
+            } else {
+                c.channel.configureBlocking(false); // no system call when it already is
+                readBuffer.clear();
+                unread = c.channel.read(readBuffer);
+            }
+        } catch (IOException e) {
+            unread = -1; // the peer is gone already; closing is all that is left
+        }
+        boolean served = c.closeWhenFlushed == CloseReason.AFTER_GREETING
+                || c.closeWhenFlushed == CloseReason.AFTER_RESPONSE;
+        // Peers cut for misbehaving (a head too large or too slow) get no such courtesy.
+        if (unread > 0 && served && !c.lingering) {
+            c.lingering = true;
+            c.lingerDeadlineNanos = System.nanoTime() + LINGER_NANOS;
+            deadlines.at(c.lingerDeadlineNanos);
+            interest(c, SelectionKey.OP_READ);
+            return;
+        }
+        close(c, c.closeWhenFlushed, at);
+    }
+
+    /** A lingering peer's input: dropped until it closes its side. */
+    private void drainLingering(Connection c) {
+        try {
+            readBuffer.clear();
+            int n;
+            while ((n = c.channel.read(readBuffer)) > 0) {
+                readBuffer.clear();
+            }
+            if (n < 0) {
+                close(c, c.closeWhenFlushed);
+            }
+        } catch (IOException e) {
+            close(c, c.closeWhenFlushed);
+        }
+    }
+
+    /** Ends {@code c} once, for {@code reason}, and tells the listeners. */
+    void close(Connection c, CloseReason reason) {
+        close(c, reason, null);
+    }
+
+    /** {@code at}: when it happens, if already read from the clock. */
+    void close(Connection c, CloseReason reason, Instant at) {
+        if (c.closed) {
+            return;
+        }
+        c.closed = true;
+        if (c.key != null) {
+            c.key.cancel();
+        }
+        Closeables.closeQuietly(c.channel);
+        c.pending.clear();
+        registry.remove(c);
+        Instant t = at != null ? at : Instant.now();
+        events.emit(new ServerEvent.Closed(t, c.snapshot(reason, t)));
+    }
+}
