@@ -8,9 +8,7 @@ import io.socketmonitor.server.ServerStats;
 import io.socketmonitor.net.Addresses;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
-import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
-import java.awt.Rectangle;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
@@ -24,14 +22,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
-import javax.swing.ButtonGroup;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
-import javax.swing.JMenu;
-import javax.swing.JMenuBar;
-import javax.swing.JMenuItem;
-import javax.swing.JOptionPane;
-import javax.swing.JRadioButtonMenuItem;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.KeyStroke;
@@ -48,9 +40,6 @@ public final class MainWindow {
     public static final String TITLE = "Socket Monitor";
     /** X11 WM_CLASS, so .desktop files (StartupWMClass) match the window. */
     public static final String X11_CLASS = "socket-monitor";
-
-    /** The first window: wide enough for the peer table's nine columns beside the lecture. */
-    static final Dimension DEFAULT_SIZE = new Dimension(1280, 820);
 
     private final Prefs prefs;
     private final JFrame frame = new JFrame(TITLE);
@@ -70,8 +59,8 @@ public final class MainWindow {
     private final JSplitPane mainSplit;
     private final Timer ticker;
     private final Action startStop;
-    private final JRadioButtonMenuItem lightItem = new JRadioButtonMenuItem("Light");
-    private final JRadioButtonMenuItem darkItem = new JRadioButtonMenuItem("Dark");
+    private final MainMenu menu;
+    private final WindowGeometry geometry;
     private int tickCount;
     private long lastServed;
     private volatile boolean closed;
@@ -135,7 +124,8 @@ public final class MainWindow {
         frame.getContentPane().add(serverPanel, BorderLayout.NORTH);
         frame.getContentPane().add(mainSplit, BorderLayout.CENTER);
         frame.getContentPane().add(status, BorderLayout.SOUTH);
-        frame.setJMenuBar(menuBar());
+        menu = new MainMenu(frame, startStop, this::close, log, peerPanel, serverPanel, this::setTheme);
+        frame.setJMenuBar(menu.bar());
         installKeys();
 
         serverPanel.setConfig(initial);
@@ -154,7 +144,8 @@ public final class MainWindow {
                 serverPanel.focusStartStop();
             }
         });
-        restoreGeometry();
+        geometry = new WindowGeometry(prefs, frame, mainSplit, peerSplit);
+        geometry.restore();
         batcher.start();
         ticker.start();
     }
@@ -281,90 +272,6 @@ public final class MainWindow {
         return batcher;
     }
 
-    private JMenuBar menuBar() {
-        int menuKey = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
-        JMenuBar bar = new JMenuBar();
-        bar.setName("menuBar");
-
-        JMenu file = menu("File", 'F');
-        // The log's toolbar says "Save…" and "Clear" beside the log; a menu needs the noun.
-        file.add(named(item("saveLogItem", log.save, KeyStroke.getKeyStroke(KeyEvent.VK_S, menuKey)), "Save log\u2026"));
-        file.add(item("exportCsvItem", peerPanel.export, KeyStroke.getKeyStroke(KeyEvent.VK_E, menuKey)));
-        file.addSeparator();
-        file.add(item("quitItem", action("Quit", 'Q', "Stop the server and close the window", this::close),
-                KeyStroke.getKeyStroke(KeyEvent.VK_Q, menuKey)));
-        bar.add(file);
-
-        JMenu server = menu("Server", 'S');
-        server.add(item("startStopItem", startStop, null));
-        server.addSeparator();
-        server.add(item("disconnectItem", peerPanel.disconnect, null));
-        server.add(item("sendItem", peerPanel.send, null));
-        server.add(item("broadcastItem", peerPanel.broadcast, null));
-        server.add(item("copyAddressItem", peerPanel.copy, null));
-        server.add(item("lookupItem", peerPanel.lookup, null));
-        server.add(item("clearClosedItem", peerPanel.clearClosed, null));
-        server.addSeparator();
-        server.add(item("refreshInterfacesItem", action("Refresh interfaces", 'R',
-                "Re-read the network interfaces", serverPanel::refreshInterfaces), null));
-        bar.add(server);
-
-        JMenu view = menu("View", 'V');
-        view.add(item("filterItem", action("Filter peers", 'F', "Type to filter the peer table",
-                peerPanel::focusFilter), KeyStroke.getKeyStroke(KeyEvent.VK_F, menuKey)));
-        view.add(named(item("clearLogItem", log.clear, KeyStroke.getKeyStroke(KeyEvent.VK_L, menuKey)), "Clear log"));
-        view.addSeparator();
-        ButtonGroup group = new ButtonGroup();
-        lightItem.setText("Light theme");
-        lightItem.setName("themeLight");
-        lightItem.setMnemonic('i');
-        lightItem.setToolTipText("FlatLaf light theme (remembered)");
-        lightItem.addActionListener(e -> setTheme(Themes.LIGHT));
-        darkItem.setText("Dark theme");
-        darkItem.setName("themeDark");
-        darkItem.setMnemonic('D');
-        darkItem.setToolTipText("FlatLaf dark theme (remembered)");
-        darkItem.addActionListener(e -> setTheme(Themes.DARK));
-        group.add(lightItem);
-        group.add(darkItem);
-        (Themes.isDark() ? darkItem : lightItem).setSelected(true);
-        view.add(lightItem);
-        view.add(darkItem);
-        bar.add(view);
-
-        JMenu help = menu("Help", 'H');
-        help.add(item("shortcutsItem", action("Keyboard shortcuts", 'K', "List the keyboard shortcuts",
-                this::showShortcuts), KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0)));
-        help.add(item("aboutItem", action("About Socket Monitor", 'A', "Version and credits", this::showAbout), null));
-        bar.add(help);
-        return bar;
-    }
-
-    private static JMenu menu(String text, char mnemonic) {
-        JMenu m = new JMenu(text);
-        m.setName("menu" + text);
-        m.setMnemonic(mnemonic);
-        return m;
-    }
-
-    private static JMenuItem item(String name, Action a, KeyStroke key) {
-        JMenuItem i = new JMenuItem(a);
-        i.setName(name);
-        if (key != null) {
-            i.setAccelerator(key);
-        }
-        return i;
-    }
-
-    private static JMenuItem named(JMenuItem item, String text) {
-        item.setText(text);
-        return item;
-    }
-
-    private static Action action(String name, char mnemonic, String tip, Runnable run) {
-        return Actions.of(name, mnemonic, tip, null, run);
-    }
-
     /** Ctrl+R as a second start/stop key, anywhere in the window. */
     private void installKeys() {
         JComponent root = frame.getRootPane();
@@ -376,7 +283,7 @@ public final class MainWindow {
     public void setTheme(String theme) {
         Themes.apply(theme);
         prefs.theme(theme);
-        (Themes.DARK.equals(theme) ? darkItem : lightItem).setSelected(true);
+        menu.showTheme(theme);
     }
 
     /** Start when stopped, stop when listening. */
@@ -511,103 +418,9 @@ public final class MainWindow {
         }
     }
 
-    private void showShortcuts() {
-        // A table: columns padded with spaces did not line up in the dialog's proportional font.
-        String[][] keys = {
-            {"F5 or Ctrl+R", "Start / stop the server"},
-            {"Ctrl+F", "Filter the peer table"},
-            {"Delete", "Disconnect the selected peers (in the table)"},
-            {"Ctrl+L", "Clear the log"},
-            {"Ctrl+S", "Save the log"},
-            {"Ctrl+E", "Export the peer table as CSV"},
-            {"Ctrl+Q", "Quit (stops the server)"},
-            {"F1", "This list"}};
-        StringBuilder html = new StringBuilder("<html><table cellpadding=2>");
-        for (String[] k : keys) {
-            html.append("<tr><td><b>").append(k[0]).append("</b></td><td>").append(k[1]).append("</td></tr>");
-        }
-        JOptionPane.showMessageDialog(frame, html.append("</table></html>").toString(), "Keyboard shortcuts",
-                JOptionPane.PLAIN_MESSAGE);
-    }
-
-    static String version() {
-        return io.socketmonitor.Version.get();
-    }
-
-    private void showAbout() {
-        JOptionPane.showMessageDialog(frame, "<html><b>Socket Monitor</b> " + version()
-                        + "<br>Watch TCP sockets: the socket-programming lecture as a desktop app.<br>"
-                        + "Java " + System.getProperty("java.version") + ", " + javax.swing.UIManager.getLookAndFeel().getName()
-                        + "</html>", "About Socket Monitor", JOptionPane.INFORMATION_MESSAGE,
-                new javax.swing.ImageIcon(AppIcon.images().get(AppIcon.images().size() > 3 ? 3 : 0)));
-    }
-
-    private void restoreGeometry() {
-        Rectangle r = prefs.bounds();
-        if (r != null && onScreen(r)) {
-            frame.setBounds(r);
-        } else {
-            // Wide enough for the peer table's nine columns beside the lecture, and never larger
-            // than the screen (a 1366 x 768 laptop has less height than that).
-            Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-            frame.setSize(new Dimension(Math.min(DEFAULT_SIZE.width, screen.width),
-                    Math.min(DEFAULT_SIZE.height, screen.height)));
-            frame.setLocationByPlatform(true);
-        }
-        frame.setMinimumSize(new Dimension(760, 520));
-        if (prefs.maximized()) {
-            frame.setExtendedState(Frame.MAXIMIZED_BOTH);
-        }
-        int main = prefs.split("main", -1);
-        int side = prefs.split("peers", -1);
-        // Without remembered positions the preferred sizes decide; extra width goes to the table.
-        if (main > 0) {
-            mainSplit.setDividerLocation(main);
-        } else {
-            divideWhenSized(mainSplit, 0.64);
-        }
-        if (side > 0) {
-            peerSplit.setDividerLocation(side);
-        } else {
-            divideWhenSized(peerSplit, 0.64);
-        }
-    }
-
-    /** A proportional divider needs a size: set it once the split pane has one. */
-    private static void divideWhenSized(JSplitPane split, double proportion) {
-        split.addComponentListener(new java.awt.event.ComponentAdapter() {
-            @Override
-            public void componentResized(java.awt.event.ComponentEvent e) {
-                if (split.getWidth() > 0 && split.getHeight() > 0) {
-                    split.setDividerLocation(proportion);
-                    split.removeComponentListener(this);
-                }
-            }
-        });
-    }
-
-    private static boolean onScreen(Rectangle r) {
-        try {
-            for (var device : GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
-                if (device.getDefaultConfiguration().getBounds().intersects(r)) {
-                    return true;
-                }
-            }
-        } catch (RuntimeException e) {
-            return false;
-        }
-        return false;
-    }
-
     /** Remembers window, splits and settings. */
     void saveState() {
-        boolean max = (frame.getExtendedState() & Frame.MAXIMIZED_BOTH) == Frame.MAXIMIZED_BOTH;
-        prefs.maximized(max);
-        if (!max) {
-            prefs.bounds(frame.getBounds());
-        }
-        prefs.saveSplit("main", mainSplit.getDividerLocation());
-        prefs.saveSplit("peers", peerSplit.getDividerLocation());
+        geometry.save();
         prefs.autoScroll(log.autoScrollBox().isSelected());
         prefs.theme(Themes.current());
         ServerConfig cfg = serverPanel.config();
