@@ -327,7 +327,7 @@ public final class LogPanel extends JPanel {
                 Files.writeString(file, text(kept), StandardCharsets.UTF_8);
                 result = "Saved to " + file;
             } catch (IOException | RuntimeException e) {
-                result = "Could not save: " + e.getMessage();
+                result = SaveErrors.sentence(file, e);
             }
             String r = result;
             SwingUtilities.invokeLater(() -> info.setText(r));

@@ -393,7 +393,7 @@ public final class PeerTablePanel extends JPanel {
                 Files.writeString(file, csv, StandardCharsets.UTF_8);
                 result = "Saved " + rowCount + (rowCount == 1 ? " row" : " rows") + " to " + file + kept + ".";
             } catch (IOException | RuntimeException e) {
-                result = "Could not save " + file + ": " + e.getMessage();
+                result = SaveErrors.sentence(file, e);
             }
             String r = result;
             SwingUtilities.invokeLater(() -> info.setText(r));

@@ -90,6 +90,11 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private final JButton clear = name(new JButton("Clear"), "clientClear", "Clear received");
     private final JButton save = name(new JButton("Save…"), "clientSave", "Save received bytes",
             "Save the bytes this connection received (the last one's, once it has closed)");
+    /** How long a note ("Saved 18 bytes…") stands before the connection's state shows again. */
+    static final int NOTE_MILLIS = 5_000;
+    /** The connection's state, which a note covers for a while but never replaces. */
+    private String state = "Not connected.";
+    private final javax.swing.Timer noteEnds = new javax.swing.Timer(NOTE_MILLIS, e -> status.setText(state));
     private final JLabel timings = name(new io.socketmonitor.ui.CutLabel(" ", null), "clientTimings", "Timings");
     private final LoadSection load = new LoadSection(this::target);
 
@@ -298,7 +303,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         try {
             target = target();
         } catch (IllegalArgumentException e) {
-            status.setText(e.getMessage());
+            note(e.getMessage());
             return;
         }
         closeClient();
@@ -313,7 +318,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         int id = ++session;
         client = new TestClient(event -> batcher.add(new Tagged(id, event)));
         client.connect(target.host(), target.port(), TestClient.DEFAULT_CONNECT_TIMEOUT);
-        status.setText("Connecting to " + target + "...");
+        state("Connecting to " + target + "...");
         timings.setText(" ");
         updateButtons();
     }
@@ -352,7 +357,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private void send() {
         TestClient c = client;
         if (c == null || !c.isConnected()) {
-            status.setText("Not connected: connect first, then send.");
+            note("Not connected: connect first, then send.");
             return;
         }
         String typed = send.getText();
@@ -360,7 +365,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         try {
             data = SendText.encode(typed, (LineEnding) lineEnding.getSelectedItem());
         } catch (TemplateException e) {
-            status.setText("Cannot send: " + e.getMessage());
+            note("Cannot send: " + e.getMessage());
             return;
         }
         history.add(typed);
@@ -383,7 +388,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
                 line(trying.text());
             } else if (e instanceof ClientEvent.Connected c) {
                 line(c.text());
-                status.setText("Connected: " + Addresses.hostPort(c.local()) + " → " + Addresses.hostPort(c.remote()));
+                state("Connected: " + Addresses.hostPort(c.local()) + " → " + Addresses.hostPort(c.remote()));
                 timings.setText("Connect " + Durations.millis(c.connectTime()));
                 java.awt.Component focused = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
                 if (currentSession && (focused == null || javax.swing.SwingUtilities.isDescendingFrom(focused, this))) {
@@ -399,12 +404,12 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
                 line("(output shut down: the server reads end of stream; we still read)");
             } else if (e instanceof ClientEvent.Failed f) {
                 line(f.message());
-                status.setText(f.message());
+                state(f.message());
             } else if (e instanceof ClientEvent.Closed closed && currentSession) {
                 SessionSummary s = closed.summary();
                 if (s.end() != SessionEnd.FAILED) {
                     line(s.message());
-                    status.setText(s.message());
+                    state(s.message());
                 }
                 timings.setText(s.timings());
                 client = null;
@@ -483,15 +488,41 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private void save() {
         JFileChooser chooser = new JFileChooser();
         chooser.setSelectedFile(new File("received.bin"));
-        if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) {
-            return;
+        if (chooser.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {
+            saveTo(chooser.getSelectedFile());
         }
-        try {
-            Files.write(chooser.getSelectedFile().toPath(), receivedBytes.toByteArray());
-            status.setText("Saved " + receivedBytes.size() + " bytes to " + chooser.getSelectedFile().getName() + ".");
-        } catch (IOException e) {
-            status.setText("Could not save: " + e.getMessage());
-        }
+    }
+
+    /** Writes the bytes kept (this connection's, or the last one's) to {@code file}, off the EDT. */
+    void saveTo(File file) {
+        byte[] bytes = receivedBytes.toByteArray(); // up to 16 MiB: a slow disk must not freeze the window
+        Thread t = new Thread(() -> {
+            String result;
+            try {
+                Files.write(file.toPath(), bytes);
+                result = "Saved " + bytes.length + (bytes.length == 1 ? " byte" : " bytes") + " to " + file.getName() + ".";
+            } catch (IOException | RuntimeException e) {
+                result = io.socketmonitor.ui.SaveErrors.sentence(file.toPath(), e);
+            }
+            String r = result;
+            SwingUtilities.invokeLater(() -> note(r));
+        }, "client pane save");
+        t.setDaemon(false); // the file is finished even when the window closes meanwhile
+        t.start();
+    }
+
+    /** The connection's state changed: the status line shows it from now on. */
+    private void state(String text) {
+        state = text;
+        noteEnds.stop();
+        status.setText(text);
+    }
+
+    /** An answer to what the user just did: shown for a while, then the state again. */
+    private void note(String text) {
+        status.setText(text);
+        noteEnds.setRepeats(false);
+        noteEnds.restart();
     }
 
     private void updateButtons() {
@@ -516,6 +547,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
 
     /** Closes the connection and cancels any load run; for the window closing. */
     public void dispose() {
+        noteEnds.stop();
         closeClient();
         load.dispose();
         batcher.stop();

@@ -201,6 +201,28 @@ class ClientPanelTest {
     }
 
     @Test
+    void saveWritesTheBytesReceivedAndItsNoteGivesWayToTheConnectionsState(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        start(Mode.CLOSE);
+        window.button("clientConnect").click();
+        waitFor("the close line", () -> received().contains("Connection closed by foreign host."));
+        String state = window.label("clientStatus").text();
+        assertThat(state).isNotBlank();
+
+        java.nio.file.Path file = dir.resolve("greeting.bin");
+        GuiActionRunner.execute(() -> panel.saveTo(file.toFile()));
+
+        waitFor("the saved note", () -> window.label("clientStatus").text().equals("Saved 18 bytes to greeting.bin."));
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("Hello from server\n");
+        // A note answers the click; the line is the connection's, and says so again.
+        waitFor("the state again", () -> window.label("clientStatus").text().equals(state));
+
+        GuiActionRunner.execute(() -> panel.saveTo(dir.resolve("missing").resolve("x.bin").toFile()));
+        waitFor("the failure", () -> window.label("clientStatus").text()
+                .equals("Could not save x.bin: the folder " + dir.resolve("missing") + " does not exist."));
+    }
+
+    @Test
     void tabbingBelowTheFoldOfASmallTabScrollsTheFocusedControlIntoView() throws Exception {
         start(Mode.CLOSE);
         openLoad();
