@@ -420,14 +420,19 @@ public final class MainWindow {
 
     /** Remembers window, splits and settings. */
     void saveState() {
-        geometry.save();
-        prefs.autoScroll(log.autoScrollBox().isSelected());
-        prefs.theme(Themes.current());
-        ServerConfig cfg = serverPanel.config();
-        if (cfg != null) {
-            prefs.saveServerConfig(cfg);
+        try {
+            geometry.save();
+            prefs.autoScroll(log.autoScrollBox().isSelected());
+            prefs.theme(Themes.current());
+            ServerConfig cfg = serverPanel.config();
+            if (cfg != null) {
+                prefs.saveServerConfig(cfg);
+            }
+            prefs.flush();
+        } catch (RuntimeException e) {
+            // Remembering is a courtesy: a store that refuses (removed, read-only) must not keep
+            // the window open or the server listening.
         }
-        prefs.flush();
     }
 
     /** Saves state, stops the server (off the EDT) and disposes the window. */

@@ -18,7 +18,8 @@ import java.util.prefs.Preferences;
 
 /**
  * Everything the window remembers, in one {@link Preferences} node. Tests pass a throwaway node.
- * Reads never throw: a missing or damaged value falls back to the default.
+ * Reads never throw: a missing or damaged value falls back to the default. Writes never throw
+ * either: a value the store refuses is not remembered, and Start and Quit go on.
  */
 public final class Prefs {
     static final String THEME = "theme";
@@ -131,7 +132,7 @@ public final class Prefs {
         if (mode != null) {
             c = c.withMode(mode);
         }
-        String greeting = node.get(GREETING, null);
+        String greeting = longText(GREETING);
         if (greeting != null) {
             try {
                 c = c.withGreeting(GreetingTemplate.parse(greeting));
@@ -166,13 +167,69 @@ public final class Prefs {
         node.put(BIND, io.socketmonitor.net.Addresses.literal(c.bindAddress()));
         node.putInt(PORT, c.port());
         node.put(MODE, c.mode().cliName());
-        node.put(GREETING, c.greeting().source());
+        try {
+            putLongText(GREETING, c.greeting().source());
+        } catch (IllegalArgumentException e) {
+            removeLongText(GREETING); // a NUL character, which the store refuses: the default comes back
+        }
         node.putInt(BACKLOG, c.backlog());
         node.putInt(MAX_CONN, c.maxConnections());
         node.putInt(MAX_PER_PEER, c.maxPerPeer());
         node.putLong(IDLE, c.idleTimeout().toSeconds());
         node.putLong(WRITE, c.writeTimeout().toSeconds());
         node.putBoolean(ECHO, c.echo());
+    }
+
+    /**
+     * Stores text of any length: a greeting may be 64 KiB and more as typed, a preference value
+     * at most {@link Preferences#MAX_VALUE_LENGTH} characters. Longer text goes in numbered parts.
+     */
+    void putLongText(String key, String text) {
+        int max = Preferences.MAX_VALUE_LENGTH;
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("The preferences store refuses the NUL character.");
+        }
+        removeLongText(key);
+        if (text.length() <= max) {
+            node.put(key, text);
+            return;
+        }
+        int parts = 0;
+        for (int from = 0; from < text.length(); parts++) {
+            int to = Math.min(text.length(), from + max);
+            if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+                to--; // a pair stays whole: half of one is not text the store can keep
+            }
+            node.put(key + "." + parts, text.substring(from, to));
+            from = to;
+        }
+        node.putInt(key + ".parts", parts);
+    }
+
+    /** What {@link #putLongText} stored, or null when nothing (or not every part) is there. */
+    String longText(String key) {
+        int parts = node.getInt(key + ".parts", 0);
+        if (parts <= 0) {
+            return node.get(key, null);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts; i++) {
+            String part = node.get(key + "." + i, null);
+            if (part == null) {
+                return null;
+            }
+            sb.append(part);
+        }
+        return sb.toString();
+    }
+
+    private void removeLongText(String key) {
+        int parts = node.getInt(key + ".parts", 0);
+        for (int i = 0; i < parts; i++) {
+            node.remove(key + "." + i);
+        }
+        node.remove(key + ".parts");
+        node.remove(key);
     }
 
     /** Remembered settings, overridden by those in {@code initial} that differ from the defaults. */

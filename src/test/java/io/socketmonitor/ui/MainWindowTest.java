@@ -163,6 +163,22 @@ class MainWindowTest extends AbstractWindowTest {
     }
 
     @Test
+    void aGreetingLongerThanAPreferenceValueStartsIsRememberedAndQuitStillCloses() throws IOException {
+        String longText = "0123456789".repeat(5_000); // 50,000 bytes; one preference value holds 8,192 characters
+        edt(() -> {
+            ((javax.swing.JTextArea) window.textBox("greeting").target()).setText(longText);
+            return null;
+        });
+        int port = startByButton();
+        assertThat(readAll(port)).isEqualTo(longText);
+        assertThat(new Prefs(node).serverConfig(io.socketmonitor.server.ServerConfig.defaults()).greeting().source()).isEqualTo(longText);
+
+        window.menuItemWithPath("File", "Quit").click();
+        await().atMost(WAIT).until(() -> edt(() -> !main.frame().isDisplayable()));
+        assertThatThrownBy(() -> readAll(port)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
     void theGreetingPreviewFillsLocalWithWhereTheServerListens() throws IOException {
         window.textBox("portText").deleteText().enterText("20123");
         window.textBox("greeting").setText("{local}");
