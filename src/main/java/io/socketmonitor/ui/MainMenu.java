@@ -43,7 +43,7 @@ final class MainMenu {
         JMenu serverMenu = menu("Server", 'S');
         serverMenu.add(item("startStopItem", startStop, null));
         serverMenu.addSeparator();
-        serverMenu.add(item("disconnectItem", peers.disconnect, null));
+        serverMenu.add(keyShownOnly(item("disconnectItem", peers.disconnect, null)));
         serverMenu.add(item("sendItem", peers.send, null));
         serverMenu.add(item("broadcastItem", peers.broadcast, null));
         serverMenu.add(item("copyAddressItem", peers.copy, null));
@@ -131,6 +131,22 @@ final class MainMenu {
         if (key != null) {
             i.setAccelerator(key);
         }
+        return i;
+    }
+
+    /**
+     * Shows the action's key beside the item but leaves the key to the component that binds
+     * it: Delete disconnects in the peer table, not from the log or a tab strip, where it
+     * closed peers the user was no longer looking at.
+     */
+    private static JMenuItem keyShownOnly(JMenuItem shown) {
+        JMenuItem i = new JMenuItem(shown.getAction()) {
+            @Override
+            protected boolean processKeyBinding(KeyStroke ks, KeyEvent e, int condition, boolean pressed) {
+                return condition != WHEN_IN_FOCUSED_WINDOW && super.processKeyBinding(ks, e, condition, pressed);
+            }
+        };
+        i.setName(shown.getName());
         return i;
     }
 

@@ -285,6 +285,29 @@ class MainWindowTest extends AbstractWindowTest {
     }
 
     @Test
+    void deleteOutsideTheTableDisconnectsNoOne() throws IOException {
+        window.comboBox("mode").selectItem("Keep open");
+        int port = startByButton();
+        try (Socket first = new Socket(); Socket second = new Socket()) {
+            InputStream firstIn = greeted(first, port);
+            InputStream secondIn = greeted(second, port);
+            JTableFixture table = window.table("peerTable");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(2));
+            table.selectRows(0);
+
+            window.tabbedPane("sideTabs").focus(); // the user has moved on: Delete here is not for the peers
+            robot.pressAndReleaseKey(KeyEvent.VK_DELETE);
+            robot.waitForIdle();
+            table.pressAndReleaseKeys(KeyEvent.VK_DELETE); // one Delete in the table, for the row selected
+
+            assertThat(firstIn.read()).as("the selected client reads EOF").isEqualTo(-1);
+            second.setSoTimeout(1_000);
+            assertThatThrownBy(secondIn::read).as("the other client is still connected")
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
+        }
+    }
+
+    @Test
     void filterShowsOnlyMatchingRows() throws IOException {
         int port = startByButton();
         int[] clientPorts = new int[3];
