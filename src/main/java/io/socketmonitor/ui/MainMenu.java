@@ -1,5 +1,8 @@
 package io.socketmonitor.ui;
 
+import java.awt.EventQueue;
+import java.awt.KeyEventDispatcher;
+import java.awt.KeyboardFocusManager;
 import java.awt.Toolkit;
 import java.awt.event.KeyEvent;
 import java.util.function.Consumer;
@@ -63,11 +66,11 @@ final class MainMenu {
         lightItem.setName("themeLight");
         lightItem.setMnemonic('i');
         lightItem.setToolTipText("FlatLaf light theme (remembered)");
-        lightItem.addActionListener(e -> setTheme.accept(Themes.LIGHT));
+        lightItem.addActionListener(e -> switchTheme(setTheme, Themes.LIGHT));
         darkItem.setName("themeDark");
         darkItem.setMnemonic('D');
         darkItem.setToolTipText("FlatLaf dark theme (remembered)");
-        darkItem.addActionListener(e -> setTheme.accept(Themes.DARK));
+        darkItem.addActionListener(e -> switchTheme(setTheme, Themes.DARK));
         group.add(lightItem);
         group.add(darkItem);
         showTheme(Themes.current());
@@ -89,6 +92,27 @@ final class MainMenu {
     /** Ticks the theme now in use. */
     void showTheme(String theme) {
         (Themes.DARK.equals(theme) ? darkItem : lightItem).setSelected(true);
+    }
+
+    /**
+     * Chosen by its mnemonic, a theme switch reinstalls every UI inside the key press, the menu's
+     * too, and the menu no longer eats the letter's typed event: "d" went into the focused field
+     * (the greeting, live while running). That key's typed events are dropped until it is released.
+     */
+    private static void switchTheme(Consumer<String> setTheme, String theme) {
+        if (EventQueue.getCurrentEvent() instanceof KeyEvent press && press.getID() == KeyEvent.KEY_PRESSED) {
+            KeyboardFocusManager focus = KeyboardFocusManager.getCurrentKeyboardFocusManager();
+            focus.addKeyEventDispatcher(new KeyEventDispatcher() {
+                @Override
+                public boolean dispatchKeyEvent(KeyEvent k) {
+                    if (k.getID() == KeyEvent.KEY_RELEASED && k.getKeyCode() == press.getKeyCode()) {
+                        focus.removeKeyEventDispatcher(this);
+                    }
+                    return k.getID() == KeyEvent.KEY_TYPED;
+                }
+            });
+        }
+        setTheme.accept(theme);
     }
 
     private void showShortcuts() {

@@ -390,6 +390,20 @@ class MainWindowTest extends AbstractWindowTest {
         assertErrorsReadable();
     }
 
+    @Test
+    void aThemeChosenByItsMnemonicTypesNothingIntoTheFocusedField() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(GuiToolkitExtension.REAL_DISPLAY,
+                "Cacio does not pass keys to an open menu's items; .ci/run runs this under Xvfb");
+        window.textBox("greeting").focus();
+        window.menuItem("menuView").click(); // opens the menu; the greeting keeps the focus
+        await().atMost(WAIT).until(() -> edt(() -> javax.swing.MenuSelectionManager.defaultManager().getSelectedPath().length > 0));
+        robot.pressAndReleaseKey(KeyEvent.VK_D);
+        await().atMost(WAIT).until(() -> edt(FlatLaf::isLafDark));
+        robot.waitForIdle();
+
+        window.textBox("greeting").requireText("Hello from server\\n");
+    }
+
     /** Of the greeting, its bytes, the lecture's code, the log and the client's bytes: those not in a fixed-width font. */
     private List<String> proportionalCodeAndBytes() {
         List<String> proportional = new ArrayList<>();
