@@ -13,10 +13,15 @@ final class HttpResponder {
 
     private final ByteArrayOutputStream head = new ByteArrayOutputStream(512);
     private int matched; // progress through "\r\n\r\n" (or "\n\n")
+    private boolean firstLineEnded;
 
     enum Progress { NEED_MORE, COMPLETE, TOO_LARGE }
 
-    /** Consumes request bytes; reports when the blank line ending the head arrives. */
+    /**
+     * Consumes request bytes; reports when the blank line ending the head arrives, or as soon
+     * as the first line ends when it is not a request line (a word typed in telnet gets its 400
+     * at once, not a 408 once the head's time is up).
+     */
     Progress accept(ByteBuffer data) {
         while (data.hasRemaining()) {
             byte b = data.get();
@@ -31,6 +36,12 @@ final class HttpResponder {
                 matched++;
                 if (matched == 2) {
                     return Progress.COMPLETE;
+                }
+                if (!firstLineEnded) {
+                    firstLineEnded = true;
+                    if (!isRequest()) {
+                        return Progress.COMPLETE;
+                    }
                 }
             } else if (b != '\r') {
                 matched = 0;

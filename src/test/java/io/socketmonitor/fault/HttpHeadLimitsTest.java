@@ -64,6 +64,17 @@ class HttpHeadLimitsTest extends FaultFixture {
     }
 
     @Test
+    void aLineTypedInTelnetIsAnswered400AsItEndsNot408Later() throws Exception {
+        InetSocketAddress a = http().start();
+        Socket s = connect(a);
+        s.getOutputStream().write("hi\r\n".getBytes(StandardCharsets.US_ASCII)); // and telnet waits, no empty line
+
+        assertThat(readToEnd(s)).startsWith("HTTP/1.1 400 Bad Request\r\n");
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.closed(CloseReason.BAD_REQUEST) == 1);
+        assertThat(events.closed(CloseReason.REQUEST_TIMEOUT)).isZero();
+    }
+
+    @Test
     void aHeadCutOffByThePeerClosingIsShownWithItsBytes() throws Exception {
         InetSocketAddress a = http().start();
         Socket s = connect(a);
