@@ -40,6 +40,9 @@ public final class SocketMonitor {
     /** Returns the exit code, or -1 when a window was opened. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         Options options = new Options();
+        if (System.getProperty(Options.RUN_PROPERTY) == null) {
+            System.setProperty(Options.RUN_PROPERTY, Options.howToRun());
+        }
         CommandLine cl = new CommandLine(options);
         try {
             cl.parseArgs(args);

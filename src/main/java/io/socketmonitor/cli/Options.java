@@ -16,18 +16,35 @@ import picocli.CommandLine.Option;
             + "in a window or on the terminal.",
         footer = {"", "Examples:",
             "  The lecture's server on 127.0.0.1:8080, its lines on the terminal:",
-            "    java -jar socket-monitor.jar --headless",
+            "    ${sys:socketmonitor.run:-java -jar socket-monitor.jar} --headless",
             "  On every IPv4 interface, on a free port (printed):",
-            "    java -jar socket-monitor.jar --headless --bind all --port 0",
+            "    ${sys:socketmonitor.run:-java -jar socket-monitor.jar} --headless --bind all --port 0",
             "  Answer curl and browsers, greeting each by address:",
-            "    java -jar socket-monitor.jar --headless --mode http --greeting 'Hi {peer}\\n'",
+            "    ${sys:socketmonitor.run:-java -jar socket-monitor.jar} --headless --mode http --greeting 'Hi {peer}\\n'",
             "  Open the window and start at once:",
-            "    java -jar socket-monitor.jar --start",
+            "    ${sys:socketmonitor.run:-java -jar socket-monitor.jar} --start",
             "  What telnet does in the lecture:",
-            "    java -jar socket-monitor.jar --connect localhost:8080",
+            "    ${sys:socketmonitor.run:-java -jar socket-monitor.jar} --connect localhost:8080",
             "  A burst of 100 connections, 8 at a time, against the server above:",
-            "    java -jar socket-monitor.jar --connect localhost:8080 --load burst"})
+            "    ${sys:socketmonitor.run:-java -jar socket-monitor.jar} --connect localhost:8080 --load burst"})
 public final class Options {
+    /** The system property the help's examples start with (picocli fills it in). */
+    public static final String RUN_PROPERTY = "socketmonitor.run";
+
+    /**
+     * How this program is started, for the help's examples: the installed command (the
+     * installers bundle their own Java, so "java -jar" may not work there), or the jar.
+     */
+    public static String howToRun() {
+        String app = System.getProperty("jpackage.app-path"); // set by jpackage's launchers
+        if (app == null || app.isBlank()) {
+            return "java -jar socket-monitor.jar";
+        }
+        if (java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/socket-monitor"))) {
+            return "socket-monitor"; // the .deb and .rpm link it there
+        }
+        return app.contains(" ") ? "\"" + app + "\"" : app;
+    }
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "loopback",
             description = "loopback (default, 127.0.0.1), loopback6 (::1), all (0.0.0.0, IPv4 only), "
@@ -155,6 +172,9 @@ public final class Options {
         if (load == null && loadOnly != null) {
             throw new UsageException(loadOnly + " sets up a load run: add --load MODE (e.g. --load burst).");
         }
+        if (given.contains("--interval") && load != null && loadModeOtherThan(io.socketmonitor.client.LoadMode.SLOW)) {
+            throw new UsageException("--interval paces the slow mode's bytes: use it with --load slow.");
+        }
         if (given.contains("--quiet") && !headless) {
             throw new UsageException("--quiet quiets the terminal's lines: add --headless (the window has its own log).");
         }
@@ -182,6 +202,15 @@ public final class Options {
         if (given.contains("--bind") && (bind == null || bind.isBlank())) {
             throw new UsageException("--bind needs an address: loopback, loopback6, all, all6 or one of this"
                     + " machine's (see --list-interfaces).");
+        }
+    }
+
+    /** A known load mode that is not {@code m}; an unknown one is named where it is parsed. */
+    private boolean loadModeOtherThan(io.socketmonitor.client.LoadMode m) {
+        try {
+            return io.socketmonitor.client.LoadMode.parse(load) != m;
+        } catch (IllegalArgumentException unknown) {
+            return false;
         }
     }
 

@@ -137,7 +137,9 @@ public final class ClientCommand {
             reported.countDown();
             return result.clean() ? EXIT_OK : EXIT_FAILED;
         } catch (ExecutionException e) {
-            err.println("The load run stopped with an error: " + e.getCause());
+            Throwable cause = e.getCause();
+            err.println("The load run stopped with an error: " + (cause.getMessage() != null ? cause.getMessage()
+                    : cause.getClass().getSimpleName()));
             return EXIT_FAILED;
         } catch (InterruptedException e) {
             run.cancel();

@@ -29,6 +29,18 @@ final class LoadEngine {
     static final byte[] SLOW_PAYLOAD = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final long PROGRESS_EVERY_NANOS = 100_000_000L;
 
+    static {
+        // A run that asks for more connections than the descriptor limit reaches EMFILE; the
+        // first channel close there would then fail for good (see ChannelWarmUp).
+        io.socketmonitor.net.ChannelWarmUp.run();
+        // Loading a class needs a descriptor too (a class file, a jar not yet opened): load
+        // what the failure path uses now, not when the run has none left.
+        IOException emfile = new IOException("Too many open files");
+        kind(emfile);
+        ConnectErrors.describe(emfile, "localhost", java.net.InetAddress.getLoopbackAddress(), 1,
+                java.time.Duration.ofSeconds(1));
+    }
+
     private final LoadTarget target;
     private final LoadMode mode;
     private final LoadOptions options;
@@ -94,7 +106,8 @@ final class LoadEngine {
             while (!cancelled) {
                 long now = System.nanoTime();
                 if (now >= endNanos) {
-                    timeLimitReached = !mode.timed(); // the timed modes end here by design
+                    // The timed modes end here by design, once every connection was opened.
+                    timeLimitReached = !mode.timed() || started < options.connections() || !inFlight.isEmpty();
                     break;
                 }
                 startMore(now);
@@ -150,7 +163,7 @@ final class LoadEngine {
                 ch = SocketChannel.open();
             } catch (IOException e) {
                 // Out of file descriptors, typically: count it and let the next loop try again.
-                fail(null, e, "could not open a socket");
+                fail(null, e, kind(e).equals("I/O error") ? "could not open a socket" : kind(e));
                 continue;
             }
             Connection c = new Connection(ch, now);
@@ -353,6 +366,9 @@ final class LoadEngine {
         }
         if (os.contains("unreachable") || os.contains("no route")) {
             return "unreachable";
+        }
+        if (os.contains("too many open files")) {
+            return "out of file descriptors";
         }
         if (e instanceof ConnectException) {
             return "connect failed";

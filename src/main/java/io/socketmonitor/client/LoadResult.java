@@ -79,18 +79,26 @@ public record LoadResult(
             case NEVER_READ -> sb.append(String.format(Locale.ROOT,
                     "%d of %d connections opened and never read for %s; %d failed.",
                     connected, requested, Durations.seconds(elapsed), failed)).append(
-                    "\nA greeting fits the sockets' buffers, so the server never waits on these; closed with it"
-                    + " unread, each ends in a reset (RST). To see the server's write timeout cut a peer that"
-                    + " does not read, have the server send it more than the buffers hold (a few MB, in"
-                    + " keep-open mode).");
+                    "\nA greeting fits the sockets' buffers, so the server never waits on these; closed with one"
+                    + " unread, each ends in a reset (RST). A server's write timeout cuts only a peer sent more"
+                    + " than the buffers hold: in the window, Send\u2026 a few MB to one held in keep-open mode.");
             case SLOW -> sb.append(String.format(Locale.ROOT,
                     "%d of %d connections sent %d bytes one at a time over %s; %d closed by the server; %d failed.",
                     connected, requested, bytesSent, Durations.seconds(elapsed), closedByServer, failed));
         }
-        if (mode == LoadMode.BURST && greeted > completed && failures.containsKey("timed out reading")) {
+        if (mode == LoadMode.BURST && greeted > completed
+                && (failures.containsKey("timed out reading") || timeLimitReached)) {
             // A keep-open server: the most common way to get here, and not a slow server.
             sb.append("\nThe server greeted but did not close: use hold against a keep-open server."
                     + " A burst counts a connection served when the server closes it, as the lecture's does.");
+        }
+        if (mode == LoadMode.HOLD && closedByServer > 0 && closedByServer == connected) {
+            sb.append("\nThe server closed every one: a greet-and-close server does. Hold them against a"
+                    + " keep-open server (--mode keep-open).");
+        }
+        if (failures.containsKey("out of file descriptors")) {
+            sb.append("\nThis process ran out of file descriptors: ask for fewer connections at a time, or raise"
+                    + " the limit (ulimit -n).");
         }
         if (!failures.isEmpty()) {
             sb.append("\nFailures: ").append(failures.entrySet().stream()
@@ -100,6 +108,9 @@ public record LoadResult(
         }
         if (cancelled) {
             sb.append("\nCancelled after ").append(Durations.seconds(elapsed)).append('.');
+        } else if (timeLimitReached && mode.timed()) {
+            sb.append("\nOnly ").append(connected).append(" of ").append(requested)
+                    .append(" connections were open when the time limit came: give more time or ask for fewer.");
         } else if (timeLimitReached) {
             sb.append("\nStopped at the time limit after ").append(attempted).append(" of ").append(requested)
                     .append(" connections.");

@@ -1,6 +1,7 @@
 package io.socketmonitor.server;
 
 import io.socketmonitor.net.Addresses;
+import io.socketmonitor.net.ChannelWarmUp;
 import io.socketmonitor.template.GreetingContext;
 import io.socketmonitor.template.GreetingTemplate;
 import java.io.IOException;

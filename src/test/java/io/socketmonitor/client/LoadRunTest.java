@@ -104,9 +104,33 @@ class LoadRunTest {
             // Not "held for": the server did not hold them, and the run did not do what was asked.
             assertThat(r.summary()).startsWith("Hold open on " + server.hostPort()
                     + ": 10 of 10 connections opened; the server closed 10 of them, 0 held to the end (")
-                    .doesNotContain("held for");
+                    .doesNotContain("held for")
+                    .contains("The server closed every one: a greet-and-close server does. Hold them against a"
+                            + " keep-open server (--mode keep-open).");
             assertThat(r.clean()).isFalse();
         }
+    }
+
+    @Test
+    void aBurstCutByAShortLimitAgainstAKeepOpenServerStillGetsTheHint() throws Exception {
+        try (ServerFixture server = ServerFixture.keepOpen()) {
+            // Shorter than the 5 s read timeout: no connection fails, the limit cuts them all.
+            LoadResult r = result(start(server, LoadMode.BURST, LoadOptions.defaults().withConnections(20)
+                    .withDuration(Duration.ofSeconds(1))));
+
+            assertThat(r.completed()).isZero();
+            assertThat(r.summary()).contains("The server greeted but did not close: use hold against a keep-open server.");
+        }
+    }
+
+    @Test
+    void aTimedRunWhoseConnectionsWereNotAllOpenAtTheLimitSaysSo() {
+        LoadResult r = new LoadResult(LoadMode.HOLD, "127.0.0.1:8080", 10_000, 10_000, 6_471, 6_471, 0, 6_471, 0, 0,
+                Duration.ofMillis(1_170), null, null, false, true, java.util.Map.of(), null);
+
+        assertThat(r.summary()).contains("Only 6471 of 10000 connections were open when the time limit came:"
+                + " give more time or ask for fewer.");
+        assertThat(r.clean()).isFalse();
     }
 
     @Test

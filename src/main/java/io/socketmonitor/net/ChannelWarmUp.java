@@ -1,4 +1,4 @@
-package io.socketmonitor.server;
+package io.socketmonitor.net;
 
 import java.io.IOException;
 import java.nio.channels.Selector;
@@ -9,12 +9,13 @@ import java.nio.channels.SocketChannel;
  * Opens and closes each channel kind once. On JDK 17 the first close of a socket channel
  * initialises a class that itself needs a file descriptor; if that first close happens when
  * descriptors have run out (EMFILE) it throws ExceptionInInitializerError and every later close
- * fails too. Doing it at start-up, with descriptors to spare, avoids that.
+ * fails too. Doing it at start-up, with descriptors to spare, avoids that: the server does, and
+ * the load client, which runs out first when a run asks for more connections than the limit.
  */
-final class ChannelWarmUp {
+public final class ChannelWarmUp {
     private ChannelWarmUp() {}
 
-    static void run() {
+    public static void run() {
         try (Selector s = Selector.open();
                 ServerSocketChannel server = ServerSocketChannel.open();
                 SocketChannel client = SocketChannel.open()) {
@@ -24,7 +25,7 @@ final class ChannelWarmUp {
             client.register(s, 0);
             s.selectNow();
         } catch (IOException | RuntimeException ignored) {
-            // Best effort: if even this fails, the server reports the real error when it binds.
+            // Best effort: if even this fails, the real error shows when the channel is used.
         }
     }
 }
