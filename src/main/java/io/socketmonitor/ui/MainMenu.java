@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import javax.swing.Action;
 import javax.swing.ButtonGroup;
 import javax.swing.ImageIcon;
+import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JFrame;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
@@ -61,6 +62,13 @@ final class MainMenu {
         view.add(item("filterItem", action("Filter peers", 'F', "Type to filter the peer table",
                 peers::focusFilter), KeyStroke.getKeyStroke(KeyEvent.VK_F, menuKey)));
         view.add(named(item("clearLogItem", log.clear, KeyStroke.getKeyStroke(KeyEvent.VK_L, menuKey)), "Clear log"));
+        // The log toolbar's box, reachable from the keyboard: one model, so both show the same.
+        JCheckBoxMenuItem autoScroll = new JCheckBoxMenuItem("Auto-scroll the log");
+        autoScroll.setModel(log.autoScrollBox().getModel());
+        autoScroll.setName("autoScrollItem");
+        autoScroll.setMnemonic('A');
+        autoScroll.setToolTipText("Keep the newest line in view");
+        view.add(autoScroll);
         view.addSeparator();
         ButtonGroup group = new ButtonGroup();
         lightItem.setName("themeLight");

@@ -305,6 +305,9 @@ public final class MainWindow {
         serverPanel.showStarting();
         serverPanel.setLocked(true);
         status.setState("Starting\u2026");
+        // Disabled while starting, the button loses the focus to the next control: Space pressed
+        // again would type into the peer filter instead of stopping. It comes back once started.
+        boolean buttonHadFocus = serverPanel.startStopHasFocus();
         startStop.setEnabled(false);
         lastServed = 0;
         chart.reset();
@@ -319,6 +322,9 @@ public final class MainWindow {
             lecture.showAddress(serverPanel.selectedInterface(), at.getPort());
             peerPanel.updateActions();
             updateTitle();
+            if (buttonHadFocus && frame.isActive()) {
+                serverPanel.focusStartStop();
+            }
         }, message -> {
             serverPanel.setLocked(false);
             serverPanel.showStopped();
@@ -337,9 +343,15 @@ public final class MainWindow {
         if (controller.state() != ServerController.State.RUNNING) {
             return;
         }
+        boolean buttonHadFocus = serverPanel.startStopHasFocus();
         startStop.setEnabled(false);
         status.setState("Stopping\u2026");
-        controller.stop(this::afterStop);
+        controller.stop(() -> {
+            afterStop();
+            if (buttonHadFocus && frame.isActive() && startStop.isEnabled()) {
+                serverPanel.focusStartStop();
+            }
+        });
     }
 
     private void afterStop() {

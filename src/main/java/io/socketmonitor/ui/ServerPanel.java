@@ -424,6 +424,10 @@ public final class ServerPanel extends JPanel {
         startStop.requestFocusInWindow();
     }
 
+    boolean startStopHasFocus() {
+        return startStop.isFocusOwner();
+    }
+
     /** After a failed start: the port, selected, is what the message asks to change. */
     void focusPort() {
         port.textField().requestFocusInWindow();

@@ -79,6 +79,20 @@ class MainWindowTest extends AbstractWindowTest {
     }
 
     @Test
+    void spaceOnStartStartsAndSpaceAgainStopsTheFocusStaysOnTheButton() throws IOException {
+        window.button("startStop").focus();
+        robot.pressAndReleaseKey(KeyEvent.VK_SPACE);
+        int port = awaitListening();
+        await().atMost(WAIT).until(() -> edt(() -> window.button("startStop").target().isFocusOwner()));
+
+        robot.pressAndReleaseKey(KeyEvent.VK_SPACE); // not a space typed into the peer filter
+        awaitStopped();
+        assertThatThrownBy(() -> readAll(port)).isInstanceOf(ConnectException.class);
+        await().atMost(WAIT).until(() -> edt(() -> window.button("startStop").target().isFocusOwner()));
+        window.textBox("peerFilter").requireEmpty();
+    }
+
+    @Test
     void invalidPortBlocksStartWithAMessage() {
         window.button("startStop").requireEnabled();
         int tableAt = edt(() -> main.peerPanel().getLocationOnScreen().y);
@@ -437,6 +451,8 @@ class MainWindowTest extends AbstractWindowTest {
     void menusNameTheLogAndF1ListsEveryShortcutInColumns() {
         window.menuItemWithPath("File", "Save log\u2026").requireEnabled();
         window.menuItemWithPath("View", "Clear log").requireEnabled();
+        window.menuItemWithPath("View", "Auto-scroll the log").click(); // the toolbar's box, from the menu
+        window.checkBox("autoScroll").requireNotSelected();
         window.focus();
         robot.pressAndReleaseKey(KeyEvent.VK_F1);
         org.assertj.swing.fixture.JOptionPaneFixture dialog =
