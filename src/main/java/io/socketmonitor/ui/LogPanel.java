@@ -21,7 +21,6 @@ import javax.swing.AbstractAction;
 import javax.swing.Action;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
-import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.AbstractListModel;
@@ -309,11 +308,9 @@ public final class LogPanel extends JPanel {
     }
 
     private void saveChosen() {
-        JFileChooser chooser = new JFileChooser();
-        chooser.setDialogTitle("Save log");
-        chooser.setSelectedFile(new java.io.File("socket-monitor.log"));
-        if (chooser.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {
-            save(chooser.getSelectedFile().toPath());
+        Path file = SaveChooser.choose(this, "Save log", "socket-monitor.log");
+        if (file != null) {
+            save(file);
         }
     }
 

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 import javax.swing.Action;
 import javax.swing.JButton;
 import javax.swing.JComponent;
-import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
@@ -369,11 +368,9 @@ public final class PeerTablePanel extends JPanel {
     }
 
     private void exportCsvChosen() {
-        JFileChooser chooser = new JFileChooser();
-        chooser.setDialogTitle("Export peers as CSV");
-        chooser.setSelectedFile(new java.io.File("peers.csv"));
-        if (chooser.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {
-            exportCsv(chooser.getSelectedFile().toPath());
+        Path file = SaveChooser.choose(this, "Export peers as CSV", "peers.csv");
+        if (file != null) {
+            exportCsv(file);
         }
     }
 

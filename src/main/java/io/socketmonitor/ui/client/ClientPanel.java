@@ -30,7 +30,6 @@ import javax.swing.AbstractAction;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
-import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
@@ -486,10 +485,9 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     }
 
     private void save() {
-        JFileChooser chooser = new JFileChooser();
-        chooser.setSelectedFile(new File("received.bin"));
-        if (chooser.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {
-            saveTo(chooser.getSelectedFile());
+        java.nio.file.Path file = io.socketmonitor.ui.SaveChooser.choose(this, "Save received bytes", "received.bin");
+        if (file != null) {
+            saveTo(file.toFile());
         }
     }
 
