@@ -13,6 +13,7 @@ final class LogLines {
     private final String[] text; // the formatted line once made, null before
     private int head;
     private int size;
+    private long letGo; // the oldest lines dropped to make room, since the last clear
 
     LogLines(int capacity) {
         source = new Object[Math.max(1, capacity)];
@@ -27,12 +28,13 @@ final class LogLines {
         return size;
     }
 
-    /** Appends a line (a ServerEvent or a finished String); drops the oldest when full. */
+    /** Appends a line (a ServerEvent or a {@link LogPanel.Note}); drops the oldest when full. */
     void add(Object entry) {
         int slot;
         if (size == source.length) {
             slot = head;
             head = (head + 1) % source.length;
+            letGo++;
         } else {
             slot = (head + size) % source.length;
             size++;
@@ -52,14 +54,18 @@ final class LogLines {
         return t;
     }
 
-    /** What each line came from, or its text where made, oldest first: formatted elsewhere, e.g. off the EDT. */
+    /** What each line came from (an event or a note, both immutable), oldest first: to format elsewhere, e.g. off the EDT. */
     Object[] snapshot() {
         Object[] out = new Object[size];
         for (int i = 0; i < size; i++) {
-            int slot = (head + i) % source.length;
-            out[i] = text[slot] != null ? text[slot] : source[slot];
+            out[i] = source[(head + i) % source.length];
         }
         return out;
+    }
+
+    /** How many older lines were dropped to keep the newest, since the last clear. */
+    long letGo() {
+        return letGo;
     }
 
     void clear() {
@@ -67,5 +73,6 @@ final class LogLines {
         Arrays.fill(text, null);
         head = 0;
         size = 0;
+        letGo = 0;
     }
 }

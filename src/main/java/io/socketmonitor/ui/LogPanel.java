@@ -44,6 +44,13 @@ public final class LogPanel extends JPanel {
     public static final int DEFAULT_MAX_LINES = 5_000;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    /** A saved file outlives the day: its lines carry the date too. */
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    /** A line of the window's own (a bind failure, say), with when it was said. */
+    record Note(Instant at, String text) {
+    }
 
     private final LogLines lines;
     private final Ring shownLines;
@@ -174,7 +181,7 @@ public final class LogPanel extends JPanel {
                 continue;
             }
             // an event without a time is stamped now, as it arrives, not when first shown
-            lines.add(e.time() == null ? TIME.format(Instant.now()) + "  " + describe(e) : e);
+            lines.add(e.time() == null ? new Note(Instant.now(), describe(e)) : e);
             n++;
             if (added != null) {
                 String line = lines.text(lines.size() - 1);
@@ -188,8 +195,8 @@ public final class LogPanel extends JPanel {
 
     /** Adds a line of the window's own (e.g. a bind failure). */
     public void note(String text) {
-        String line = TIME.format(Instant.now()) + "  " + text;
-        lines.add(line);
+        lines.add(new Note(Instant.now(), text));
+        String line = lines.text(lines.size() - 1);
         String f = filterText();
         appendToArea(1, f.isEmpty() ? null : line.toLowerCase(Locale.ROOT).contains(f) ? List.of(line) : List.of());
     }
@@ -210,13 +217,22 @@ public final class LogPanel extends JPanel {
         scrollToEnd();
     }
 
-    /** The text of a kept line: a String as is, an event with its time, in the lecture's words. */
+    /** The text of a kept line: its time, then a note as said or an event in the lecture's words. */
     static String line(Object entry) {
-        if (entry instanceof String s) {
-            return s;
+        return line(entry, TIME);
+    }
+
+    /** As the saved file has it: the date too. */
+    static String fileLine(Object entry) {
+        return line(entry, DATE_TIME);
+    }
+
+    private static String line(Object entry, DateTimeFormatter clock) {
+        if (entry instanceof Note n) {
+            return clock.format(n.at()) + "  " + n.text();
         }
         ServerEvent e = (ServerEvent) entry;
-        return TIME.format(e.time()) + "  " + describe(e);
+        return clock.format(e.time()) + "  " + describe(e);
     }
 
     /** Whether {@link #describe} has words for the event (without making them). */
@@ -317,12 +333,17 @@ public final class LogPanel extends JPanel {
     /** Writes every kept line (not only the filtered ones) to {@code file}, off the EDT. */
     public void save(Path file) {
         Object[] kept = lines.snapshot(); // events are immutable: formatted off the EDT
+        long letGo = lines.letGo();
+        int capacity = lines.capacity();
         info.setText("Saving\u2026");
         background.execute(() -> {
             String result;
             try {
-                Files.writeString(file, text(kept), StandardCharsets.UTF_8);
-                result = "Saved to " + file;
+                Files.writeString(file, text(kept, letGo, capacity), StandardCharsets.UTF_8);
+                result = String.format(Locale.ROOT, "Saved %,d %s to %s%s.", kept.length,
+                        kept.length == 1 ? "line" : "lines", file, letGo == 0 ? ""
+                                : String.format(Locale.ROOT, " (%,d older %s not kept: the log keeps the last %,d)",
+                                        letGo, letGo == 1 ? "line is" : "lines are", capacity));
             } catch (IOException | RuntimeException e) {
                 result = SaveErrors.sentence(file, e);
             }
@@ -331,17 +352,21 @@ public final class LogPanel extends JPanel {
         });
     }
 
-    /** The kept lines as the saved file reads: one per line, each ended by the line separator. */
-    static String text(Object[] kept) {
+    /**
+     * The kept lines as the saved file reads: one per line with its date, each ended by the line
+     * separator; first, when older lines were let go, a line that says so.
+     */
+    static String text(Object[] kept, long letGo, int capacity) {
         String sep = System.lineSeparator();
-        StringBuilder sb = new StringBuilder(kept.length * 80 + sep.length());
-        for (int i = 0; i < kept.length; i++) {
-            if (i > 0) {
-                sb.append(sep);
-            }
-            sb.append(line(kept[i]));
+        StringBuilder sb = new StringBuilder(kept.length * 90 + 100);
+        if (letGo > 0) {
+            sb.append(String.format(Locale.ROOT, "(%,d older %s not kept: the log keeps the last %,d.)", letGo,
+                    letGo == 1 ? "line is" : "lines are", capacity)).append(sep);
         }
-        return sb.append(sep).toString();
+        for (Object entry : kept) {
+            sb.append(fileLine(entry)).append(sep);
+        }
+        return sb.toString();
     }
 
     public void focusFilter() {

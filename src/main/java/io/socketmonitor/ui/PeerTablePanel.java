@@ -401,17 +401,33 @@ public final class PeerTablePanel extends JPanel {
     public String csv() {
         StringBuilder sb = new StringBuilder();
         for (int c = 0; c < model.getColumnCount(); c++) {
-            sb.append(c == 0 ? "" : ",").append(csvCell(model.getColumnName(c)));
+            String name = c == PeerTableModel.COL_DURATION ? "Duration (s)" : model.getColumnName(c);
+            sb.append(c == 0 ? "" : ",").append(csvCell(name));
         }
         sb.append("\r\n");
         for (int v = 0; v < table.getRowCount(); v++) {
             int m = table.convertRowIndexToModel(v);
             for (int c = 0; c < model.getColumnCount(); c++) {
-                sb.append(c == 0 ? "" : ",").append(csvCell(String.valueOf(model.getValueAt(m, c))));
+                sb.append(c == 0 ? "" : ",").append(csvCell(csvValue(m, c)));
             }
             sb.append("\r\n");
         }
         return sb.toString();
+    }
+
+    private static final java.time.format.DateTimeFormatter CSV_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(java.time.ZoneId.systemDefault());
+
+    /** As the table shows it, but for a spreadsheet: the date with the time, a duration in seconds. */
+    private String csvValue(int modelRow, int column) {
+        Object value = model.getValueAt(modelRow, column);
+        if (column == PeerTableModel.COL_SINCE) {
+            return CSV_TIME.format(model.row(modelRow).connectedAt);
+        }
+        if (value instanceof PeerTableModel.Elapsed e) {
+            return String.format(java.util.Locale.ROOT, "%.3f", e.millis() / 1000.0);
+        }
+        return String.valueOf(value);
     }
 
     private static String csvCell(String s) {

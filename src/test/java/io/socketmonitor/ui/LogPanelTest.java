@@ -223,8 +223,28 @@ class LogPanelTest {
         String sep = System.lineSeparator();
         String[] lines = saved.split(java.util.regex.Pattern.quote(sep), -1);
         assertThat(lines).hasSize(SAMPLES.size() + 2); // every line, the note, and the final separator
-        assertThat(String.join("\n", List.of(lines).subList(0, SAMPLES.size())) + "\n").isEqualTo(expected(0));
-        assertThat(lines[SAMPLES.size()]).endsWith("  Could not start: port in use");
+        // A file outlives the day: each line as shown, with its date before it.
+        String day = DateTimeFormatter.ofPattern("yyyy-MM-dd ").withZone(ZoneId.systemDefault()).format(T0);
+        assertThat(String.join("\n", List.of(lines).subList(0, SAMPLES.size())) + "\n")
+                .isEqualTo(expected(0).lines().map(l -> day + l + "\n").collect(java.util.stream.Collectors.joining()));
+        assertThat(lines[SAMPLES.size()]).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}  Could not start: port in use");
         assertThat(lines[SAMPLES.size() + 1]).isEmpty();
+    }
+
+    @Test
+    void aSavedLogThatLostItsOldestLinesSaysSoInTheFileAndTheWindow(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("log.txt");
+        LogPanel log = GuiActionRunner.execute(() -> {
+            LogPanel l = new LogPanel(Runnable::run, 4);
+            l.append(events()); // more than 4
+            l.save(file);
+            return l;
+        });
+        int letGo = SAMPLES.size() - 4;
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).isEqualTo("(" + letGo + " older lines are not kept: the log keeps the last 4.)");
+        assertThat(GuiActionRunner.execute(() -> ((javax.swing.JLabel) Named.find(log, "logInfo")).getText()))
+                .isEqualTo("Saved 4 lines to " + file + " (" + letGo + " older lines are not kept: the log keeps the last 4).");
     }
 }

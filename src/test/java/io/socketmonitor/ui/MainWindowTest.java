@@ -514,8 +514,11 @@ class MainWindowTest extends AbstractWindowTest {
             assertThat(csv).exists();
             java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
             assertThat(lines).hasSize(2);
-            assertThat(lines.get(0)).startsWith("#,Peer address,Peer port,Local address");
-            assertThat(lines.get(1)).startsWith("1,127.0.0.1,").endsWith("closed after greeting");
+            assertThat(lines.get(0)).isEqualTo("#,Peer address,Peer port,Local address,Connected at,Duration (s),"
+                    + "Bytes in,Bytes out,State");
+            // For a spreadsheet: the date with the time, the duration as a number of seconds.
+            assertThat(lines.get(1)).matches("1,127\\.0\\.0\\.1,\\d+,127\\.0\\.0\\.1:\\d+,"
+                    + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3},\\d+\\.\\d{3},0,18,closed after greeting");
         });
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(window.label("peerInfo").text()).isEqualTo("Saved 1 row to " + csv + "."));
