@@ -66,7 +66,7 @@ final class MainMenu {
         JCheckBoxMenuItem autoScroll = new JCheckBoxMenuItem("Auto-scroll the log");
         autoScroll.setModel(log.autoScrollBox().getModel());
         autoScroll.setName("autoScrollItem");
-        autoScroll.setMnemonic('A');
+        autoScroll.setMnemonic('R'); // the model's, so the box's too: Alt+R from anywhere (A is Advanced's)
         autoScroll.setToolTipText("Keep the newest line in view");
         view.add(autoScroll);
         view.addSeparator();

@@ -34,16 +34,20 @@ final class WindowGeometry {
 
     void restore() {
         Rectangle r = prefs.bounds();
-        if (r != null && onScreen(r)) {
-            frame.setBounds(r);
+        Rectangle screen = r == null ? null : usableScreenUnder(r);
+        if (screen != null) {
+            // Remembered on a larger screen, or at another scale: shrunk and moved onto this one.
+            frame.setBounds(fit(r, screen));
         } else {
             // A 1366 x 768 laptop has less height than the default.
-            Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+            screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
             frame.setSize(new Dimension(Math.min(DEFAULT_SIZE.width, screen.width),
                     Math.min(DEFAULT_SIZE.height, screen.height)));
             frame.setLocationByPlatform(true);
         }
-        frame.setMinimumSize(MINIMUM_SIZE);
+        // At 200 % a 1920 x 1080 screen is 960 x 540 for Swing: a larger minimum would cut the window.
+        frame.setMinimumSize(new Dimension(Math.min(MINIMUM_SIZE.width, screen.width),
+                Math.min(MINIMUM_SIZE.height, screen.height)));
         if (prefs.maximized()) {
             frame.setExtendedState(Frame.MAXIMIZED_BOTH);
         }
@@ -83,17 +87,39 @@ final class WindowGeometry {
         });
     }
 
-    /** A window remembered on a monitor that is gone would open where no one can see it. */
-    private static boolean onScreen(Rectangle r) {
+    /** {@code r} made to fit inside {@code screen}: no larger, and moved in where it sticks out. */
+    static Rectangle fit(Rectangle r, Rectangle screen) {
+        int w = Math.min(r.width, screen.width);
+        int h = Math.min(r.height, screen.height);
+        int x = Math.max(screen.x, Math.min(r.x, screen.x + screen.width - w));
+        int y = Math.max(screen.y, Math.min(r.y, screen.y + screen.height - h));
+        return new Rectangle(x, y, w, h);
+    }
+
+    /**
+     * The usable part (without panels and docks) of the screen {@code r} mostly lies on, or null
+     * when it lies on none: a window remembered on a monitor that is gone would open where no
+     * one can see it.
+     */
+    private static Rectangle usableScreenUnder(Rectangle r) {
+        Rectangle best = null;
+        long bestArea = 0;
         try {
             for (var device : GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
-                if (device.getDefaultConfiguration().getBounds().intersects(r)) {
-                    return true;
+                var config = device.getDefaultConfiguration();
+                Rectangle overlap = config.getBounds().intersection(r);
+                long area = overlap.isEmpty() ? 0 : (long) overlap.width * overlap.height;
+                if (area > bestArea) {
+                    bestArea = area;
+                    Rectangle b = config.getBounds();
+                    java.awt.Insets in = java.awt.Toolkit.getDefaultToolkit().getScreenInsets(config);
+                    best = new Rectangle(b.x + in.left, b.y + in.top, b.width - in.left - in.right,
+                            b.height - in.top - in.bottom);
                 }
             }
         } catch (RuntimeException e) {
-            return false;
+            return null;
         }
-        return false;
+        return best;
     }
 }
