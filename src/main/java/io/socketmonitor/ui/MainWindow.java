@@ -130,6 +130,7 @@ public final class MainWindow {
 
         serverPanel.setConfig(initial);
         log.autoScrollBox().setSelected(prefs.autoScroll());
+        restoreViews();
         serverPanel.showStopped();
         updateTitle();
         ticker = new Timer(500, e -> tick());
@@ -430,10 +431,45 @@ public final class MainWindow {
         }
     }
 
+    /** The tabs, the Advanced section and the test client's own choices, as they were left. */
+    private void restoreViews() {
+        selectTab(sideTabs, prefs.tab("side"));
+        selectTab(bottomTabs, prefs.tab("bottom"));
+        serverPanel.showAdvanced(prefs.advancedOpen());
+        String[] target = prefs.clientTarget();
+        if (target != null) {
+            clientPanel.restoreTypedTarget(target[0], target[1]);
+        }
+        String ending = prefs.clientLineEnding();
+        if (ending != null) {
+            try {
+                clientPanel.lineEnding(io.socketmonitor.client.LineEnding.parse(ending));
+            } catch (IllegalArgumentException damaged) {
+                // keep the default
+            }
+        }
+    }
+
+    private static void selectTab(JTabbedPane tabs, int index) {
+        if (index >= 0 && index < tabs.getTabCount()) {
+            tabs.setSelectedIndex(index);
+        }
+    }
+
+    private void saveViews() {
+        prefs.tab("side", sideTabs.getSelectedIndex());
+        prefs.tab("bottom", bottomTabs.getSelectedIndex());
+        prefs.advancedOpen(serverPanel.advancedShown());
+        String[] target = clientPanel.typedTarget();
+        prefs.clientTarget(target == null ? null : target[0], target == null ? null : target[1]);
+        prefs.clientLineEnding(clientPanel.lineEnding().cliName());
+    }
+
     /** Remembers window, splits and settings. */
     void saveState() {
         try {
             geometry.save();
+            saveViews();
             prefs.autoScroll(log.autoScrollBox().isSelected());
             prefs.theme(Themes.current());
             ServerConfig cfg = serverPanel.config();

@@ -37,6 +37,10 @@ public final class Prefs {
     static final String WRITE = "server.writeTimeoutSeconds";
     static final String ECHO = "server.echo";
     static final String HISTORY = "table.closedHistory";
+    static final String ADVANCED_OPEN = "server.advancedOpen";
+    static final String CLIENT_HOST = "client.host";
+    static final String CLIENT_PORT = "client.port";
+    static final String CLIENT_LINE_ENDING = "client.lineEnding";
 
     /**
      * On a first launch java.util.prefs logs "Created user preferences directory." at INFO,
@@ -110,6 +114,49 @@ public final class Prefs {
 
     public void autoScroll(boolean on) {
         node.putBoolean(AUTO_SCROLL, on);
+    }
+
+    /** The selected tab of a tab strip ("side", "bottom"), or -1. */
+    public int tab(String strip) {
+        return node.getInt("tab." + strip, -1);
+    }
+
+    public void tab(String strip, int index) {
+        node.putInt("tab." + strip, index);
+    }
+
+    public boolean advancedOpen() {
+        return node.getBoolean(ADVANCED_OPEN, false);
+    }
+
+    public void advancedOpen(boolean open) {
+        node.putBoolean(ADVANCED_OPEN, open);
+    }
+
+    /** The test client's own target, {host, port}, or null while it follows the server. */
+    public String[] clientTarget() {
+        String host = node.get(CLIENT_HOST, null);
+        String port = node.get(CLIENT_PORT, null);
+        return host == null || port == null ? null : new String[] {host, port};
+    }
+
+    public void clientTarget(String host, String port) {
+        if (host == null || port == null) {
+            node.remove(CLIENT_HOST);
+            node.remove(CLIENT_PORT);
+        } else {
+            node.put(CLIENT_HOST, host);
+            node.put(CLIENT_PORT, port);
+        }
+    }
+
+    /** The test client's line ending by its command-line name ("crlf"), or null. */
+    public String clientLineEnding() {
+        return node.get(CLIENT_LINE_ENDING, null);
+    }
+
+    public void clientLineEnding(String name) {
+        node.put(CLIENT_LINE_ENDING, name);
     }
 
     public int closedHistory() {

@@ -133,11 +133,7 @@ public final class ServerPanel extends JPanel {
         advancedToggle.putClientProperty("JButton.buttonType", "borderless");
         advanced.setName("advanced");
         advanced.setVisible(false);
-        advancedToggle.addActionListener(e -> {
-            advanced.setVisible(advancedToggle.isSelected());
-            advancedToggle.setText(advancedToggle.isSelected() ? "Advanced \u25BE" : "Advanced \u25B8");
-            revalidate();
-        });
+        advancedToggle.addActionListener(e -> showAdvanced(advancedToggle.isSelected()));
         // Two a row, limits then timeouts: three a row did not fit the narrowest window (760 px).
         addField(advanced, "Max connections", maxConnections);
         addField(advanced, "Max per peer", maxPerPeer);
@@ -418,6 +414,18 @@ public final class ServerPanel extends JPanel {
             tryIt.repaint();
         }
         validityListeners.forEach(Runnable::run);
+    }
+
+    /** Opens or closes the backlog, limits and timeouts. */
+    void showAdvanced(boolean open) {
+        advancedToggle.setSelected(open);
+        advanced.setVisible(open);
+        advancedToggle.setText(open ? "Advanced \u25BE" : "Advanced \u25B8");
+        revalidate();
+    }
+
+    boolean advancedShown() {
+        return advancedToggle.isSelected();
     }
 
     void focusStartStop() {

@@ -30,6 +30,11 @@ class PrefsRestoreTest extends AbstractWindowTest {
         }
         prefs.bounds(new Rectangle(20, 30, 900, 650));
         prefs.autoScroll(false);
+        prefs.tab("side", 1);
+        prefs.tab("bottom", 1);
+        prefs.advancedOpen(true);
+        prefs.clientTarget("localhost", "7777");
+        prefs.clientLineEnding("lf");
     }
 
     @Override
@@ -42,11 +47,15 @@ class PrefsRestoreTest extends AbstractWindowTest {
         window.textBox("portText").requireText("12345");
         window.comboBox("mode").requireSelection("Keep open");
         window.textBox("greeting").requireText("Hi {peer}\\r\\n");
-        window.toggleButton("advancedToggle").click();
-        window.textBox("backlogText").requireText("77");
+        window.textBox("backlogText").requireVisible().requireText("77"); // Advanced was left open
+        window.tabbedPane("sideTabs").requireSelectedTab(org.assertj.swing.data.Index.atIndex(1));
+        window.tabbedPane("bottomTabs").requireSelectedTab(org.assertj.swing.data.Index.atIndex(1));
+        window.textBox("clientHost").requireText("localhost"); // typed last time, not the server's
+        window.textBox("clientPort").requireText("7777");
+        window.comboBox("clientLineEnding").requireSelection("LF (\\n)");
         window.textBox("idleTimeoutText").requireText("30");
         assertThat(window.comboBox("interface").selectedItem()).startsWith("Loopback ::1");
-        window.checkBox("autoScroll").requireNotSelected();
+        assertThat(edt(() -> main.logPanel().autoScrollBox().isSelected())).isFalse(); // on the Log tab, not shown
         window.checkBox("echo").requireVisible();
     }
 
@@ -77,6 +86,8 @@ class PrefsRestoreTest extends AbstractWindowTest {
             return null;
         });
         assertThat(new Prefs(node).serverConfig(ServerConfig.defaults()).port()).isEqualTo(9099);
+        assertThat(new Prefs(node).clientTarget()).containsExactly("localhost", "7777");
+        assertThat(new Prefs(node).advancedOpen()).isTrue();
         assertThat(new Prefs(node).bounds()).isNotNull();
     }
 }

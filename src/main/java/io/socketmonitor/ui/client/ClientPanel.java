@@ -282,6 +282,26 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         return Addresses.literal(bound);
     }
 
+    /** The host and port the user typed, {host, port}; null while the fields follow the server. */
+    public String[] typedTarget() {
+        return following ? null : new String[] {host.getText().trim(), port.getText().trim()};
+    }
+
+    /** Puts back a target the user typed last time: the fields no longer follow the server. */
+    public void restoreTypedTarget(String typedHost, String typedPort) {
+        host.setText(typedHost);
+        port.setText(typedPort);
+        following = false;
+    }
+
+    public LineEnding lineEnding() {
+        return (LineEnding) lineEnding.getSelectedItem();
+    }
+
+    public void lineEnding(LineEnding ending) {
+        lineEnding.setSelectedItem(ending);
+    }
+
     private void userEdited() {
         if (!fillingIn) {
             following = false;
