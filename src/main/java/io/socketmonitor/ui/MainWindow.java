@@ -131,6 +131,7 @@ public final class MainWindow {
         serverPanel.setConfig(initial);
         log.autoScrollBox().setSelected(prefs.autoScroll());
         restoreViews();
+        serverPanel.showBindError(prefs.forgottenBindNote()); // null: nothing to say
         serverPanel.showStopped();
         updateTitle();
         ticker = new Timer(500, e -> tick());

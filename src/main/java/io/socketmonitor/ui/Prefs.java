@@ -50,6 +50,8 @@ public final class Prefs {
     private static final Logger PREFS_LOG = Logger.getLogger("java.util.prefs");
 
     private final Preferences node;
+    /** A remembered bind address this machine no longer has, as read last; null when none. */
+    private String forgottenBind;
 
     public Prefs(Preferences node) {
         this.node = Objects.requireNonNull(node, "node");
@@ -116,6 +118,15 @@ public final class Prefs {
         node.putBoolean(AUTO_SCROLL, on);
     }
 
+    /**
+     * Said when the remembered address was not restored because this machine no longer has
+     * it; null otherwise. Valid after {@link #serverConfig} (and so {@link #merge}).
+     */
+    public String forgottenBindNote() {
+        return forgottenBind == null ? null : forgottenBind + ", where the server listened last time, is no longer"
+                + " an address of this machine: Start listens on loopback instead.";
+    }
+
     /** The selected tab of a tab strip ("side", "bottom"), or -1. */
     public int tab(String strip) {
         return node.getInt("tab." + strip, -1);
@@ -167,9 +178,15 @@ public final class Prefs {
     public ServerConfig serverConfig(ServerConfig base) {
         ServerConfig c = base;
         String bind = node.get(BIND, null);
+        forgottenBind = null;
         if (bind != null && !bind.isBlank()) {
             try {
-                c = c.withBindAddress(InetAddress.getByName(bind));
+                InetAddress a = InetAddress.getByName(bind);
+                if (io.socketmonitor.net.InterfaceDiscovery.isLocalAddress(a)) {
+                    c = c.withBindAddress(a);
+                } else {
+                    forgottenBind = bind; // a laptop on another network, a container gone: the default instead
+                }
             } catch (UnknownHostException | SecurityException e) {
                 // keep the default
             }
@@ -290,7 +307,10 @@ public final class Prefs {
      */
     public ServerConfig merge(ServerConfig initial, Set<String> given) {
         ServerConfig c = serverConfig(ServerConfig.defaults());
-        if (given.contains("--bind")) c = c.withBindAddress(initial.bindAddress());
+        if (given.contains("--bind")) {
+            c = c.withBindAddress(initial.bindAddress());
+            forgottenBind = null; // the address typed wins over the one remembered, gone or not
+        }
         if (given.contains("--port")) c = c.withPort(initial.port());
         if (given.contains("--greeting")) c = c.withGreeting(initial.greeting());
         if (given.contains("--mode")) c = c.withMode(initial.mode());
