@@ -149,11 +149,28 @@ public final class GreetingEditor extends JPanel {
         repaint();
     }
 
-    /** {local} in the preview is where the server listens, or will (a sample until the port is known). */
-    void sampleLocal(java.net.InetSocketAddress local) {
+    /**
+     * {local} in the preview is where the server listens, or will (a sample until the port is
+     * known); {peer} a client of the same family: an IPv6 socket has no 127.0.0.1 peers.
+     */
+    void sampleLocal(java.net.InetAddress bound, int port) {
         GreetingContext s = GreetingTemplate.SAMPLE;
-        sample = new GreetingContext(s.peer(), local != null ? local : s.local(), s.time(), s.count());
+        java.net.InetSocketAddress peer = bound instanceof java.net.Inet6Address
+                ? new java.net.InetSocketAddress(IPV6_LOOPBACK, s.peer().getPort())
+                : s.peer();
+        java.net.InetSocketAddress local = port > 0 ? new java.net.InetSocketAddress(bound, port) : s.local();
+        sample = new GreetingContext(peer, local, s.time(), s.count());
         reparse();
+    }
+
+    private static final java.net.InetAddress IPV6_LOOPBACK = ipv6Loopback();
+
+    private static java.net.InetAddress ipv6Loopback() {
+        try {
+            return java.net.InetAddress.getByAddress(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+        } catch (java.net.UnknownHostException impossible) { // only for a length other than 4 or 16
+            throw new AssertionError(impossible);
+        }
     }
 
     /**

@@ -368,8 +368,7 @@ public final class ServerPanel extends JPanel {
         InterfaceChoice c = selectedInterface();
         if (c != null) {
             addressListener.accept(c, plannedPort);
-            greeting.sampleLocal(plannedPort > 0
-                    ? new InetSocketAddress(c.address(), plannedPort) : null);
+            greeting.sampleLocal(c.address(), plannedPort);
         }
     }
 
@@ -533,7 +532,7 @@ public final class ServerPanel extends JPanel {
 
     /** "Listening on 127.0.0.1:8080 — this machine only" and the commands to try it. */
     public void showListening(InetSocketAddress at, Mode m) {
-        greeting.sampleLocal(at); // port 0 is known now
+        greeting.sampleLocal(at.getAddress(), at.getPort()); // port 0 is known now
         InterfaceChoice c = selectedInterface();
         String who = c == null ? "" : " \u2014 reachable from " + c.kind().reachableFrom();
         listening.setText("Listening on " + Addresses.hostPort(at) + who);

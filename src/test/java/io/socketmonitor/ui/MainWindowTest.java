@@ -206,6 +206,26 @@ class MainWindowTest extends AbstractWindowTest {
     }
 
     @Test
+    void theGreetingPreviewsSampleClientIsOfTheChosenAddresssFamily() {
+        window.textBox("greeting").setText("{peer}");
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(window.textBox("greetingPreview").text()).endsWith(": 127.0.0.1:46930"));
+        String v6 = edt(() -> {
+            javax.swing.JComboBox<?> box = (javax.swing.JComboBox<?>) window.comboBox("interface").target();
+            for (int i = 0; i < box.getItemCount(); i++) {
+                if (String.valueOf(box.getItemAt(i)).startsWith("Loopback ::1")) {
+                    return String.valueOf(box.getItemAt(i));
+                }
+            }
+            return null;
+        });
+        assertThat(v6).as("the IPv6 loopback is offered").isNotNull();
+        window.comboBox("interface").selectItem(v6);
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(window.textBox("greetingPreview").text()).endsWith(": [::1]:46930"));
+    }
+
+    @Test
     void closingRightAfterAGreetingEditDropsTheEditInsteadOfSendingItToAServerThatIsGoing() {
         startByButton();
         window.textBox("greeting").setText("Changed just before closing");
