@@ -229,7 +229,9 @@ public final class Options {
         try {
             g = GreetingTemplate.parse(OptionValues.text("--greeting", greeting));
         } catch (TemplateException e) {
-            throw new UsageException("Greeting: " + e.getMessage());
+            String why = e.getMessage();
+            // "Greeting: Unknown escape \q…" says which text is wrong; "The greeting is 70000 bytes" says so itself.
+            throw new UsageException(why.toLowerCase(java.util.Locale.ROOT).contains("greeting") ? why : "Greeting: " + why);
         }
         BindTarget target;
         try {

@@ -61,7 +61,7 @@ class BadInputTest extends FaultFixture {
         // 40,000 characters, 80,000 bytes in UTF-8: the limit is on bytes sent.
         try (ChildJvm app = ChildJvm.run("--headless", "--port", "0", "--greeting", "\u00e9".repeat(40_000))) {
             assertThat(app.process.exitValue()).isEqualTo(2);
-            assertThat(app.err()).contains("The greeting is 80000 bytes; the most is 65536 bytes (64 KiB).")
+            assertThat(app.err()).startsWith("The greeting is 80000 bytes; the most is 65536 bytes (64 KiB).")
                     .doesNotContain("Exception");
         }
     }
