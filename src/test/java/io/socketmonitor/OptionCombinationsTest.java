@@ -32,6 +32,8 @@ class OptionCombinationsTest {
         "--headless --port 1 --port 2|--port was given twice: give it once. Try --help for the list of options.",
         "--headless --mode|--mode needs a value: --mode M. Try --help for the list of options.",
         "--bogus|Unknown option: '--bogus'. Try --help for the list of options.",
+        "--headless --greeting Hello there|'there' is not an option, nor the value of one: options start with --"
+            + " (a value with spaces needs quotes). Try --help for the list of options.",
         "--connect 127.0.0.1:9 --load burst --interval 5|--interval paces the slow mode's bytes: use it with --load slow.",
         "--connect 127.0.0.1:9 --load burst --connections 0|--connections must be between 1 and 10000, not 0.",
         "--connect 127.0.0.1:9 --load hold --duration 99999|--duration must be between 1 and 600, not 99999.",

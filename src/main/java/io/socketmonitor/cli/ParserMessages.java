@@ -14,6 +14,13 @@ public final class ParserMessages {
                 && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec spec) {
             return spec.longestName() + " needs a value: " + spec.longestName() + " " + spec.paramLabel() + ".";
         }
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
+            // "Unmatched argument at index 1" is the parser's view; the user typed a word too many.
+            String word = u.getUnmatched().get(0);
+            return "'" + word + "' is not an option, nor the value of one: options start with --"
+                    + " (a value with spaces needs quotes).";
+        }
         String text = e.getMessage() == null || e.getMessage().isBlank() ? "The options could not be read"
                 : e.getMessage().strip();
         text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
