@@ -29,18 +29,20 @@ import net.miginfocom.swing.MigLayout;
 
 /**
  * The lecture beside the live server: its steps (create, bind, listen, accept, send, receive,
- * close) lighting up for the latest connection, where the chosen address is reachable from, and
- * the table of well-known ports.
+ * shutdown, close) lighting up for the latest connection, where the chosen address is reachable
+ * from, and the table of well-known ports.
  */
 public final class LecturePanel extends TabContent {
     public enum Step {
         CREATE("1. Create a server socket", "s = socket.socket(AF_INET, SOCK_STREAM)"),
         BIND("2. Bind to an interface and port", "s.bind((HOST, PORT))"),
         LISTEN("3. Listen for client connections", "s.listen()"),
-        ACCEPT("4. Accept an incoming connection", "conn, addr = s.accept()"),
+        ACCEPT("4. Accept an incoming connection (loop)", "conn, addr = s.accept()"),
         SEND("5. Send data", "conn.sendall(greeting)"),
         RECEIVE("6. Receive data", "conn.recv(1024)"),
-        CLOSE("7. Shutdown and close the connection", "conn.close()");
+        // Two steps, as in the lecture: the FIN that tells the client "no more data" is shutdown's.
+        SHUTDOWN("7. Shutdown (notify the connected client)", "conn.shutdown(SHUT_WR)"),
+        CLOSE("8. Close the connection", "conn.close()");
 
         final String title;
         final String code;
@@ -54,6 +56,10 @@ public final class LecturePanel extends TabContent {
     private final Map<Step, JLabel> titles = new EnumMap<>(Step.class);
     private final Map<Step, JLabel> codes = new EnumMap<>(Step.class);
     private final Map<Step, Boolean> lit = new EnumMap<>(Step.class);
+    /** The lecture's line between socket() and bind(): what lets a restart bind the port at once. */
+    private final JLabel reuse = new LiveLabel("s.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)");
+    /** For "::" only: what makes it dual stack (Java clears it; Python on Windows, or Linux with bindv6only=1, would not). */
+    private final JLabel v6only = new LiveLabel("s.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, 0)");
     private final JLabel latest = new LiveLabel("No connection yet.");
     /** Never scrolls the lecture pane when its text changes (a new caret after a theme switch would). */
     private final JEditorPane explanation = new JEditorPane("text/html", "") {
@@ -66,6 +72,8 @@ public final class LecturePanel extends TabContent {
     private long latestId = -1;
     /** Step 5 while listening: the greeting, or the HTTP mode's response. */
     private String sendCode = "conn.sendall(greeting)";
+    /** Step 6 while listening: greet and close never reads, and says where to see it. */
+    private String receiveCode = Step.RECEIVE.code;
     private boolean httpMode;
     /** The latest peer has sent something: what goes back now is an echo or typed text, not the greeting. */
     private boolean latestHasTalked;
@@ -92,6 +100,16 @@ public final class LecturePanel extends TabContent {
             // past the tab's edge, which clipped the boxes' borders and the wrapped explanation.
             steps.add(t, "wmin 0");
             steps.add(c, "wmin 0");
+            if (s == Step.CREATE) {
+                for (JLabel setup : List.of(reuse, v6only)) {
+                    setup.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
+                    setup.setBorder(BorderFactory.createEmptyBorder(0, 22, 2, 0));
+                    steps.add(setup, "wmin 0, hidemode 3");
+                }
+                reuse.setName("code.reuse");
+                v6only.setName("code.v6only");
+                v6only.setVisible(false);
+            }
         }
         latest.setName("lectureLatest");
         steps.add(latest, "gaptop 4, wmin 0");
@@ -155,6 +173,7 @@ public final class LecturePanel extends TabContent {
         codes.get(Step.BIND).setText("s.bind((\"" + host + "\", " + (port < 0 ? "PORT" : Integer.toString(port)) + "))");
         codes.get(Step.CREATE).setText(c.address() instanceof Inet6Address
                 ? "s = socket.socket(AF_INET6, SOCK_STREAM)" : "s = socket.socket(AF_INET, SOCK_STREAM)");
+        v6only.setVisible(c.address() instanceof Inet6Address && c.address().isAnyLocalAddress());
         explanation.setText("<html><body>" + explain(c) + "</body></html>");
         selectPort(port);
     }
@@ -169,7 +188,8 @@ public final class LecturePanel extends TabContent {
             case WILDCARD -> a + " means <b>all interfaces</b>: the server listens on every network this machine"
                     + " is on, so other machines can connect. It is not a resolvable address: clients connect to"
                     + " one of the machine's real addresses (127.0.0.1 from here)."
-                    + (c.address() instanceof Inet6Address ? " :: is dual stack: IPv6 and IPv4 clients both reach it."
+                    + (c.address() instanceof Inet6Address ? " :: is dual stack here: IPv6 and IPv4 clients both"
+                            + " reach it, as IPV6_V6ONLY is off (some systems turn it on by default)."
                             : " 0.0.0.0 takes IPv4 clients only.");
             case PRIVATE -> a + " is a <b>private</b> address (10/8, 172.16/12, 192.168/16): machines on the local"
                     + " network can connect; the internet cannot reach it directly (NAT).";
@@ -236,7 +256,10 @@ public final class LecturePanel extends TabContent {
                 boolean http = l.config() != null && l.config().mode() == Mode.HTTP;
                 httpMode = http;
                 sendCode = http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")" : "conn.sendall(greeting)";
-                code.put(Step.SEND, sendCode);
+                boolean greetAndClose = l.config() != null && l.config().mode() == Mode.CLOSE;
+                receiveCode = greetAndClose ? Step.RECEIVE.code + "   # not in Greet & close: try Keep open"
+                        : Step.RECEIVE.code;
+                resetConnectionCode(code);
                 latestText = "Waiting for a client: try telnet in a terminal.";
                 changed = true;
             } else if (e instanceof ServerEvent.Connected c) {
@@ -248,10 +271,9 @@ public final class LecturePanel extends TabContent {
                 lit.put(Step.CLOSE, false);
                 String tuple = c.peer().remote() == null ? "?" : Addresses.lectureTuple(c.peer().remote());
                 code.put(Step.ACCEPT, "conn, addr = s.accept()   # addr = " + tuple);
+                lit.put(Step.SHUTDOWN, false);
                 // The steps after accept are this connection's now: no count from the one before.
-                code.put(Step.SEND, sendCode);
-                code.put(Step.RECEIVE, Step.RECEIVE.code);
-                code.put(Step.CLOSE, "conn.close()");
+                resetConnectionCode(code);
                 latestText = "Latest connection: #" + latestId + " from " + tuple;
                 changed = true;
             } else if (e instanceof ServerEvent.Sent s && s.peerId() == latestId) {
@@ -265,12 +287,18 @@ public final class LecturePanel extends TabContent {
                 code.put(Step.RECEIVE, "conn.recv(1024)   # " + r.bytes() + " bytes");
                 changed = true;
             } else if (e instanceof ServerEvent.Closed c && c.peer().id() == latestId) {
+                if (finishedByServer(c.peer().closeReason())) {
+                    lit.put(Step.SHUTDOWN, true);
+                    code.put(Step.SHUTDOWN, Step.SHUTDOWN.code + "   # FIN: no more data from us");
+                }
                 lit.put(Step.CLOSE, true);
                 code.put(Step.CLOSE, "conn.close()   # "
                         + (c.peer().closeReason() == null ? "closed" : c.peer().closeReason().text()));
                 changed = true;
             } else if (e instanceof ServerEvent.Stopped) {
                 setAll(false);
+                resetConnectionCode(code); // no counts of the last run's connection
+                code.put(Step.ACCEPT, Step.ACCEPT.code);
                 latestId = -1;
                 latestText = "The server is stopped: s.close()";
                 changed = true;
@@ -283,6 +311,26 @@ public final class LecturePanel extends TabContent {
             }
             refreshLights();
         }
+    }
+
+    /** Steps 5 to 8 as they stand before a connection has done anything. */
+    private void resetConnectionCode(Map<Step, String> code) {
+        code.put(Step.SEND, sendCode);
+        code.put(Step.RECEIVE, receiveCode);
+        code.put(Step.SHUTDOWN, Step.SHUTDOWN.code);
+        code.put(Step.CLOSE, Step.CLOSE.code);
+    }
+
+    /**
+     * Ends in which the server sent all it had, shut its side down (the FIN) and then closed;
+     * the others (a reset, a timeout, a stop) close at once.
+     */
+    private static boolean finishedByServer(io.socketmonitor.server.CloseReason r) {
+        return r == io.socketmonitor.server.CloseReason.AFTER_GREETING
+                || r == io.socketmonitor.server.CloseReason.AFTER_RESPONSE
+                || r == io.socketmonitor.server.CloseReason.BAD_REQUEST
+                || r == io.socketmonitor.server.CloseReason.REQUEST_TOO_LARGE
+                || r == io.socketmonitor.server.CloseReason.REQUEST_TIMEOUT;
     }
 
     private void setAll(boolean on) {

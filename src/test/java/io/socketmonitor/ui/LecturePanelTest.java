@@ -216,9 +216,51 @@ class LecturePanelTest {
             javax.swing.JScrollPane tab = new javax.swing.JScrollPane(lecture);
             tab.setSize(150, 600);
             Layouts.layOut(tab);
-            return label(lecture, "step.close").getToolTipText();
+            return label(lecture, "step.shutdown").getToolTipText();
         });
-        assertThat(tip).isEqualTo("7. Shutdown and close the connection");
+        assertThat(tip).isEqualTo("7. Shutdown (notify the connected client)");
+    }
+
+    @Test
+    void shutdownAndCloseAreTwoStepsAsInTheLectureAndAStopClearsTheLastConnectionsCounts() {
+        List<String> shown = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = new LecturePanel();
+            lecture.onEvents(List.of(new ServerEvent.Listening(Instant.now(), LOCAL, ServerConfig.defaults())));
+            List<String> out = new ArrayList<>(List.of(lecture.codeText(LecturePanel.Step.RECEIVE)));
+            lecture.onEvents(connection(1, 40_001));
+            out.add(lecture.isLit(LecturePanel.Step.SHUTDOWN) + " " + lecture.codeText(LecturePanel.Step.SHUTDOWN));
+            out.add(lecture.isLit(LecturePanel.Step.CLOSE) + " " + lecture.codeText(LecturePanel.Step.CLOSE));
+            // A reset ends without the server's FIN: close lights, shutdown does not.
+            InetSocketAddress remote = new InetSocketAddress("127.0.0.1", 40_002);
+            Instant t = Instant.now();
+            lecture.onEvents(List.of(new ServerEvent.Connected(t, new PeerSnapshot(2, remote, LOCAL, t, 0, 0, null, null, null)),
+                    new ServerEvent.Closed(t, new PeerSnapshot(2, remote, LOCAL, t, 0, 0, CloseReason.RESET, t, null))));
+            out.add(lecture.isLit(LecturePanel.Step.SHUTDOWN) + " " + lecture.isLit(LecturePanel.Step.CLOSE));
+            lecture.onEvents(List.of(new ServerEvent.Stopped(t, null)));
+            out.add(lecture.codeText(LecturePanel.Step.ACCEPT) + " | " + lecture.codeText(LecturePanel.Step.CLOSE));
+            return out;
+        });
+        assertThat(shown).containsExactly("conn.recv(1024)   # not in Greet & close: try Keep open",
+                "true conn.shutdown(SHUT_WR)   # FIN: no more data from us",
+                "true conn.close()   # closed after greeting",
+                "false true",
+                "conn, addr = s.accept() | conn.close()");
+    }
+
+    @Test
+    void theSetupLinesShowSoReuseAddrAlwaysAndV6OnlyForTheDualStackWildcard() throws Exception {
+        List<Boolean> shown = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = new LecturePanel();
+            List<Boolean> out = new ArrayList<>();
+            for (String a : List.of("127.0.0.1", "::", "::1")) {
+                java.net.InetAddress addr = java.net.InetAddress.getByName(a);
+                lecture.showAddress(InterfaceChoice.of(addr), 8080);
+                out.add(label(lecture, "code.reuse").isVisible());
+                out.add(label(lecture, "code.v6only").isVisible());
+            }
+            return out;
+        });
+        assertThat(shown).containsExactly(true, false, true, true, true, false);
     }
 
     @Test
