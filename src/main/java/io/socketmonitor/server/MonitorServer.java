@@ -4,6 +4,7 @@ import io.socketmonitor.net.Addresses;
 import io.socketmonitor.net.ChannelWarmUp;
 import io.socketmonitor.template.GreetingContext;
 import io.socketmonitor.template.GreetingTemplate;
+import io.socketmonitor.template.Printable;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
@@ -67,7 +68,12 @@ public final class MonitorServer implements AutoCloseable {
         new PeerSnapshot(0, null, null, null, 0, 0, CloseReason.ERROR, null, "").open();
         new ServerStats(0, 0, 0, 0, 0, 0, 0).served();
         HttpResponder.error("408 Request Timeout");
+        HttpResponder.badRequest();
         Closeables.closeQuietly(null);
+        // What reading a peer's bytes and an HTTP head uses, first needed long after start.
+        Printable.preview(new byte[] {'x'}, 0, 1, 1);
+        new HttpResponder().accept(java.nio.ByteBuffer.wrap("GET / HTTP/1.1\r\n\r\n".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
     private final PeerRegistry registry = new PeerRegistry();

@@ -134,20 +134,18 @@ final class PeerIo {
 
     private void onHttpBytes(Connection c, long now) {
         HttpResponder.Progress p = c.http.accept(readBuffer);
-        switch (p) {
-            case NEED_MORE -> { }
-            case TOO_LARGE -> {
-                reportRequestHead(c);
-                respondAndClose(c, HttpResponder.error("431 Request Header Fields Too Large"),
-                        CloseReason.REQUEST_TOO_LARGE, now);
-            }
-            case COMPLETE -> {
-                reportRequestHead(c);
-                if (c.http.isRequest()) {
-                    respondAndClose(c, HttpResponder.ok(host.greetingFor(c), c.http.isHead()), CloseReason.AFTER_RESPONSE, now);
-                } else {
-                    respondAndClose(c, HttpResponder.badRequest(), CloseReason.BAD_REQUEST, now);
-                }
+        // Not a switch: javac puts an enum switch's table in a class of its own, loaded on first
+        // use, which may be under EMFILE, where the load fails for good (see MonitorServer's preload).
+        if (p == HttpResponder.Progress.TOO_LARGE) {
+            reportRequestHead(c);
+            respondAndClose(c, HttpResponder.error("431 Request Header Fields Too Large"),
+                    CloseReason.REQUEST_TOO_LARGE, now);
+        } else if (p == HttpResponder.Progress.COMPLETE) {
+            reportRequestHead(c);
+            if (c.http.isRequest()) {
+                respondAndClose(c, HttpResponder.ok(host.greetingFor(c), c.http.isHead()), CloseReason.AFTER_RESPONSE, now);
+            } else {
+                respondAndClose(c, HttpResponder.badRequest(), CloseReason.BAD_REQUEST, now);
             }
         }
     }

@@ -99,6 +99,59 @@ class EmfileTest {
         }
     }
 
+    /**
+     * HTTP mode out of descriptors: the server reads requests on peers it holds while it has none
+     * to spare. Every class that reading needs must be loaded before (from class directories a
+     * class load opens a file, and a failed one is remembered for good): requests answered then,
+     * and after descriptors come free.
+     */
+    @Test
+    void httpModeAnswersWhileSaturatedAndAfter() throws Exception {
+        Path prlimit = Path.of("/usr/bin/prlimit");
+        List<Socket> clients = new ArrayList<>();
+        try (ChildJvm app = ChildJvm.start(List.of(Files.isExecutable(prlimit) ? prlimit.toString() : "/bin/prlimit",
+                        "--nofile=" + LIMIT + ":" + LIMIT, "--"), List.of(),
+                "--headless", "--quiet", "--mode", "http", "--port", "0")) {
+            int port = listeningPort(app);
+            InetSocketAddress a = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+            for (int i = 0; i < CLIENTS; i++) {
+                Socket s = new Socket();
+                clients.add(s);
+                s.connect(a, 2000);
+                s.setSoTimeout(5000);
+            }
+            await("the server runs out of descriptors").atMost(Duration.ofSeconds(15))
+                    .until(() -> app.err().contains("out of file descriptors"));
+            // Peers accepted before the limit send their requests now, the server still saturated.
+            for (int i = 0; i < 5; i++) {
+                clients.get(i).getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            for (int i = 0; i < 5; i++) {
+                String answer = new String(clients.get(i).getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.US_ASCII);
+                assertThat(answer).as("request " + i + " while saturated; stderr: " + app.err())
+                        .startsWith("HTTP/1.1 200 OK");
+            }
+            for (int i = 5; i < CLIENTS; i++) {
+                clients.get(i).close();
+            }
+            try (Socket probe = new Socket()) {
+                probe.connect(a, 2000);
+                probe.setSoTimeout(5000);
+                probe.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                assertThat(new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                        .as("a request after descriptors came free").startsWith("HTTP/1.1 200 OK");
+            }
+            assertThat(app.err()).doesNotContain("Server loop error").doesNotContain("NoClassDefFoundError");
+        } finally {
+            for (Socket s : clients) {
+                s.close();
+            }
+        }
+    }
+
     private static int listeningPort(ChildJvm app) {
         Pattern p = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+) ");
         await().atMost(Duration.ofSeconds(15)).until(() -> p.matcher(app.out()).find() || !app.process.isAlive());
