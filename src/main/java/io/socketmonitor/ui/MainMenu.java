@@ -47,7 +47,7 @@ final class MainMenu {
         JMenu serverMenu = menu("Server", 'S');
         serverMenu.add(item("startStopItem", startStop, null));
         serverMenu.addSeparator();
-        serverMenu.add(keyShownOnly(item("disconnectItem", peers.disconnect, null)));
+        serverMenu.add(keyShownOnly("disconnectItem", peers.disconnect));
         serverMenu.add(item("sendItem", peers.send, null));
         serverMenu.add(item("broadcastItem", peers.broadcast, null));
         serverMenu.add(item("copyAddressItem", peers.copy, null));
@@ -105,20 +105,28 @@ final class MainMenu {
     /**
      * Chosen by its mnemonic, a theme switch reinstalls every UI inside the key press, the menu's
      * too, and the menu no longer eats the letter's typed event: "d" went into the focused field
-     * (the greeting, live while running). That key's typed events are dropped until it is released.
+     * (the greeting, live while running). That one typed letter is dropped: the dispatcher goes
+     * once it has, once the key is released, or after a second, whichever comes first, so no other
+     * typing is ever lost.
      */
     private static void switchTheme(Consumer<String> setTheme, String theme) {
         if (EventQueue.getCurrentEvent() instanceof KeyEvent press && press.getID() == KeyEvent.KEY_PRESSED) {
             KeyboardFocusManager focus = KeyboardFocusManager.getCurrentKeyboardFocusManager();
-            focus.addKeyEventDispatcher(new KeyEventDispatcher() {
+            KeyEventDispatcher dropLetter = new KeyEventDispatcher() {
                 @Override
                 public boolean dispatchKeyEvent(KeyEvent k) {
-                    if (k.getID() == KeyEvent.KEY_RELEASED && k.getKeyCode() == press.getKeyCode()) {
+                    boolean typedLetter = k.getID() == KeyEvent.KEY_TYPED
+                            && Character.toUpperCase(k.getKeyChar()) == press.getKeyCode();
+                    if (typedLetter || k.getID() == KeyEvent.KEY_RELEASED && k.getKeyCode() == press.getKeyCode()) {
                         focus.removeKeyEventDispatcher(this);
                     }
-                    return k.getID() == KeyEvent.KEY_TYPED;
+                    return typedLetter;
                 }
-            });
+            };
+            focus.addKeyEventDispatcher(dropLetter);
+            javax.swing.Timer giveUp = new javax.swing.Timer(1000, e -> focus.removeKeyEventDispatcher(dropLetter));
+            giveUp.setRepeats(false);
+            giveUp.start();
         }
         setTheme.accept(theme);
     }
@@ -171,14 +179,14 @@ final class MainMenu {
      * it: Delete disconnects in the peer table, not from the log or a tab strip, where it
      * closed peers the user was no longer looking at.
      */
-    private static JMenuItem keyShownOnly(JMenuItem shown) {
-        JMenuItem i = new JMenuItem(shown.getAction()) {
+    private static JMenuItem keyShownOnly(String name, Action a) {
+        JMenuItem i = new JMenuItem(a) {
             @Override
             protected boolean processKeyBinding(KeyStroke ks, KeyEvent e, int condition, boolean pressed) {
                 return condition != WHEN_IN_FOCUSED_WINDOW && super.processKeyBinding(ks, e, condition, pressed);
             }
         };
-        i.setName(shown.getName());
+        i.setName(name);
         return i;
     }
 

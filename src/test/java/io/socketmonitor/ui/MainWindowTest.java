@@ -436,6 +436,8 @@ class MainWindowTest extends AbstractWindowTest {
         robot.waitForIdle();
 
         window.textBox("greeting").requireText("Hello from server\\n");
+        robot.pressAndReleaseKey(KeyEvent.VK_D); // the next d is the user's: typed as usual
+        await().atMost(WAIT).until(() -> window.textBox("greeting").text().contains("d"));
     }
 
     /** Of the greeting, its bytes, the lecture's code, the log and the client's bytes: those not in a fixed-width font. */
