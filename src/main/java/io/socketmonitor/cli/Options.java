@@ -36,14 +36,19 @@ public final class Options {
      * installers bundle their own Java, so "java -jar" may not work there), or the jar.
      */
     public static String howToRun() {
-        String app = System.getProperty("jpackage.app-path"); // set by jpackage's launchers
-        if (app == null || app.isBlank()) {
+        return howToRun(System.getProperty("jpackage.app-path"), // set by jpackage's launchers
+                java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/socket-monitor")));
+    }
+
+    /** {@code onPath}: the .deb and .rpm link the launcher into /usr/bin. */
+    static String howToRun(String launcher, boolean onPath) {
+        if (launcher == null || launcher.isBlank()) {
             return "java -jar socket-monitor.jar";
         }
-        if (java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/socket-monitor"))) {
-            return "socket-monitor"; // the .deb and .rpm link it there
+        if (onPath) {
+            return "socket-monitor";
         }
-        return app.contains(" ") ? "\"" + app + "\"" : app;
+        return launcher.contains(" ") ? "\"" + launcher + "\"" : launcher;
     }
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "loopback",
@@ -231,7 +236,7 @@ public final class Options {
         } catch (TemplateException e) {
             String why = e.getMessage();
             // "Greeting: Unknown escape \q…" says which text is wrong; "The greeting is 70000 bytes" says so itself.
-            throw new UsageException(why.toLowerCase(java.util.Locale.ROOT).contains("greeting") ? why : "Greeting: " + why);
+            throw new UsageException(why.startsWith("The greeting ") ? why : "Greeting: " + why);
         }
         BindTarget target;
         try {

@@ -162,8 +162,10 @@ final class LoadEngine {
             try {
                 ch = SocketChannel.open();
             } catch (IOException e) {
-                // Out of file descriptors, typically: count it and let the next loop try again.
-                fail(null, e, kind(e).equals("I/O error") ? "could not open a socket" : kind(e));
+                // Out of file descriptors, typically: this connection is counted as failed, and
+                // each one after it too until a descriptor comes free.
+                String kind = kind(e);
+                fail(null, e, kind.equals("I/O error") ? "could not open a socket" : kind);
                 continue;
             }
             Connection c = new Connection(ch, now);

@@ -110,7 +110,7 @@ public record LoadResult(
             sb.append("\nCancelled after ").append(Durations.seconds(elapsed)).append('.');
         } else if (timeLimitReached && mode.timed()) {
             sb.append("\nOnly ").append(connected).append(" of ").append(requested)
-                    .append(" connections were open when the time limit came: give more time or ask for fewer.");
+                    .append(" connections had opened when the time limit came: give more time or ask for fewer.");
         } else if (timeLimitReached) {
             sb.append("\nStopped at the time limit after ").append(attempted).append(" of ").append(requested)
                     .append(" connections.");

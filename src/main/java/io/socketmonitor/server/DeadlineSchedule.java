@@ -4,7 +4,8 @@ package io.socketmonitor.server;
  * When the loop's deadline pass next has work. With 10,000 held peers and nothing due, a tick
  * must not walk them all: every place that gives a peer a deadline, or brings one closer, says
  * so with {@link #at}; a deadline that moves later (a read, a write's progress) needs nothing,
- * the pass finds it. Loop thread only, under the server's lock.
+ * the pass finds it. The server's threads (the acceptor gives a new peer its first deadline),
+ * under its lock.
  */
 final class DeadlineSchedule {
     private long nextNanos;

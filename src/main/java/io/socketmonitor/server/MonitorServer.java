@@ -109,7 +109,7 @@ public final class MonitorServer implements AutoCloseable {
     private volatile long firstId = 1;
     private long lastTickNanos;
     private final DeadlineSchedule deadlines = new DeadlineSchedule();
-    private final PeerIo io = new PeerIo(new IoHost(), registry, tally, events, deadlines);
+    private final PeerIo peerIo = new PeerIo(new IoHost(), registry, tally, events, deadlines);
 
     public MonitorServer(ServerConfig config) {
         reconfigure(config);
@@ -240,7 +240,7 @@ public final class MonitorServer implements AutoCloseable {
         Thread t = new Thread(this::loop, "socket-monitor-server");
         t.setDaemon(true);
         loopThread = t;
-        io.newRun(selector, t);
+        peerIo.newRun(selector, t);
         t.start();
         return localAddress;
     }
@@ -337,7 +337,7 @@ public final class MonitorServer implements AutoCloseable {
         return submit(() -> {
             Connection c = registry.get(peerId);
             if (c != null) {
-                io.queueWrite(c, ByteBuffer.wrap(copy), System.nanoTime());
+                peerIo.queueWrite(c, ByteBuffer.wrap(copy), System.nanoTime());
             }
         });
     }
@@ -352,7 +352,7 @@ public final class MonitorServer implements AutoCloseable {
         submit(() -> {
             long now = System.nanoTime();
             for (Connection c : registry.copy()) {
-                io.queueWrite(c, ByteBuffer.wrap(copy), now);
+                peerIo.queueWrite(c, ByteBuffer.wrap(copy), now);
             }
         });
         return n;
@@ -366,7 +366,7 @@ public final class MonitorServer implements AutoCloseable {
         return submit(() -> {
             Connection c = registry.get(peerId);
             if (c != null) {
-                io.close(c, CloseReason.DISCONNECTED_BY_USER);
+                peerIo.close(c, CloseReason.DISCONNECTED_BY_USER);
             }
         });
     }
@@ -442,10 +442,10 @@ public final class MonitorServer implements AutoCloseable {
             }
             Connection c = (Connection) key.attachment();
             if (key.isReadable()) {
-                io.read(c, now);
+                peerIo.read(c, now);
             }
             if (!c.closed && key.isValid() && key.isWritable()) {
-                io.flush(c, now);
+                peerIo.flush(c, now);
             }
         }
         if (now - lastTickNanos >= TICK_MILLIS * 1_000_000L) {
@@ -584,7 +584,7 @@ public final class MonitorServer implements AutoCloseable {
         try {
             startServing(conn, c.mode(), greetingNow, greetFailed, now, at);
         } catch (RuntimeException e) {
-            io.close(conn, CloseReason.ERROR); // never left in the registry, counting against the limits
+            peerIo.close(conn, CloseReason.ERROR); // never left in the registry, counting against the limits
             throw e;
         }
     }
@@ -602,27 +602,27 @@ public final class MonitorServer implements AutoCloseable {
                     conn.pending.add(greetingNow); // a large greeting: the rest waits for OP_WRITE
                     deadlines.at(now + config.writeTimeout().toNanos());
                 }
-                io.account(conn, greetingNow.position(), now, at, null);
+                peerIo.account(conn, greetingNow.position(), now, at, null);
                 if (greetFailed != null) {
-                    io.close(conn, CloseReason.after(greetFailed));
+                    peerIo.close(conn, CloseReason.after(greetFailed));
                 } else if (conn.pending.isEmpty()) {
-                    io.finishAfterFlush(conn, at);
+                    peerIo.finishAfterFlush(conn, at);
                 } else {
-                    io.interest(conn, SelectionKey.OP_WRITE);
+                    peerIo.interest(conn, SelectionKey.OP_WRITE);
                 }
             }
             case KEEP_OPEN -> {
                 if (!config.idleTimeout().isZero()) {
                     deadlines.at(now + config.idleTimeout().toNanos());
                 }
-                io.interest(conn, SelectionKey.OP_READ);
-                io.queueWrite(conn, ByteBuffer.wrap(render(conn)), now);
+                peerIo.interest(conn, SelectionKey.OP_READ);
+                peerIo.queueWrite(conn, ByteBuffer.wrap(render(conn)), now);
             }
             case HTTP -> {
                 conn.http = new HttpResponder();
                 conn.httpDeadlineNanos = now + httpHeadTimeoutNanos;
                 deadlines.at(conn.httpDeadlineNanos);
-                io.interest(conn, SelectionKey.OP_READ);
+                peerIo.interest(conn, SelectionKey.OP_READ);
             }
         }
     }
@@ -643,14 +643,14 @@ public final class MonitorServer implements AutoCloseable {
             // not the pending queue). The pass also finds when the next one is needed.
             for (Connection c : registry.live()) {
                 if (c.lingering && now - c.lingerDeadlineNanos >= 0) {
-                    io.close(c, c.closeWhenFlushed);
+                    peerIo.close(c, c.closeWhenFlushed);
                 } else if (c.pendingBytes > 0 && now - c.writeProgressNanos >= writeNanos) {
-                    io.close(c, CloseReason.WRITE_TIMEOUT);
+                    peerIo.close(c, CloseReason.WRITE_TIMEOUT);
                 } else if (c.http != null && now - c.httpDeadlineNanos >= 0) {
-                    io.reportRequestHead(c);
-                    io.respondAndClose(c, HttpResponder.error("408 Request Timeout"), CloseReason.REQUEST_TIMEOUT, now);
+                    peerIo.reportRequestHead(c);
+                    peerIo.respondAndClose(c, HttpResponder.error("408 Request Timeout"), CloseReason.REQUEST_TIMEOUT, now);
                 } else if (idleApplies && c.pendingBytes == 0 && now - c.lastReadNanos >= idleNanos) {
-                    io.close(c, CloseReason.IDLE);
+                    peerIo.close(c, CloseReason.IDLE);
                 }
                 if (!c.closed) {
                     deadlines.remember(c, idleApplies ? idleNanos : 0, writeNanos);
@@ -683,7 +683,7 @@ public final class MonitorServer implements AutoCloseable {
         try {
             for (Connection c : registry.copy()) {
                 try {
-                    io.close(c, CloseReason.SERVER_STOPPED);
+                    peerIo.close(c, CloseReason.SERVER_STOPPED);
                 } catch (Throwable t) { // whatever a listener does, every channel gets closed
                     Closeables.closeQuietly(c.channel);
                     registry.remove(c);

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one list of open peers, as Netty's channel group is: the table, the limits and stop all
- * read it, nothing keeps a list of its own. Anyone may read; only the server's threads change
- * it, under the server's lock, together with the per-address counts the limits check.
+ * read it, nothing keeps a list of its own. Anyone may read; the server's threads change it
+ * under the server's lock, together with the per-address counts the limits check ({@link #reset}
+ * runs in start, before those threads do).
  */
 final class PeerRegistry {
     private final Map<Long, Connection> open = new ConcurrentHashMap<>();

@@ -155,10 +155,11 @@ public final class GreetingEditor extends JPanel {
      */
     void sampleLocal(java.net.InetAddress bound, int port) {
         GreetingContext s = GreetingTemplate.SAMPLE;
-        java.net.InetSocketAddress peer = bound instanceof java.net.Inet6Address
-                ? new java.net.InetSocketAddress(IPV6_LOOPBACK, s.peer().getPort())
-                : s.peer();
-        java.net.InetSocketAddress local = port > 0 ? new java.net.InetSocketAddress(bound, port) : s.local();
+        boolean v6 = bound instanceof java.net.Inet6Address;
+        java.net.InetSocketAddress peer = v6 ? new java.net.InetSocketAddress(IPV6_LOOPBACK, s.peer().getPort()) : s.peer();
+        // A wildcard listener's {local} is the address the client reached: loopback, from here.
+        java.net.InetAddress at = !bound.isAnyLocalAddress() ? bound : v6 ? IPV6_LOOPBACK : s.local().getAddress();
+        java.net.InetSocketAddress local = new java.net.InetSocketAddress(at, port > 0 ? port : s.local().getPort());
         sample = new GreetingContext(peer, local, s.time(), s.count());
         reparse();
     }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Every kept log line, oldest first, in a bounded ring. A line is kept as what it came from (a
- * server event, or the finished text of a note) and turned into text only when someone reads it
+ * server event, or a {@link LogPanel.Note}) and turned into text only when someone reads it
  * (painting, filtering, saving): under a flood most lines scroll out unseen, and formatting each
  * one cost more EDT time than everything else the window does per connection. EDT only.
  */
@@ -40,7 +40,7 @@ final class LogLines {
             size++;
         }
         source[slot] = entry;
-        text[slot] = entry instanceof String s ? s : null;
+        text[slot] = null;
     }
 
     /** The line at {@code index} (0 = oldest), formatted now if it never was. */

@@ -186,9 +186,10 @@ public final class MainWindow {
         } catch (java.lang.reflect.InvocationTargetException e) {
             // keep the default look and feel
         }
+        // Off the EDT: merging asks the network interfaces whether the remembered address is still here.
+        ServerConfig merged = givenOptions == null ? prefs.merge(initial) : prefs.merge(initial, givenOptions);
         SwingUtilities.invokeLater(() -> {
-            MainWindow w = new MainWindow(prefs, givenOptions == null ? prefs.merge(initial)
-                    : prefs.merge(initial, givenOptions));
+            MainWindow w = new MainWindow(prefs, merged);
             // SIGTERM (kill, a logout, a service manager) ends the JVM without closing the window.
             try {
                 Runtime.getRuntime().addShutdownHook(new Thread(w::onJvmExit, "socket-monitor-exit"));
@@ -468,19 +469,24 @@ public final class MainWindow {
 
     /** Remembers window, splits and settings. */
     void saveState() {
+        // Remembering is a courtesy: a store that refuses (removed, read-only) must not keep the
+        // window open or the server listening, nor one part that fails cost the others.
+        ServerConfig cfg = serverPanel.config();
+        if (cfg != null) {
+            bestEffort(() -> prefs.saveServerConfig(cfg));
+        }
+        bestEffort(geometry::save);
+        bestEffort(this::saveViews);
+        bestEffort(() -> prefs.autoScroll(log.autoScrollBox().isSelected()));
+        bestEffort(() -> prefs.theme(Themes.current()));
+        bestEffort(prefs::flush);
+    }
+
+    private static void bestEffort(Runnable save) {
         try {
-            geometry.save();
-            saveViews();
-            prefs.autoScroll(log.autoScrollBox().isSelected());
-            prefs.theme(Themes.current());
-            ServerConfig cfg = serverPanel.config();
-            if (cfg != null) {
-                prefs.saveServerConfig(cfg);
-            }
-            prefs.flush();
+            save.run();
         } catch (RuntimeException e) {
-            // Remembering is a courtesy: a store that refuses (removed, read-only) must not keep
-            // the window open or the server listening.
+            System.err.println("Socket Monitor: a setting could not be remembered: " + e.getMessage());
         }
     }
 

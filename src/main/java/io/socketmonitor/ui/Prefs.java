@@ -18,8 +18,8 @@ import java.util.prefs.Preferences;
 
 /**
  * Everything the window remembers, in one {@link Preferences} node. Tests pass a throwaway node.
- * Reads never throw: a missing or damaged value falls back to the default. Writes never throw
- * either: a value the store refuses is not remembered, and Start and Quit go on.
+ * Reads never throw: a missing or damaged value falls back to the default. A greeting the store
+ * refuses is not remembered; the window guards its other writes (Start and Quit go on).
  */
 public final class Prefs {
     static final String THEME = "theme";
@@ -272,9 +272,10 @@ public final class Prefs {
 
     /** What {@link #putLongText} stored, or null when nothing (or not every part) is there. */
     String longText(String key) {
+        String whole = node.get(key, null);
         int parts = node.getInt(key + ".parts", 0);
-        if (parts <= 0) {
-            return node.get(key, null);
+        if (whole != null || parts <= 0) {
+            return whole; // writing parts removes the whole value: one there is the newer
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < parts; i++) {
@@ -287,13 +288,19 @@ public final class Prefs {
         return sb.toString();
     }
 
+    /** Removes the value and every part, also parts a crash left uncounted. */
     private void removeLongText(String key) {
-        int parts = node.getInt(key + ".parts", 0);
-        for (int i = 0; i < parts; i++) {
-            node.remove(key + "." + i);
-        }
         node.remove(key + ".parts");
         node.remove(key);
+        try {
+            for (String k : node.keys()) {
+                if (k.startsWith(key + ".") && k.substring(key.length() + 1).chars().allMatch(Character::isDigit)) {
+                    node.remove(k);
+                }
+            }
+        } catch (java.util.prefs.BackingStoreException e) {
+            // the counted parts are gone already; stray ones stay unread
+        }
     }
 
     /** Remembered settings, overridden by those in {@code initial} that differ from the defaults. */

@@ -128,7 +128,7 @@ class LoadRunTest {
         LoadResult r = new LoadResult(LoadMode.HOLD, "127.0.0.1:8080", 10_000, 10_000, 6_471, 6_471, 0, 6_471, 0, 0,
                 Duration.ofMillis(1_170), null, null, false, true, java.util.Map.of(), null);
 
-        assertThat(r.summary()).contains("Only 6471 of 10000 connections were open when the time limit came:"
+        assertThat(r.summary()).contains("Only 6471 of 10000 connections had opened when the time limit came:"
                 + " give more time or ask for fewer.");
         assertThat(r.clean()).isFalse();
     }

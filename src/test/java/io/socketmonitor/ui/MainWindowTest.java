@@ -207,9 +207,9 @@ class MainWindowTest extends AbstractWindowTest {
 
     @Test
     void theGreetingPreviewsSampleClientIsOfTheChosenAddresssFamily() {
-        window.textBox("greeting").setText("{peer}");
+        window.textBox("greeting").setText("{peer} {local}");
         await().atMost(WAIT).untilAsserted(() ->
-                assertThat(window.textBox("greetingPreview").text()).endsWith(": 127.0.0.1:46930"));
+                assertThat(window.textBox("greetingPreview").text()).endsWith(": 127.0.0.1:46930 127.0.0.1:8080"));
         String v6 = edt(() -> {
             javax.swing.JComboBox<?> box = (javax.swing.JComboBox<?>) window.comboBox("interface").target();
             for (int i = 0; i < box.getItemCount(); i++) {
@@ -222,7 +222,7 @@ class MainWindowTest extends AbstractWindowTest {
         assertThat(v6).as("the IPv6 loopback is offered").isNotNull();
         window.comboBox("interface").selectItem(v6);
         await().atMost(WAIT).untilAsserted(() ->
-                assertThat(window.textBox("greetingPreview").text()).endsWith(": [::1]:46930"));
+                assertThat(window.textBox("greetingPreview").text()).endsWith(": [::1]:46930 [::1]:8080"));
     }
 
     @Test

@@ -44,6 +44,19 @@ class PrefsLongTextTest {
     }
 
     @Test
+    void partsACrashLeftUncountedAreNeitherReadNorKept() throws Exception {
+        node.put(Prefs.GREETING + ".0", "stale part"); // written, then a crash before ".parts"
+        node.put(Prefs.GREETING + ".1", "stale part");
+        node.put(Prefs.GREETING, "Hi\\n"); // an older version's whole value
+        assertThat(prefs.serverConfig(ServerConfig.defaults()).greeting().source()).isEqualTo("Hi\\n");
+
+        prefs.saveServerConfig(ServerConfig.defaults().withGreeting(GreetingTemplate.parse("Hello\\n")));
+
+        assertThat(node.keys()).noneMatch(k -> k.startsWith(Prefs.GREETING + "."));
+        assertThat(prefs.serverConfig(ServerConfig.defaults()).greeting().source()).isEqualTo("Hello\\n");
+    }
+
+    @Test
     void aGreetingTheStoreRefusesIsNotRememberedAndSavingGoesOn() throws Exception {
         prefs.saveServerConfig(ServerConfig.defaults().withGreeting(GreetingTemplate.parse("Hi\\n")));
         ServerConfig withNul = ServerConfig.defaults().withPort(9000).withGreeting(GreetingTemplate.parse("a\u0000b"));

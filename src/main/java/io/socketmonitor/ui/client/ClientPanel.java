@@ -94,6 +94,10 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     /** The connection's state, which a note covers for a while but never replaces. */
     private String state = "Not connected.";
     private final javax.swing.Timer noteEnds = new javax.swing.Timer(NOTE_MILLIS, e -> status.setText(state));
+
+    {
+        noteEnds.setRepeats(false);
+    }
     private final JLabel timings = name(new io.socketmonitor.ui.CutLabel(" ", null), "clientTimings", "Timings");
     private final LoadSection load = new LoadSection(this::target);
 
@@ -284,11 +288,17 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
 
     /** The host and port the user typed, {host, port}; null while the fields follow the server. */
     public String[] typedTarget() {
-        return following ? null : new String[] {host.getText().trim(), port.getText().trim()};
+        String h = host.getText().trim();
+        String p = port.getText().trim();
+        // Fields left blank say nothing to remember: next time they follow the server again.
+        return following || h.isEmpty() || p.isEmpty() ? null : new String[] {h, p};
     }
 
     /** Puts back a target the user typed last time: the fields no longer follow the server. */
     public void restoreTypedTarget(String typedHost, String typedPort) {
+        if (typedHost.isBlank() || typedPort.isBlank()) {
+            return;
+        }
         host.setText(typedHost);
         port.setText(typedPort);
         following = false;
@@ -539,7 +549,6 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     /** An answer to what the user just did: shown for a while, then the state again. */
     private void note(String text) {
         status.setText(text);
-        noteEnds.setRepeats(false);
         noteEnds.restart();
     }
 
