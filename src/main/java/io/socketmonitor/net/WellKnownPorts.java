@@ -44,9 +44,4 @@ public final class WellKnownPorts {
     public static Map<Integer, String> table() {
         return TABLE;
     }
-
-    /** Ports 1 to 1023 need administrator rights to listen on (on most Unix systems). */
-    public static boolean privileged(int port) {
-        return port >= 1 && port <= 1023;
-    }
 }

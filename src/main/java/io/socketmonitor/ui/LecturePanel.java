@@ -144,7 +144,8 @@ public final class LecturePanel extends TabContent {
         ports.setFocusable(false);
         JScrollPane sp = new JScrollPane(ports);
         NestedScroll.passWheelOn(sp); // the lecture scrolls on past the table's ends
-        sp.setBorder(BorderFactory.createTitledBorder("Well-known ports (lecture table)"));
+        // The lecture's table lists ports below 1024; the common ones above it are not its own.
+        sp.setBorder(BorderFactory.createTitledBorder("Ports: the lecture's well-known ones, then other common ones"));
         ports.setPreferredScrollableViewportSize(new java.awt.Dimension(200, 150));
         add(sp, "hmin 100, growx");
         showAddress(InterfaceChoice.standard().get(0), 8080);
@@ -183,16 +184,21 @@ public final class LecturePanel extends TabContent {
         String a = "<b>" + c.literal() + "</b>";
         return switch (k) {
             case LOOPBACK -> a + " is <b>loopback</b>: only programs on this machine can connect"
-                    + " (listening on the loopback interface only, unless tunneled). Inside a Docker container"
-                    + " loopback is the container's own: use 0.0.0.0 to be reachable from outside.";
+                    + " (listening on the loopback interface only, unless tunneled, e.g. with"
+                    + " <code>ssh -L 8080:localhost:8080 host</code>). Inside a Docker container loopback is the"
+                    + " container's own: use 0.0.0.0 (or ::) to be reachable from outside.";
             case WILDCARD -> a + " means <b>all interfaces</b>: the server listens on every network this machine"
                     + " is on, so other machines can connect. It is not a resolvable address: clients connect to"
                     + " one of the machine's real addresses (127.0.0.1 from here)."
                     + (c.address() instanceof Inet6Address ? " :: is dual stack here: IPv6 and IPv4 clients both"
                             + " reach it, as IPV6_V6ONLY is off (some systems turn it on by default)."
                             : " 0.0.0.0 takes IPv4 clients only.");
-            case PRIVATE -> a + " is a <b>private</b> address (10/8, 172.16/12, 192.168/16): machines on the local"
-                    + " network can connect; the internet cannot reach it directly (NAT).";
+            case PRIVATE -> isSharedAddressSpace(c.address())
+                    ? a + " is in the <b>shared address space</b> 100.64/10 (carrier-grade NAT, or a VPN such as"
+                            + " Tailscale): machines on the same provider network or VPN can connect; the internet"
+                            + " cannot reach it directly."
+                    : a + " is a <b>private</b> address (10/8, 172.16/12, 192.168/16): machines on the local"
+                            + " network can connect; the internet cannot reach it directly (NAT).";
             case PUBLIC -> a + " is a <b>public</b> address: reachable from the internet unless a firewall blocks it,"
                     + " like the lecture's server 128.82.7.233.";
             case CONTAINER_BRIDGE -> a + " is on a <b>container bridge</b> (e.g. docker0): containers on this machine"
@@ -200,9 +206,16 @@ public final class LecturePanel extends TabContent {
             case LINK_LOCAL -> a + " is <b>link-local</b>: only machines on the same network segment can connect.";
             case UNIQUE_LOCAL -> a + " is an IPv6 <b>unique local</b> address: reachable within the local network.";
             case DOCUMENTATION -> a + " is in a <b>documentation range</b> (192.0.2/24, 198.51.100/24,"
-                    + " 203.0.113/24, 2001:db8::/32), reserved for examples: labs and virtual machines use it,"
-                    + " the internet never routes it, so at most the local network can connect.";
+                    + " 203.0.113/24, 2001:db8::/32), reserved for documentation and examples; on a real interface"
+                    + " it means a lab or test setup. The internet never routes it, so at most the local network"
+                    + " can connect.";
         };
+    }
+
+    /** 100.64/10 (RFC 6598): private in that the internet cannot route it, but not a home or office LAN. */
+    private static boolean isSharedAddressSpace(java.net.InetAddress a) {
+        byte[] b = a.getAddress();
+        return b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
     }
 
     private void selectPort(int port) {

@@ -40,7 +40,7 @@ public final class ServerPanel extends JPanel {
     private final JButton refresh = new JButton("\u21BB");
     private final JLabel reachWarning = new JLabel();
     private final NumberField port = new NumberField("port", "Port", 0, 65_535, ServerConfig.DEFAULT_PORT,
-            "TCP port 0\u201365535; 0 lets the system pick a free one. Ports below 1024 need administrator rights.");
+            "TCP port 0\u201365535; 0 lets the system pick a free one. Ports below 1024 are privileged on most Unix systems.");
     private final JLabel portService = new JLabel();
     private final JLabel formError = new JLabel();
     private final JComboBox<Mode> mode = new JComboBox<>(Mode.values());
@@ -303,8 +303,9 @@ public final class ServerPanel extends JPanel {
         } else if (name != null) {
             sb.append("(").append(name).append(")");
         }
-        if (WellKnownPorts.privileged(p)) {
-            sb.append(sb.length() > 0 ? " " : "").append("\u2014 below 1024: needs administrator rights");
+        String privilege = io.socketmonitor.net.PrivilegedPorts.note(p);
+        if (privilege != null) {
+            sb.append(sb.length() > 0 ? " " : "").append("\u2014 ").append(privilege);
         }
         portService.setText(sb.toString());
         portService.setToolTipText(name == null ? null : "Port " + p + " is the well-known port of " + name);

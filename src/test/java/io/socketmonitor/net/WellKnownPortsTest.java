@@ -49,14 +49,4 @@ class WellKnownPortsTest {
         assertThat(WellKnownPorts.table()).isUnmodifiable();
     }
 
-    @Test
-    void privilegedPorts() {
-        assertThat(WellKnownPorts.privileged(1)).isTrue();
-        assertThat(WellKnownPorts.privileged(80)).isTrue();
-        assertThat(WellKnownPorts.privileged(1023)).isTrue();
-        assertThat(WellKnownPorts.privileged(1024)).isFalse();
-        assertThat(WellKnownPorts.privileged(8080)).isFalse();
-        assertThat(WellKnownPorts.privileged(0)).as("0 asks the OS for a free port").isFalse();
-        assertThat(WellKnownPorts.privileged(65536)).isFalse();
-    }
 }

@@ -248,6 +248,14 @@ class LecturePanelTest {
     }
 
     @Test
+    void aCarrierGradeNatAddressIsNotCalledALocalNetworksOne() throws Exception {
+        String shared = LecturePanel.explain(InterfaceChoice.of(java.net.InetAddress.getByName("100.101.102.103")));
+        String lan = LecturePanel.explain(InterfaceChoice.of(java.net.InetAddress.getByName("192.168.1.5")));
+        assertThat(shared).contains("shared address space").contains("Tailscale").doesNotContain("192.168/16");
+        assertThat(lan).contains("<b>private</b>").contains("local network can connect");
+    }
+
+    @Test
     void theSetupLinesShowSoReuseAddrAlwaysAndV6OnlyForTheDualStackWildcard() throws Exception {
         List<Boolean> shown = GuiActionRunner.execute(() -> {
             LecturePanel lecture = new LecturePanel();

@@ -1,0 +1,67 @@
+package io.socketmonitor.net;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Whether listening on a low port needs privileges on this machine, in a sentence. "Below 1024
+ * needs administrator rights" is the textbook rule, but Windows has no such rule, Linux moves
+ * the line with net.ipv4.ip_unprivileged_port_start (0 in many containers), and root may bind
+ * any port.
+ */
+public final class PrivilegedPorts {
+    private static final Path UNPRIVILEGED_START = Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start");
+    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+
+    private PrivilegedPorts() {
+    }
+
+    /** The note beside the port field, or null when the port needs nothing special here. */
+    public static String note(int port) {
+        return note(port, firstUnprivileged(), runningAsRoot(), LINUX);
+    }
+
+    static String note(int port, int firstUnprivileged, boolean root, boolean linux) {
+        if (port < 1 || port >= firstUnprivileged) {
+            return null;
+        }
+        String range = "below " + firstUnprivileged;
+        if (root) {
+            return range + ": privileged, allowed here (running as root)";
+        }
+        return range + (linux ? ": needs root (or CAP_NET_BIND_SERVICE)" : ": needs administrator rights");
+    }
+
+    /** The lowest port anyone may listen on: 1024 on most Unix systems, 0 on Windows. */
+    static int firstUnprivileged() {
+        if (WINDOWS) {
+            return 0;
+        }
+        if (LINUX) {
+            try {
+                return Integer.parseInt(Files.readString(UNPRIVILEGED_START).trim());
+            } catch (IOException | RuntimeException e) {
+                return 1024;
+            }
+        }
+        return 1024;
+    }
+
+    /** Effective user id 0, where the system says so (Linux); else the user's name. */
+    static boolean runningAsRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    String[] ids = line.substring(4).trim().split("\\s+");
+                    return ids.length > 1 && ids[1].equals("0"); // real, effective, saved, filesystem
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
+        return "root".equals(System.getProperty("user.name"));
+    }
+}
