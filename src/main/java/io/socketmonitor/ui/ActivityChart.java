@@ -94,7 +94,7 @@ public final class ActivityChart extends JComponent {
                 g.drawLine(left, y, left + w, y);
             }
             g.setColor(fg != null ? fg : Color.DARK_GRAY);
-            g.setFont(getFont() != null ? getFont().deriveFont(11f) : g.getFont());
+            g.setFont(getFont() != null ? getFont().deriveFont(Math.max(8f, getFont().getSize2D() - 2)) : g.getFont());
             for (int k = 0; k <= 4; k += 2) {
                 int y = top + h - h * k / 4;
                 String label = Long.toString(max * k / 4);

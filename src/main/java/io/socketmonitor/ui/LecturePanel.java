@@ -389,7 +389,9 @@ public final class LecturePanel extends TabContent {
             }
             light.on = on;
             light.shown = true;
-            t.setFont(t.getFont().deriveFont(on ? Font.BOLD : Font.PLAIN));
+            // From the theme's font, not the label's: a derived font outlives a change of size.
+            Font base = javax.swing.UIManager.getFont("Label.font");
+            t.setFont((base != null ? base : t.getFont()).deriveFont(on ? Font.BOLD : Font.PLAIN));
             t.getAccessibleContext().setAccessibleDescription(on ? "done" : "not yet");
             t.repaint();
         }

@@ -30,7 +30,7 @@ final class MainMenu {
     private final JMenuBar bar = new JMenuBar();
 
     MainMenu(JFrame frame, Action startStop, Runnable quit, LogPanel log, PeerTablePanel peers,
-            ServerPanel server, Consumer<String> setTheme) {
+            ServerPanel server, Consumer<String> setTheme, java.util.function.IntConsumer changeTextSize) {
         this.frame = frame;
         int menuKey = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
         bar.setName("menuBar");
@@ -84,6 +84,14 @@ final class MainMenu {
         showTheme(Themes.current());
         view.add(lightItem);
         view.add(darkItem);
+        view.addSeparator();
+        // For a projector: every text, code and bytes too, a point at a time; remembered.
+        view.add(item("largerTextItem", action("Larger text", 'g', "Make every text a point larger",
+                () -> changeTextSize.accept(+1)), KeyStroke.getKeyStroke(KeyEvent.VK_EQUALS, menuKey)));
+        view.add(item("smallerTextItem", action("Smaller text", 'm', "Make every text a point smaller",
+                () -> changeTextSize.accept(-1)), KeyStroke.getKeyStroke(KeyEvent.VK_MINUS, menuKey)));
+        view.add(item("normalTextItem", action("Normal text size", 'N', "The theme's own text size",
+                () -> changeTextSize.accept(0)), KeyStroke.getKeyStroke(KeyEvent.VK_0, menuKey)));
         bar.add(view);
 
         JMenu help = menu("Help", 'H');
@@ -140,6 +148,7 @@ final class MainMenu {
             {"Ctrl+L", "Clear the log"},
             {"Ctrl+S", "Save the log"},
             {"Ctrl+E", "Export the peer table as CSV"},
+            {"Ctrl+= / Ctrl+- / Ctrl+0", "Larger / smaller / normal text"},
             {"Ctrl+Q", "Quit (stops the server)"},
             {"F1", "This list"}};
         StringBuilder html = new StringBuilder("<html><table cellpadding=2>");

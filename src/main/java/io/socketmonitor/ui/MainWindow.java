@@ -124,7 +124,8 @@ public final class MainWindow {
         frame.getContentPane().add(serverPanel, BorderLayout.NORTH);
         frame.getContentPane().add(mainSplit, BorderLayout.CENTER);
         frame.getContentPane().add(status, BorderLayout.SOUTH);
-        menu = new MainMenu(frame, startStop, this::close, log, peerPanel, serverPanel, this::setTheme);
+        menu = new MainMenu(frame, startStop, this::close, log, peerPanel, serverPanel, this::setTheme,
+                this::changeTextSize);
         frame.setJMenuBar(menu.bar());
         installKeys();
 
@@ -179,7 +180,10 @@ public final class MainWindow {
         }
         setX11ClassName();
         try {
-            SwingUtilities.invokeAndWait(() -> Themes.install(prefs.theme()));
+            SwingUtilities.invokeAndWait(() -> {
+                Themes.install(prefs.theme());
+                Themes.textSize(prefs.textSize());
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -281,6 +285,18 @@ public final class MainWindow {
         root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW)
                 .put(KeyStroke.getKeyStroke(KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK), "startStop");
         root.getActionMap().put("startStop", startStop);
+    }
+
+    /**
+     * {@code step} points larger (or smaller; 0: the theme's own size again), remembered; for
+     * a projector at the back of a classroom.
+     */
+    void changeTextSize(int step) {
+        int points = step == 0 ? 0
+                : Math.max(Themes.MIN_TEXT_STEP, Math.min(Themes.MAX_TEXT_STEP, prefs.textSize() + step));
+        prefs.textSize(points);
+        Themes.textSize(points);
+        com.formdev.flatlaf.FlatLaf.updateUI();
     }
 
     public void setTheme(String theme) {

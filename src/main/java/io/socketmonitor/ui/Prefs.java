@@ -127,6 +127,15 @@ public final class Prefs {
                 + " an address of this machine: Start listens on loopback instead.";
     }
 
+    /** Points added to the theme's text size (View > Larger text), 0 for its own. */
+    public int textSize() {
+        return Math.max(Themes.MIN_TEXT_STEP, Math.min(Themes.MAX_TEXT_STEP, node.getInt("view.textSize", 0)));
+    }
+
+    public void textSize(int points) {
+        node.putInt("view.textSize", points);
+    }
+
     /** The selected tab of a tab strip ("side", "bottom"), or -1. */
     public int tab(String strip) {
         return node.getInt("tab." + strip, -1);

@@ -38,6 +38,26 @@ public final class Themes {
         FlatLaf.updateUI();
     }
 
+    /** Points the text may grow or shrink by, from the theme's own size. */
+    public static final int MIN_TEXT_STEP = -4;
+    public static final int MAX_TEXT_STEP = 16;
+
+    /**
+     * Makes every text {@code points} larger (smaller when negative) than the theme's, code and
+     * bytes too (their style class is relative to it): for a projector, or a small screen. Kept
+     * through a theme switch (a value the application puts wins over the theme's). On the EDT;
+     * windows already open follow with {@link FlatLaf#updateUI}.
+     */
+    public static void textSize(int points) {
+        UIManager.put("defaultFont", null); // the theme's own again
+        if (points != 0) {
+            java.awt.Font base = UIManager.getFont("defaultFont");
+            if (base != null) {
+                UIManager.put("defaultFont", base.deriveFont(Math.max(6f, base.getSize2D() + points)));
+            }
+        }
+    }
+
     public static boolean isDark() {
         return FlatLaf.isLafDark();
     }

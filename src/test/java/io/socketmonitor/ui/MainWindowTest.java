@@ -440,6 +440,33 @@ class MainWindowTest extends AbstractWindowTest {
         await().atMost(WAIT).until(() -> window.textBox("greeting").text().contains("d"));
     }
 
+    @Test
+    void textGrowsForAProjectorCodeTooAndIsRemembered() {
+        float label = edt(() -> window.label("statusState").target().getFont().getSize2D());
+        float code = edt(() -> Named.<javax.swing.JLabel>find(main.frame().getContentPane(), "code.bind").getFont().getSize2D());
+        try {
+            window.menuItemWithPath("View", "Larger text").click();
+            window.menuItemWithPath("View", "Larger text").click();
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(edt(() -> window.label("statusState").target().getFont().getSize2D())).isEqualTo(label + 2);
+                assertThat(edt(() -> Named.<javax.swing.JLabel>find(main.frame().getContentPane(), "code.bind")
+                        .getFont().getSize2D())).as("the lecture's code").isGreaterThan(code);
+            });
+            assertThat(new Prefs(node).textSize()).isEqualTo(2);
+            assertThat(edt(this::proportionalCodeAndBytes)).as("still fixed-width").isEmpty();
+
+            window.menuItemWithPath("View", "Normal text size").click();
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(edt(() -> window.label("statusState").target().getFont().getSize2D())).isEqualTo(label));
+            assertThat(new Prefs(node).textSize()).isZero();
+        } finally {
+            edt(() -> { // the next test's window starts at the theme's size whatever happened here
+                Themes.textSize(0);
+                return null;
+            });
+        }
+    }
+
     /** Of the greeting, its bytes, the lecture's code, the log and the client's bytes: those not in a fixed-width font. */
     private List<String> proportionalCodeAndBytes() {
         List<String> proportional = new ArrayList<>();
