@@ -77,6 +77,9 @@ public final class LecturePanel extends TabContent {
     private boolean httpMode;
     /** The latest peer has sent something: what goes back now is an echo or typed text, not the greeting. */
     private boolean latestHasTalked;
+    /** Keep-open: the latest peer has had its greeting; what is sent after it is data (Send…, Broadcast…). */
+    private boolean latestGreeted;
+    private boolean keepOpenMode;
 
     public LecturePanel() {
         super(new MigLayout("fillx, wrap 1, insets 8", "[grow,fill]", "[][][]"));
@@ -268,6 +271,7 @@ public final class LecturePanel extends TabContent {
                         + at.getPort() + "))");
                 boolean http = l.config() != null && l.config().mode() == Mode.HTTP;
                 httpMode = http;
+                keepOpenMode = l.config() != null && l.config().mode() == Mode.KEEP_OPEN;
                 sendCode = http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")" : "conn.sendall(greeting)";
                 boolean greetAndClose = l.config() != null && l.config().mode() == Mode.CLOSE;
                 receiveCode = greetAndClose ? Step.RECEIVE.code + "   # not in Greet & close: try Keep open"
@@ -278,6 +282,7 @@ public final class LecturePanel extends TabContent {
             } else if (e instanceof ServerEvent.Connected c) {
                 latestId = c.peer().id();
                 latestHasTalked = false;
+                latestGreeted = false;
                 lit.put(Step.ACCEPT, true);
                 lit.put(Step.SEND, false);
                 lit.put(Step.RECEIVE, false);
@@ -291,8 +296,9 @@ public final class LecturePanel extends TabContent {
                 changed = true;
             } else if (e instanceof ServerEvent.Sent s && s.peerId() == latestId) {
                 lit.put(Step.SEND, true);
-                code.put(Step.SEND, (latestHasTalked && !httpMode ? "conn.sendall(data)" : sendCode)
-                        + "   # " + s.bytes() + " bytes");
+                boolean data = (latestHasTalked && !httpMode) || (keepOpenMode && latestGreeted);
+                code.put(Step.SEND, (data ? "conn.sendall(data)" : sendCode) + "   # " + s.bytes() + " bytes");
+                latestGreeted = true;
                 changed = true;
             } else if (e instanceof ServerEvent.Received r && r.peerId() == latestId) {
                 latestHasTalked = true;

@@ -101,6 +101,7 @@ public final class LogPanel extends JPanel {
         };
         area.setName("log");
         area.getAccessibleContext().setAccessibleName("Server log");
+        autoScroll.addActionListener(e -> scrollToEnd()); // ticked again: to the newest line at once
         area.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         area.setToolTipText("Select lines and press Ctrl+C to copy them");
         clear = new AbstractAction("Clear") {
@@ -154,6 +155,13 @@ public final class LogPanel extends JPanel {
         bar.add(filter);
         add(bar, BorderLayout.NORTH);
         JScrollPane scroll = new JScrollPane(area);
+        // A smaller window (a projector's resolution) hid the newest lines until scrolled by hand.
+        scroll.getViewport().addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                scrollToEnd();
+            }
+        });
         scroll.setName("logScroll");
         add(scroll, BorderLayout.CENTER);
     }

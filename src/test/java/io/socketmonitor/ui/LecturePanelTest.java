@@ -96,6 +96,21 @@ class LecturePanelTest {
     }
 
     @Test
+    void whatIsSentAfterTheGreetingOfAKeepOpenPeerIsData() {
+        String shown = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = new LecturePanel();
+            InetSocketAddress remote = new InetSocketAddress("127.0.0.1", 40_001);
+            Instant t = Instant.now();
+            lecture.onEvents(List.of(new ServerEvent.Listening(t, LOCAL, ServerConfig.defaults().withMode(Mode.KEEP_OPEN)),
+                    new ServerEvent.Connected(t, new PeerSnapshot(1, remote, LOCAL, t, 0, 0, null, null, null)),
+                    new ServerEvent.Sent(t, 1, 18)));
+            lecture.onEvents(List.of(new ServerEvent.Sent(t, 1, 5))); // Broadcast…, the peer silent
+            return lecture.codeText(LecturePanel.Step.SEND);
+        });
+        assertThat(shown).isEqualTo("conn.sendall(data)   # 5 bytes");
+    }
+
+    @Test
     void aNewConnectionShowsNoCountsOfTheOneBefore() {
         List<String> shown = GuiActionRunner.execute(() -> {
             LecturePanel lecture = new LecturePanel();

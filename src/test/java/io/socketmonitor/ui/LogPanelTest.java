@@ -114,6 +114,29 @@ class LogPanelTest {
     }
 
     @Test
+    void aSmallerPanelStillShowsTheNewestLine() {
+        LogPanel log = GuiActionRunner.execute(() -> new LogPanel(Runnable::run));
+        javax.swing.JList<?> list = GuiActionRunner.execute(() -> Named.find(log, "log"));
+        int before = GuiActionRunner.execute(() -> {
+            for (int i = 0; i < 10; i++) {
+                log.append(events());
+            }
+            log.setSize(600, 400);
+            Layouts.layOut(log);
+            return list.getLastVisibleIndex();
+        });
+        GuiActionRunner.execute(() -> {
+            log.setSize(600, 150); // the window made smaller: a projector's resolution
+            Layouts.layOut(log);
+        });
+        // A second turn of the EDT: the resize's events come first.
+        int[] lastShown = GuiActionRunner.execute(() -> new int[] {before, list.getLastVisibleIndex(),
+                list.getModel().getSize() - 1});
+        assertThat(lastShown[0]).as("newest line shown before").isEqualTo(lastShown[2]);
+        assertThat(lastShown[1]).as("newest line shown after").isEqualTo(lastShown[2]);
+    }
+
+    @Test
     void oneIsSingular() {
         assertThat(LogPanel.describe(new ServerEvent.Sent(T0, 7, 1))).isEqualTo("S: sent 1 byte to #7");
         assertThat(LogPanel.describe(new ServerEvent.Sent(T0, 7, 6, "ping\\r\\n")))
