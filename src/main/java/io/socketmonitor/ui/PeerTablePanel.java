@@ -325,7 +325,9 @@ public final class PeerTablePanel extends JPanel {
     }
 
     private void broadcastText() {
-        byte[] data = sendDialog.ask(this, "Broadcast to every open peer");
+        // How many now; those who come or go while the dialog is open change the count sent to.
+        int open = model.openCount();
+        byte[] data = sendDialog.ask(this, "Broadcast to every open peer (" + peers(open) + " now)");
         if (data != null) {
             controller.sendToAll(data, n -> info.setText("Sent " + data.length + " bytes to " + peers(n) + "."));
         }

@@ -704,7 +704,7 @@ class MainWindowTest extends AbstractWindowTest {
                     .menuItemWithPath("Broadcast\u2026").click();
             org.assertj.swing.fixture.JOptionPaneFixture dialog =
                     org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
-            dialog.requireTitle("Broadcast to every open peer");
+            dialog.requireTitle("Broadcast to every open peer (2 peers now)");
             dialog.textBox("sendText").setText("to all");
             dialog.comboBox("sendLineEnding").selectItem("LF (\\n)");
             confirm(dialog);
