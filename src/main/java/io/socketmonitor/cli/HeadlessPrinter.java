@@ -2,6 +2,7 @@ package io.socketmonitor.cli;
 
 import io.socketmonitor.net.Addresses;
 import io.socketmonitor.server.CloseReason;
+import io.socketmonitor.server.Lines;
 import io.socketmonitor.server.ServerEvent;
 import io.socketmonitor.server.ServerListener;
 import java.net.InetAddress;

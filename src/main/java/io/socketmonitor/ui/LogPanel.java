@@ -259,8 +259,11 @@ public final class LogPanel extends JPanel {
     /** The lecture's words for an event; null for events not worth a line. */
     static String describe(ServerEvent e) {
         if (e instanceof ServerEvent.Listening l) {
-            boolean http = l.config() != null && l.config().mode() == Mode.HTTP;
-            return "Listening on " + Addresses.hostPort(l.local()) + " for " + (http ? "HTTP " : "") + "connections";
+            // The terminal's words, so a student sees the same line in both.
+            if (l.config() != null) {
+                return io.socketmonitor.server.Lines.listening(l);
+            }
+            return "Listening on " + Addresses.hostPort(l.local()) + " for connections";
         } else if (e instanceof ServerEvent.Connected c) {
             return "Connected to " + tuple(c.peer()) + "  #" + c.peer().id();
         } else if (e instanceof ServerEvent.Sent s) {
@@ -276,8 +279,7 @@ public final class LogPanel extends JPanel {
         } else if (e instanceof ServerEvent.Error err) {
             return "Error: " + err.message();
         } else if (e instanceof ServerEvent.Stopped s) {
-            long served = s.finalStats() == null ? 0 : s.finalStats().served();
-            return "Stopped; served " + served + (served == 1 ? " connection" : " connections");
+            return io.socketmonitor.server.Lines.summary(s.finalStats());
         }
         return null;
     }

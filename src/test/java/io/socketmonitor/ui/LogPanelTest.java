@@ -45,7 +45,7 @@ class LogPanelTest {
     /** Events and, beside each, the line the log printed for it before lines were made lazily. */
     private static final List<Object[]> SAMPLES = List.of(
             new Object[] {new ServerEvent.Listening(T0, LOCAL, ServerConfig.defaults().withMode(Mode.KEEP_OPEN)),
-                at(0) + "Listening on 127.0.0.1:8080 for connections"},
+                at(0) + "Listening on 127.0.0.1:8080 for connections (mode: keep-open)"},
             new Object[] {new ServerEvent.Connected(T0.plusMillis(1),
                     peer(7, new InetSocketAddress("127.0.0.1", 46930), null, 0)),
                 at(1) + "Connected to ('127.0.0.1', 46930)  #7"},
@@ -64,7 +64,7 @@ class LogPanelTest {
             new Object[] {new ServerEvent.Error(T0.plusMillis(61_008), "accept failed: too many open files"),
                 at(61_008) + "Error: accept failed: too many open files"},
             new Object[] {new ServerEvent.Stopped(T0.plusMillis(3_600_009), null),
-                at(3_600_009) + "Stopped; served 0 connections"});
+                at(3_600_009) + "Stopped"});
 
     private static List<ServerEvent> events() {
         List<ServerEvent> out = new ArrayList<>();
@@ -143,7 +143,7 @@ class LogPanelTest {
                 .as("what went out, as R: shows what came in").isEqualTo("S: sent 6 bytes to #7: ping\\r\\n");
         assertThat(LogPanel.describe(new ServerEvent.Received(T0, 7, 1, "x"))).isEqualTo("R: received 1 byte from #7: x");
         assertThat(LogPanel.describe(new ServerEvent.Stopped(T0, new io.socketmonitor.server.ServerStats(1, 0, 1, 0, 0, 18, 0))))
-                .isEqualTo("Stopped; served 1 connection");
+                .as("the terminal's words").isEqualTo("Stopped: served 1, peak open 1, errors 0");
     }
 
     @Test
@@ -228,7 +228,7 @@ class LogPanelTest {
                     new ServerEvent.Sent(T0, 7, 18)));
             return log.shownText();
         });
-        assertThat(text).isEqualTo(at(0) + "Listening on 127.0.0.1:8080 for connections\n");
+        assertThat(text).isEqualTo(at(0) + "Listening on 127.0.0.1:8080 for connections (mode: close)\n");
     }
 
     @Test

@@ -603,7 +603,7 @@ class MainWindowTest extends AbstractWindowTest {
 
         window.button("startStop").click();
         await().atMost(WAIT).untilAsserted(() -> window.label("statusState").requireText("Stopped"));
-        // As the log's "Stopped; served 5 connections" says, until the next start: through two
+        // As the log's "Stopped: served 5, ..." says, until the next start: through two
         // refreshes of the counters (once a second).
         await().during(java.time.Duration.ofMillis(2_500)).atMost(WAIT).untilAsserted(() ->
                 assertThat(window.label("statusServed").text()).isEqualTo("5 served"));

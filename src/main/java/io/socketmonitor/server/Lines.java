@@ -1,9 +1,6 @@
-package io.socketmonitor.cli;
+package io.socketmonitor.server;
 
 import io.socketmonitor.net.Addresses;
-import io.socketmonitor.server.Mode;
-import io.socketmonitor.server.ServerEvent;
-import io.socketmonitor.server.ServerStats;
 
 /** The sentences the lecture's server prints, shared by the terminal and the window's log. */
 public final class Lines {
@@ -16,8 +13,9 @@ public final class Lines {
                 + " (mode: " + l.config().mode().cliName() + ")";
     }
 
-    /** "Stopped: served 12, peak open 3, errors 0". */
+    /** "Stopped: served 12, peak open 3, errors 0"; "Stopped" alone when no figures came. */
     public static String summary(ServerStats s) {
-        return "Stopped: served " + s.served() + ", peak open " + s.peakOpen() + ", errors " + s.errors();
+        return s == null ? "Stopped"
+                : "Stopped: served " + s.served() + ", peak open " + s.peakOpen() + ", errors " + s.errors();
     }
 }
