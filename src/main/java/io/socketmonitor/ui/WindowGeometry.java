@@ -17,8 +17,12 @@ final class WindowGeometry {
     /** The first window: wide enough for the peer table's nine columns beside the lecture. */
     static final Dimension DEFAULT_SIZE = new Dimension(1280, 820);
     static final Dimension MINIMUM_SIZE = new Dimension(760, 520);
-    /** Without remembered positions, the table and the peers get this share. */
-    private static final double FIRST_PROPORTION = 0.64;
+    /**
+     * Without remembered positions: the table and the lecture get this share of the height (the
+     * lecture's eight steps fit at the default size), and the table this share of the width.
+     */
+    private static final double FIRST_HEIGHT_SHARE = 0.70;
+    private static final double FIRST_WIDTH_SHARE = 0.64;
 
     private final Prefs prefs;
     private final JFrame frame;
@@ -51,8 +55,8 @@ final class WindowGeometry {
         if (prefs.maximized()) {
             frame.setExtendedState(Frame.MAXIMIZED_BOTH);
         }
-        restore(mainSplit, "main");
-        restore(peerSplit, "peers");
+        restore(mainSplit, "main", FIRST_HEIGHT_SHARE);
+        restore(peerSplit, "peers", FIRST_WIDTH_SHARE);
     }
 
     void save() {
@@ -65,12 +69,12 @@ final class WindowGeometry {
         prefs.saveSplit("peers", peerSplit.getDividerLocation());
     }
 
-    private void restore(JSplitPane split, String name) {
+    private void restore(JSplitPane split, String name, double firstShare) {
         int at = prefs.split(name, -1);
         if (at > 0) {
             split.setDividerLocation(at);
         } else {
-            divideWhenSized(split, FIRST_PROPORTION);
+            divideWhenSized(split, firstShare);
         }
     }
 

@@ -20,6 +20,12 @@ class DefaultWindowSizeTest {
     /** Nothing remembered: a fresh preferences node for each test. */
     private Preferences node;
 
+    /** The app's look, whichever test ran before in this JVM: sizes are the app's, not Metal's. */
+    @org.junit.jupiter.api.BeforeAll
+    static void flatLaf() {
+        GuiActionRunner.execute(() -> Themes.install(Themes.LIGHT));
+    }
+
     @BeforeEach
     void freshPreferences() {
         node = Preferences.userRoot().node("socket-monitor-test/" + UUID.randomUUID());
@@ -70,6 +76,31 @@ class DefaultWindowSizeTest {
                 javax.swing.SwingUtilities.getAncestorOfClass(javax.swing.JViewport.class, c);
         return shown(c) && tab.getViewRect().contains(
                 javax.swing.SwingUtilities.convertRectangle(c.getParent(), c.getBounds(), tab.getView()));
+    }
+
+    @Test
+    void atTheDefaultSizeTheLecturesEightStepsShowWithoutScrolling() {
+        MainWindow main = GuiActionRunner.execute(() -> {
+            MainWindow m = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
+            Layouts.layOut(m.frame());
+            return m;
+        });
+        // A second turn of the EDT: the split panes' first resize sets their dividers.
+        List<String> hidden = GuiActionRunner.execute(() -> {
+            Layouts.layOut(main.frame());
+            Layouts.layOut(main.frame());
+            List<String> out = new java.util.ArrayList<>();
+            for (LecturePanel.Step step : LecturePanel.Step.values()) {
+                for (String name : List.of("step." + step.name().toLowerCase(), "code." + step.name().toLowerCase())) {
+                    if (!inView(Named.find(main.frame().getRootPane(), name))) {
+                        out.add(name);
+                    }
+                }
+            }
+            main.close();
+            return out;
+        });
+        assertThat(hidden).as("out of view or cut").isEmpty();
     }
 
     @Test
