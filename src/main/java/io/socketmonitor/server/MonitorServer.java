@@ -70,8 +70,14 @@ public final class MonitorServer implements AutoCloseable {
         HttpResponder.error("408 Request Timeout");
         HttpResponder.badRequest();
         Closeables.closeQuietly(null);
-        // What reading a peer's bytes and an HTTP head uses, first needed long after start.
+        // What reading a peer's bytes and an HTTP head uses, first needed long after start; and
+        // every placeholder once (the greeting is rendered for each peer, HTTP ones included).
         Printable.preview(new byte[] {'x'}, 0, 1, 1);
+        try {
+            GreetingTemplate.parse("{peer}{peerAddress}{peerPort}{local}{time}{count}").render(GreetingTemplate.SAMPLE);
+        } catch (io.socketmonitor.template.TemplateException impossible) {
+            throw new AssertionError(impossible);
+        }
         new HttpResponder().accept(java.nio.ByteBuffer.wrap("GET / HTTP/1.1\r\n\r\n".getBytes(
                 java.nio.charset.StandardCharsets.US_ASCII)));
     }

@@ -111,7 +111,7 @@ class EmfileTest {
         List<Socket> clients = new ArrayList<>();
         try (ChildJvm app = ChildJvm.start(List.of(Files.isExecutable(prlimit) ? prlimit.toString() : "/bin/prlimit",
                         "--nofile=" + LIMIT + ":" + LIMIT, "--"), List.of(),
-                "--headless", "--quiet", "--mode", "http", "--port", "0")) {
+                "--headless", "--quiet", "--mode", "http", "--port", "0", "--greeting", "Hi {peer} at {time}\\n")) {
             int port = listeningPort(app);
             InetSocketAddress a = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
             for (int i = 0; i < CLIENTS; i++) {
