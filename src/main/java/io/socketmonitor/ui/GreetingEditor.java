@@ -30,6 +30,8 @@ public final class GreetingEditor extends JPanel {
     private final JTextArea text = new JTextArea(3, 30);
     private final JScrollPane scroll = new JScrollPane(text);
     private final JTextArea preview = new JTextArea(2, 30);
+    /** Insert's menu: in no window while hidden, so a theme or text size change reaches it here. */
+    private JPopupMenu menu;
     private final JLabel error = new JLabel();
     private final JButton insert = new JButton("Insert \u25BE");
     private GreetingTemplate template = GreetingTemplate.DEFAULT;
@@ -54,7 +56,7 @@ public final class GreetingEditor extends JPanel {
         insert.setToolTipText("Insert a placeholder or an escape at the cursor");
         insert.getAccessibleContext().setAccessibleName("Insert placeholder");
         insert.setMnemonic('I');
-        JPopupMenu menu = new JPopupMenu();
+        menu = new JPopupMenu();
         menu.setName("placeholderMenu");
         for (String p : GreetingTemplate.PLACEHOLDERS) {
             menu.add(item(p, p, describe(p)));
@@ -99,6 +101,9 @@ public final class GreetingEditor extends JPanel {
         super.updateUI();
         if (error != null) {
             error.setForeground(Themes.errorText());
+        }
+        if (menu != null) {
+            javax.swing.SwingUtilities.updateComponentTreeUI(menu);
         }
     }
 

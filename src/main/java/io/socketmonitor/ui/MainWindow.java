@@ -285,6 +285,14 @@ public final class MainWindow {
         root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW)
                 .put(KeyStroke.getKeyStroke(KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK), "startStop");
         root.getActionMap().put("startStop", startStop);
+        // Ctrl++ and the keypad's + and - too, as browsers and editors take them for text size.
+        int menuKey = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
+        javax.swing.InputMap keys = root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW);
+        keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_EQUALS, menuKey | InputEvent.SHIFT_DOWN_MASK), "largerText");
+        keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_ADD, menuKey), "largerText");
+        keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_SUBTRACT, menuKey), "smallerText");
+        root.getActionMap().put("largerText", Actions.of("Larger text", 'g', null, null, () -> changeTextSize(+1)));
+        root.getActionMap().put("smallerText", Actions.of("Smaller text", 'm', null, null, () -> changeTextSize(-1)));
     }
 
     /**
@@ -295,8 +303,22 @@ public final class MainWindow {
         int points = step == 0 ? 0
                 : Math.max(Themes.MIN_TEXT_STEP, Math.min(Themes.MAX_TEXT_STEP, prefs.textSize() + step));
         prefs.textSize(points);
+        // The dividers keep their share of the window: the panels above them grow with the text,
+        // and a divider left at its pixel position squeezed the log away.
+        double mainShare = share(mainSplit);
+        double peerShare = share(peerSplit);
         Themes.textSize(points);
         com.formdev.flatlaf.FlatLaf.updateUI();
+        SwingUtilities.invokeLater(() -> {
+            mainSplit.setDividerLocation(mainShare);
+            peerSplit.setDividerLocation(peerShare);
+        });
+    }
+
+    private static double share(JSplitPane split) {
+        int room = (split.getOrientation() == JSplitPane.VERTICAL_SPLIT ? split.getHeight() : split.getWidth())
+                - split.getDividerSize();
+        return room <= 0 ? 0.5 : Math.max(0.1, Math.min(0.9, split.getDividerLocation() / (double) room));
     }
 
     public void setTheme(String theme) {

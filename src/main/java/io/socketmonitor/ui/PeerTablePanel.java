@@ -58,6 +58,7 @@ public final class PeerTablePanel extends JPanel {
     final Action copy;
     final Action lookup;
     final Action broadcast;
+    private JPopupMenu popup;
     final Action export;
     final Action clearClosed;
 
@@ -144,7 +145,7 @@ public final class PeerTablePanel extends JPanel {
         table.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0), "disconnect");
         table.getActionMap().put("disconnect", disconnect);
 
-        JPopupMenu popup = new JPopupMenu();
+        popup = new JPopupMenu();
         popup.setName("peerMenu");
         for (Action a : List.of(send, disconnect, copy, lookup)) {
             popup.add(a);
@@ -466,6 +467,19 @@ public final class PeerTablePanel extends JPanel {
      * widths cut text on some): each fits its header and a wide value, and is never squeezed
      * below a common value, nor below its header unless that is much longer than its values.
      */
+    /**
+     * A theme or text size change: the columns were sized for the old font, and the right-click
+     * menu, in no window while hidden, is not reached by FlatLaf's update of the windows.
+     */
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (popup != null) {
+            SwingUtilities.updateComponentTreeUI(popup);
+            SwingUtilities.invokeLater(this::sizeColumns); // once the table has its new font
+        }
+    }
+
     private void sizeColumns() {
         javax.swing.Icon arrow = UIManager.getIcon("Table.ascendingSortIcon");
         int sortArrowWidth = arrow == null ? 0 : arrow.getIconWidth() + 6;

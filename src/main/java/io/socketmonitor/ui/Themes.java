@@ -40,7 +40,7 @@ public final class Themes {
 
     /** Points the text may grow or shrink by, from the theme's own size. */
     public static final int MIN_TEXT_STEP = -4;
-    public static final int MAX_TEXT_STEP = 16;
+    public static final int MAX_TEXT_STEP = 10; // +10 points: a projector's back row; more pushes controls off a 1280 px window
 
     /**
      * Makes every text {@code points} larger (smaller when negative) than the theme's, code and

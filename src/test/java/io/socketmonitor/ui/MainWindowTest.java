@@ -444,6 +444,9 @@ class MainWindowTest extends AbstractWindowTest {
     void textGrowsForAProjectorCodeTooAndIsRemembered() {
         float label = edt(() -> window.label("statusState").target().getFont().getSize2D());
         float code = edt(() -> Named.<javax.swing.JLabel>find(main.frame().getContentPane(), "code.bind").getFont().getSize2D());
+        javax.swing.JSplitPane split = edt(() -> Named.find(main.frame().getContentPane(), "mainSplit"));
+        double share = edt(() -> split.getDividerLocation() / (double) split.getHeight());
+        int addressColumn = edt(() -> window.table("peerTable").target().getColumnModel().getColumn(1).getPreferredWidth());
         try {
             window.menuItemWithPath("View", "Larger text").click();
             window.menuItemWithPath("View", "Larger text").click();
@@ -451,6 +454,11 @@ class MainWindowTest extends AbstractWindowTest {
                 assertThat(edt(() -> window.label("statusState").target().getFont().getSize2D())).isEqualTo(label + 2);
                 assertThat(edt(() -> Named.<javax.swing.JLabel>find(main.frame().getContentPane(), "code.bind")
                         .getFont().getSize2D())).as("the lecture's code").isGreaterThan(code);
+                // The log keeps its share of the window, and the table's columns fit the new font.
+                assertThat(edt(() -> split.getDividerLocation() / (double) split.getHeight()))
+                        .isCloseTo(share, org.assertj.core.data.Offset.offset(0.03));
+                assertThat(edt(() -> window.table("peerTable").target().getColumnModel().getColumn(1).getPreferredWidth()))
+                        .isGreaterThan(addressColumn);
             });
             assertThat(new Prefs(node).textSize()).isEqualTo(2);
             assertThat(edt(this::proportionalCodeAndBytes)).as("still fixed-width").isEmpty();
