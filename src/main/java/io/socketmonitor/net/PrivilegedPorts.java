@@ -42,7 +42,7 @@ public final class PrivilegedPorts {
         }
         if (LINUX) {
             try {
-                return Integer.parseInt(Files.readString(UNPRIVILEGED_START).trim());
+                return unprivilegedStart(Files.readString(UNPRIVILEGED_START));
             } catch (IOException | RuntimeException e) {
                 return 1024;
             }
@@ -50,18 +50,33 @@ public final class PrivilegedPorts {
         return 1024;
     }
 
+    /** net.ipv4.ip_unprivileged_port_start's text: "1024\n". */
+    static int unprivilegedStart(String text) {
+        int start = Integer.parseInt(text.trim());
+        return Math.max(0, Math.min(65536, start));
+    }
+
     /** Effective user id 0, where the system says so (Linux); else the user's name. */
     static boolean runningAsRoot() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    String[] ids = line.substring(4).trim().split("\\s+");
-                    return ids.length > 1 && ids[1].equals("0"); // real, effective, saved, filesystem
-                }
+            Boolean root = effectiveRoot(Files.readAllLines(Path.of("/proc/self/status")));
+            if (root != null) {
+                return root;
             }
         } catch (IOException | RuntimeException e) {
             // not Linux: fall through
         }
         return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** From /proc/self/status' "Uid:" line (real, effective, saved, filesystem); null without one. */
+    static Boolean effectiveRoot(java.util.List<String> status) {
+        for (String line : status) {
+            if (line.startsWith("Uid:")) {
+                String[] ids = line.substring(4).trim().split("\\s+");
+                return ids.length > 1 && ids[1].equals("0");
+            }
+        }
+        return null;
     }
 }

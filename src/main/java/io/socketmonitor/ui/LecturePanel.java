@@ -306,6 +306,11 @@ public final class LecturePanel extends TabContent {
                 code.put(Step.RECEIVE, "conn.recv(1024)   # " + r.bytes() + " bytes");
                 changed = true;
             } else if (e instanceof ServerEvent.Closed c && c.peer().id() == latestId) {
+                String status = httpErrorStatus(c.peer().closeReason());
+                if (status != null && lit.get(Step.SEND)) { // answered with an error, not the greeting
+                    code.put(Step.SEND, "conn.sendall(b\"HTTP/1.1 " + status + "\\r\\n\u2026\")   # "
+                            + c.peer().bytesOut() + " bytes");
+                }
                 if (finishedByServer(c.peer().closeReason())) {
                     lit.put(Step.SHUTDOWN, true);
                     code.put(Step.SHUTDOWN, Step.SHUTDOWN.code + "   # FIN: no more data from us");
@@ -330,6 +335,19 @@ public final class LecturePanel extends TabContent {
             }
             refreshLights();
         }
+    }
+
+    /** The status line of an HTTP answer that was not the greeting, or null. */
+    private static String httpErrorStatus(io.socketmonitor.server.CloseReason r) {
+        if (r == null) {
+            return null;
+        }
+        return switch (r) {
+            case BAD_REQUEST -> "400 Bad Request";
+            case REQUEST_TIMEOUT -> "408 Request Timeout";
+            case REQUEST_TOO_LARGE -> "431 Request Header Fields Too Large";
+            default -> null;
+        };
     }
 
     /** Steps 5 to 8 as they stand before a connection has done anything. */

@@ -308,7 +308,7 @@ public final class Prefs {
                 }
             }
         } catch (java.util.prefs.BackingStoreException e) {
-            // the counted parts are gone already; stray ones stay unread
+            // parts left behind stay unread: with ".parts" and the whole value gone, nothing reads them
         }
     }
 

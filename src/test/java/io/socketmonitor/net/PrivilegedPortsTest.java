@@ -28,4 +28,15 @@ class PrivilegedPortsTest {
     void linuxMovesTheLine() {
         assertThat(PrivilegedPorts.note(500, 600, false, true)).isEqualTo("below 600: needs root (or CAP_NET_BIND_SERVICE)");
     }
+
+    @Test
+    void theLinesAndTheUserAreReadFromWhatLinuxSays() {
+        assertThat(PrivilegedPorts.unprivilegedStart("1024\n")).isEqualTo(1024);
+        assertThat(PrivilegedPorts.unprivilegedStart("0\n")).isZero();
+        assertThat(PrivilegedPorts.effectiveRoot(java.util.List.of("Name:\tjava", "Uid:\t1000\t0\t0\t0")))
+                .as("setuid root: the effective id counts").isTrue();
+        assertThat(PrivilegedPorts.effectiveRoot(java.util.List.of("Uid:\t0\t1000\t1000\t1000")))
+                .as("dropped to a user").isFalse();
+        assertThat(PrivilegedPorts.effectiveRoot(java.util.List.of("Name:\tjava"))).isNull();
+    }
 }

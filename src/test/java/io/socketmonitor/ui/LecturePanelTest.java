@@ -96,6 +96,21 @@ class LecturePanelTest {
     }
 
     @Test
+    void anHttpErrorAnswerIsShownAsSentNotTheGreetingsOk() {
+        String shown = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = new LecturePanel();
+            InetSocketAddress remote = new InetSocketAddress("127.0.0.1", 40_001);
+            Instant t = Instant.now();
+            lecture.onEvents(List.of(new ServerEvent.Listening(t, LOCAL, ServerConfig.defaults().withMode(Mode.HTTP)),
+                    new ServerEvent.Connected(t, new PeerSnapshot(1, remote, LOCAL, t, 0, 0, null, null, null)),
+                    new ServerEvent.Received(t, 1, 4, "hi"), new ServerEvent.Sent(t, 1, 250),
+                    new ServerEvent.Closed(t, new PeerSnapshot(1, remote, LOCAL, t, 4, 250, CloseReason.BAD_REQUEST, t, null))));
+            return lecture.codeText(LecturePanel.Step.SEND);
+        });
+        assertThat(shown).isEqualTo("conn.sendall(b\"HTTP/1.1 400 Bad Request\\r\\n\u2026\")   # 250 bytes");
+    }
+
+    @Test
     void whatIsSentAfterTheGreetingOfAKeepOpenPeerIsData() {
         String shown = GuiActionRunner.execute(() -> {
             LecturePanel lecture = new LecturePanel();
