@@ -32,6 +32,16 @@ public enum CloseReason {
         return reset ? RESET : ERROR;
     }
 
+    /**
+     * Ends in which the server sent all it had, shut its side down (a FIN) and then closed; the
+     * others (a reset, a timeout, a stop) close at once. What a {@link PeerSnapshot} says when
+     * nobody told it otherwise.
+     */
+    public boolean endsWithServersFin() {
+        return this == AFTER_GREETING || this == AFTER_RESPONSE || this == BAD_REQUEST
+                || this == REQUEST_TOO_LARGE || this == REQUEST_TIMEOUT;
+    }
+
     public String text() {
         return text;
     }

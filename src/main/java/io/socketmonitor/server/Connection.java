@@ -38,6 +38,8 @@ final class Connection {
     HttpResponder http;
     long httpDeadlineNanos;
     boolean closed;
+    /** shutdownOutput succeeded: the peer was sent our FIN before the close. */
+    boolean finSent;
 
     Connection(long id, SocketChannel channel, InetSocketAddress remote, InetSocketAddress local,
             Instant connectedAt, long nowNanos) {
@@ -50,6 +52,7 @@ final class Connection {
     }
 
     PeerSnapshot snapshot(CloseReason reason, Instant closedAt) {
-        return new PeerSnapshot(id, remote, local, connectedAt, bytesIn, bytesOut, reason, closedAt, lastReceived);
+        return new PeerSnapshot(id, remote, local, connectedAt, bytesIn, bytesOut, reason, closedAt, lastReceived,
+                finSent);
     }
 }

@@ -563,6 +563,7 @@ public final class MonitorServer implements AutoCloseable {
                 ch.write(greetingNow);
                 if (!greetingNow.hasRemaining()) {
                     ch.shutdownOutput(); // the FIN, before any event: the peer waits for it
+                    conn.finSent = true;
                 }
             } catch (IOException e) {
                 greetFailed = e;

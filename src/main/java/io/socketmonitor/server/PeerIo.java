@@ -262,6 +262,7 @@ final class PeerIo {
         int unread;
         try {
             c.channel.shutdownOutput(); // no system call when the fast path has sent the FIN already
+            c.finSent = true;
             // A blocking channel (the greet-and-close fast path) is asked first (FIONREAD), so
             // the read below never blocks; most peers have sent nothing and skip it.
             if (c.channel.isBlocking() && c.channel.socket().getInputStream().available() == 0) {

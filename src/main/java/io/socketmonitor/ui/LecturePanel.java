@@ -311,7 +311,7 @@ public final class LecturePanel extends TabContent {
                     code.put(Step.SEND, "conn.sendall(b\"HTTP/1.1 " + status + "\\r\\n\u2026\")   # "
                             + c.peer().bytesOut() + " bytes");
                 }
-                if (finishedByServer(c.peer().closeReason())) {
+                if (c.peer().finSent()) {
                     lit.put(Step.SHUTDOWN, true);
                     code.put(Step.SHUTDOWN, Step.SHUTDOWN.code + "   # FIN: no more data from us");
                 }
@@ -356,18 +356,6 @@ public final class LecturePanel extends TabContent {
         code.put(Step.RECEIVE, receiveCode);
         code.put(Step.SHUTDOWN, Step.SHUTDOWN.code);
         code.put(Step.CLOSE, Step.CLOSE.code);
-    }
-
-    /**
-     * Ends in which the server sent all it had, shut its side down (the FIN) and then closed;
-     * the others (a reset, a timeout, a stop) close at once.
-     */
-    private static boolean finishedByServer(io.socketmonitor.server.CloseReason r) {
-        return r == io.socketmonitor.server.CloseReason.AFTER_GREETING
-                || r == io.socketmonitor.server.CloseReason.AFTER_RESPONSE
-                || r == io.socketmonitor.server.CloseReason.BAD_REQUEST
-                || r == io.socketmonitor.server.CloseReason.REQUEST_TOO_LARGE
-                || r == io.socketmonitor.server.CloseReason.REQUEST_TIMEOUT;
     }
 
     private void setAll(boolean on) {

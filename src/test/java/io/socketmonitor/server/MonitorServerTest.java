@@ -82,6 +82,22 @@ class MonitorServerTest {
     }
 
     @Test
+    void aClosedPeerSaysWhetherTheServerSentItsFinFirst() throws Exception {
+        InetSocketAddress greets = start(config());
+        assertThat(Clients.readToEnd(open(greets))).hasSize(18); // greeted, shut down (FIN), closed
+        InetSocketAddress holds = start(config().withMode(Mode.KEEP_OPEN));
+        Socket leaves = open(holds);
+        Clients.readExactly(leaves, 18);
+        leaves.close(); // the peer leaves first: the server closes at once, with no shutdown of its own
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.of(ServerEvent.Closed.class).size() == 2);
+        List<PeerSnapshot> closed = log.of(ServerEvent.Closed.class).stream().map(ServerEvent.Closed::peer).toList();
+        assertThat(closed).extracting(PeerSnapshot::closeReason)
+                .containsExactly(CloseReason.AFTER_GREETING, CloseReason.BY_PEER);
+        assertThat(closed).extracting(PeerSnapshot::finSent).containsExactly(true, false);
+    }
+
+    @Test
     void placeholdersAreFilledPerConnection() throws Exception {
         InetSocketAddress a = start(config().withGreeting(greeting("#{count} {peer} {peerAddress} {peerPort} {local}\\n")));
 
