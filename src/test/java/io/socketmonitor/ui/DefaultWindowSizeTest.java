@@ -70,6 +70,17 @@ class DefaultWindowSizeTest {
         return true;
     }
 
+    /** Of the components named, those not whole in their side tab's viewport. */
+    private static List<String> notInView(MainWindow main, List<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String name : names) {
+            if (!inView(Named.find(main.frame().getRootPane(), name))) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
     /** Whether {@code c} shows whole in the side tab's viewport, without scrolling. */
     private static boolean inView(java.awt.Component c) {
         javax.swing.JViewport tab = (javax.swing.JViewport)
@@ -89,14 +100,12 @@ class DefaultWindowSizeTest {
         List<String> hidden = GuiActionRunner.execute(() -> {
             Layouts.layOut(main.frame());
             Layouts.layOut(main.frame());
-            List<String> out = new java.util.ArrayList<>();
+            List<String> names = new java.util.ArrayList<>();
             for (LecturePanel.Step step : LecturePanel.Step.values()) {
-                for (String name : List.of("step." + step.name().toLowerCase(), "code." + step.name().toLowerCase())) {
-                    if (!inView(Named.find(main.frame().getRootPane(), name))) {
-                        out.add(name);
-                    }
-                }
+                names.add("step." + step.name().toLowerCase());
+                names.add("code." + step.name().toLowerCase());
             }
+            List<String> out = notInView(main, names);
             main.close();
             return out;
         });
@@ -107,13 +116,8 @@ class DefaultWindowSizeTest {
     void atTheDefaultSizeTheTestClientShowsAWholeConversationWithoutScrolling() {
         List<String> hidden = GuiActionRunner.execute(() -> {
             MainWindow main = withTestClientTab();
-            List<String> out = new java.util.ArrayList<>();
-            for (String name : List.of("clientHost", "clientConnect", "clientToLoad", "clientStatus", "clientSend",
-                    "clientSendButton", "clientClear", "clientSave")) {
-                if (!inView(Named.find(main.frame().getRootPane(), name))) {
-                    out.add(name);
-                }
-            }
+            List<String> out = notInView(main, List.of("clientHost", "clientConnect", "clientToLoad", "clientStatus",
+                    "clientSend", "clientSendButton", "clientClear", "clientSave"));
             main.close();
             return out;
         });

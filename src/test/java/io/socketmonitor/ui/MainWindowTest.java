@@ -292,16 +292,25 @@ class MainWindowTest extends AbstractWindowTest {
         }
     }
 
-    @Test
-    void deleteSelectsTheNextOpenPeerSoDeleteAgainGoesOn() throws IOException {
+    /** Keep-open, two greeted clients in the table ({@code ins} gets their streams), the first row selected. */
+    private void twoKeepOpenPeersTheFirstSelected(Socket first, Socket second, InputStream[] ins) throws IOException {
         window.comboBox("mode").selectItem("Keep open");
         int port = startByButton();
+        ins[0] = greeted(first, port);
+        ins[1] = greeted(second, port);
+        JTableFixture table = window.table("peerTable");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(2));
+        table.selectRows(0);
+    }
+
+    @Test
+    void deleteSelectsTheNextOpenPeerSoDeleteAgainGoesOn() throws IOException {
         try (Socket first = new Socket(); Socket second = new Socket()) {
-            InputStream firstIn = greeted(first, port);
-            InputStream secondIn = greeted(second, port);
+            InputStream[] ins = new InputStream[2];
+            twoKeepOpenPeersTheFirstSelected(first, second, ins);
+            InputStream firstIn = ins[0];
+            InputStream secondIn = ins[1];
             JTableFixture table = window.table("peerTable");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(2));
-            table.selectRows(0);
 
             table.pressAndReleaseKeys(KeyEvent.VK_DELETE);
             await().atMost(WAIT).untilAsserted(() ->
@@ -320,14 +329,12 @@ class MainWindowTest extends AbstractWindowTest {
 
     @Test
     void deleteOutsideTheTableDisconnectsNoOne() throws IOException {
-        window.comboBox("mode").selectItem("Keep open");
-        int port = startByButton();
         try (Socket first = new Socket(); Socket second = new Socket()) {
-            InputStream firstIn = greeted(first, port);
-            InputStream secondIn = greeted(second, port);
+            InputStream[] ins = new InputStream[2];
+            twoKeepOpenPeersTheFirstSelected(first, second, ins);
+            InputStream firstIn = ins[0];
+            InputStream secondIn = ins[1];
             JTableFixture table = window.table("peerTable");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(2));
-            table.selectRows(0);
 
             window.tabbedPane("sideTabs").focus(); // the user has moved on: Delete here is not for the peers
             robot.pressAndReleaseKey(KeyEvent.VK_DELETE);
