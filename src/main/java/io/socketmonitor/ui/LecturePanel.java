@@ -274,8 +274,7 @@ public final class LecturePanel extends TabContent {
                 keepOpenMode = l.config() != null && l.config().mode() == Mode.KEEP_OPEN;
                 sendCode = http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")" : "conn.sendall(greeting)";
                 boolean greetAndClose = l.config() != null && l.config().mode() == Mode.CLOSE;
-                receiveCode = greetAndClose ? Step.RECEIVE.code + "   # not in Greet & close: try Keep open"
-                        : Step.RECEIVE.code;
+                receiveCode = greetAndClose ? Step.RECEIVE.code + "   # in Keep open mode" : Step.RECEIVE.code;
                 resetConnectionCode(code);
                 latestText = "Waiting for a client: try telnet in a terminal.";
                 changed = true;

@@ -496,6 +496,7 @@ public final class ServerPanel extends JPanel {
 
     public void showStopped() {
         listening.setText("Stopped.");
+        fireAddress(); // the lecture's bind and the {local} preview: where Start would listen now, not the last run's port
         showTryItHint();
         revalidate();
         tryIt.repaint(); // the commands' fields are gone: their pixels too

@@ -270,7 +270,7 @@ class LecturePanelTest {
             out.add(lecture.codeText(LecturePanel.Step.ACCEPT) + " | " + lecture.codeText(LecturePanel.Step.CLOSE));
             return out;
         });
-        assertThat(shown).containsExactly("conn.recv(1024)   # not in Greet & close: try Keep open",
+        assertThat(shown).containsExactly("conn.recv(1024)   # in Keep open mode",
                 "true conn.shutdown(SHUT_WR)   # FIN: no more data from us",
                 "true conn.close()   # closed after greeting",
                 "false true",

@@ -72,10 +72,13 @@ class MainWindowTest extends AbstractWindowTest {
         window.pressAndReleaseKeys(KeyEvent.VK_F5);
         int port = awaitListening();
         assertThat(readAll(port)).isEqualTo("Hello from server\n");
+        assertThat(edt(() -> main.lecture().codeText(LecturePanel.Step.BIND))).isEqualTo("s.bind((\"127.0.0.1\", " + port + "))");
 
         robot.pressAndReleaseKey(KeyEvent.VK_R, InputEvent.CTRL_MASK);
         awaitStopped();
         assertThatThrownBy(() -> readAll(port)).isInstanceOf(ConnectException.class);
+        // Stopped, the lecture binds where Start would (port 0: any free one), not the run's port.
+        assertThat(edt(() -> main.lecture().codeText(LecturePanel.Step.BIND))).isEqualTo("s.bind((\"127.0.0.1\", 0))");
     }
 
     @Test
