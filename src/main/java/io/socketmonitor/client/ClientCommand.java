@@ -110,7 +110,8 @@ public final class ClientCommand {
             target = LoadTarget.resolve(HostPort.parse(hostPort));
         } catch (IllegalArgumentException | NotLocalTargetException e) {
             err.println(e.getMessage());
-            return EXIT_USAGE;
+            // A name that does not resolve fails as --connect's does (1); another machine is a mistake (2).
+            return e instanceof NotLocalTargetException n && n.unresolved() ? EXIT_FAILED : EXIT_USAGE;
         }
         out.println(plan(target, mode, options));
         out.flush();

@@ -30,7 +30,7 @@ public final class LoadTarget {
         try {
             all = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new NotLocalTargetException(ConnectErrors.unknownHost(host));
+            throw new NotLocalTargetException(ConnectErrors.unknownHost(host), true);
         }
         for (InetAddress a : all) {
             if (!isThisMachine(a)) {

@@ -15,6 +15,7 @@ public final class PrivilegedPorts {
     private static final Path UNPRIVILEGED_START = Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start");
     private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    private static final boolean MAC = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac");
 
     private PrivilegedPorts() {
     }
@@ -35,9 +36,12 @@ public final class PrivilegedPorts {
         return range + (linux ? ": needs root (or CAP_NET_BIND_SERVICE)" : ": needs administrator rights");
     }
 
-    /** The lowest port anyone may listen on: 1024 on most Unix systems, 0 on Windows. */
+    /**
+     * The lowest port anyone may listen on: 1024 on most Unix systems; 0 on Windows and on macOS
+     * since 10.14 (rather no note than a wrong one: a refused bind still says why, see BindErrors).
+     */
     static int firstUnprivileged() {
-        if (WINDOWS) {
+        if (WINDOWS || MAC) {
             return 0;
         }
         if (LINUX) {

@@ -151,6 +151,16 @@ class ClientCommandTest {
     }
 
     @Test
+    void anUnknownHostFailsTheSameForALoadRunAsForASession() {
+        Terminal t = new Terminal();
+
+        int exit = ClientCommand.runLoad("no-such-host.invalid:80", "burst", null, null, null, null, t.out, t.err);
+
+        assertThat(exit).isEqualTo(ClientCommand.EXIT_FAILED);
+        assertThat(t.err()).startsWith("Unknown host: no-such-host.invalid does not resolve to any address");
+    }
+
+    @Test
     void unknownHostIsOneSentence() {
         Terminal t = new Terminal();
 
