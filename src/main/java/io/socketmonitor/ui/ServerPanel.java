@@ -170,7 +170,7 @@ public final class ServerPanel extends JPanel {
         JLabel modeLabel = new JLabel("Mode");
         modeLabel.setDisplayedMnemonic('M');
         modeLabel.setLabelFor(mode);
-        add(port.spinner, "span 2, split 6, w 90!, growx 0");
+        add(port.spinner, "span 2, split 6, wmin 90, growx 0"); // at least 90 px; wider as the text grows
         // As wide as the longest service name, so typing a port does not move Mode sideways
         // (the longer "below 1024" warning still makes room for itself).
         int noteWidth = portService.getFontMetrics(portService.getFont()).stringWidth("(HTTPS alternate)");
