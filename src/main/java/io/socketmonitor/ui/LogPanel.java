@@ -103,7 +103,7 @@ public final class LogPanel extends JPanel {
         area.getAccessibleContext().setAccessibleName("Server log");
         autoScroll.addActionListener(e -> scrollToEnd()); // ticked again: to the newest line at once
         area.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
-        area.setToolTipText("Select lines and press Ctrl+C to copy them");
+        area.setToolTipText("S: what the server sent, R: what it received. Select lines and press Ctrl+C to copy them");
         clear = new AbstractAction("Clear") {
             @Override
             public void actionPerformed(ActionEvent e) {

@@ -109,7 +109,7 @@ class LogPanelTest {
             }
             return out;
         });
-        assertThat(tips.get(0)).isEqualTo("Select lines and press Ctrl+C to copy them");
+        assertThat(tips.get(0)).isEqualTo("S: what the server sent, R: what it received. Select lines and press Ctrl+C to copy them");
         assertThat(tips.get(1)).endsWith(longLine);
     }
 
