@@ -37,6 +37,17 @@ class LecturePanelTest {
                 new ServerEvent.Closed(t, new PeerSnapshot(id, remote, LOCAL, t, 0, 18, CloseReason.AFTER_GREETING, t, null)));
     }
 
+    private static final InetSocketAddress PEER_ONE = new InetSocketAddress("127.0.0.1", 40_001);
+
+    /** A lecture whose server listens in {@code mode} and has just accepted peer #1; on the EDT. */
+    private static LecturePanel listeningWithPeerOne(Mode mode) {
+        LecturePanel lecture = new LecturePanel();
+        Instant t = Instant.now();
+        lecture.onEvents(List.of(new ServerEvent.Listening(t, LOCAL, ServerConfig.defaults().withMode(mode)),
+                new ServerEvent.Connected(t, new PeerSnapshot(1, PEER_ONE, LOCAL, t, 0, 0, null, null, null))));
+        return lecture;
+    }
+
     private static JLabel label(Container c, String name) {
         return Named.find(c, name);
     }
@@ -98,13 +109,10 @@ class LecturePanelTest {
     @Test
     void anHttpErrorAnswerIsShownAsSentNotTheGreetingsOk() {
         String shown = GuiActionRunner.execute(() -> {
-            LecturePanel lecture = new LecturePanel();
-            InetSocketAddress remote = new InetSocketAddress("127.0.0.1", 40_001);
+            LecturePanel lecture = listeningWithPeerOne(Mode.HTTP);
             Instant t = Instant.now();
-            lecture.onEvents(List.of(new ServerEvent.Listening(t, LOCAL, ServerConfig.defaults().withMode(Mode.HTTP)),
-                    new ServerEvent.Connected(t, new PeerSnapshot(1, remote, LOCAL, t, 0, 0, null, null, null)),
-                    new ServerEvent.Received(t, 1, 4, "hi"), new ServerEvent.Sent(t, 1, 250),
-                    new ServerEvent.Closed(t, new PeerSnapshot(1, remote, LOCAL, t, 4, 250, CloseReason.BAD_REQUEST, t, null))));
+            lecture.onEvents(List.of(new ServerEvent.Received(t, 1, 4, "hi"), new ServerEvent.Sent(t, 1, 250),
+                    new ServerEvent.Closed(t, new PeerSnapshot(1, PEER_ONE, LOCAL, t, 4, 250, CloseReason.BAD_REQUEST, t, null))));
             return lecture.codeText(LecturePanel.Step.SEND);
         });
         assertThat(shown).isEqualTo("conn.sendall(b\"HTTP/1.1 400 Bad Request\\r\\n\u2026\")   # 250 bytes");
@@ -113,12 +121,9 @@ class LecturePanelTest {
     @Test
     void whatIsSentAfterTheGreetingOfAKeepOpenPeerIsData() {
         String shown = GuiActionRunner.execute(() -> {
-            LecturePanel lecture = new LecturePanel();
-            InetSocketAddress remote = new InetSocketAddress("127.0.0.1", 40_001);
+            LecturePanel lecture = listeningWithPeerOne(Mode.KEEP_OPEN);
             Instant t = Instant.now();
-            lecture.onEvents(List.of(new ServerEvent.Listening(t, LOCAL, ServerConfig.defaults().withMode(Mode.KEEP_OPEN)),
-                    new ServerEvent.Connected(t, new PeerSnapshot(1, remote, LOCAL, t, 0, 0, null, null, null)),
-                    new ServerEvent.Sent(t, 1, 18)));
+            lecture.onEvents(List.of(new ServerEvent.Sent(t, 1, 18)));
             lecture.onEvents(List.of(new ServerEvent.Sent(t, 1, 5))); // Broadcast…, the peer silent
             return lecture.codeText(LecturePanel.Step.SEND);
         });

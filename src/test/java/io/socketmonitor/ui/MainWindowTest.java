@@ -295,24 +295,21 @@ class MainWindowTest extends AbstractWindowTest {
         }
     }
 
-    /** Keep-open, two greeted clients in the table ({@code ins} gets their streams), the first row selected. */
-    private void twoKeepOpenPeersTheFirstSelected(Socket first, Socket second, InputStream[] ins) throws IOException {
+    /** Keep-open, two greeted clients in the table, the first row selected; their input streams. */
+    private InputStream[] twoKeepOpenPeersTheFirstSelected(Socket first, Socket second) throws IOException {
         window.comboBox("mode").selectItem("Keep open");
         int port = startByButton();
-        ins[0] = greeted(first, port);
-        ins[1] = greeted(second, port);
+        InputStream[] ins = {greeted(first, port), greeted(second, port)};
         JTableFixture table = window.table("peerTable");
         await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(2));
         table.selectRows(0);
+        return ins;
     }
 
     @Test
     void deleteSelectsTheNextOpenPeerSoDeleteAgainGoesOn() throws IOException {
         try (Socket first = new Socket(); Socket second = new Socket()) {
-            InputStream[] ins = new InputStream[2];
-            twoKeepOpenPeersTheFirstSelected(first, second, ins);
-            InputStream firstIn = ins[0];
-            InputStream secondIn = ins[1];
+            InputStream[] in = twoKeepOpenPeersTheFirstSelected(first, second);
             JTableFixture table = window.table("peerTable");
 
             table.pressAndReleaseKeys(KeyEvent.VK_DELETE);
@@ -325,18 +322,15 @@ class MainWindowTest extends AbstractWindowTest {
             });
             table.pressAndReleaseKeys(KeyEvent.VK_DELETE);
 
-            assertThat(firstIn.read()).as("the first client reads EOF").isEqualTo(-1);
-            assertThat(secondIn.read()).as("the second client reads EOF").isEqualTo(-1);
+            assertThat(in[0].read()).as("the first client reads EOF").isEqualTo(-1);
+            assertThat(in[1].read()).as("the second client reads EOF").isEqualTo(-1);
         }
     }
 
     @Test
     void deleteOutsideTheTableDisconnectsNoOne() throws IOException {
         try (Socket first = new Socket(); Socket second = new Socket()) {
-            InputStream[] ins = new InputStream[2];
-            twoKeepOpenPeersTheFirstSelected(first, second, ins);
-            InputStream firstIn = ins[0];
-            InputStream secondIn = ins[1];
+            InputStream[] in = twoKeepOpenPeersTheFirstSelected(first, second);
             JTableFixture table = window.table("peerTable");
 
             window.tabbedPane("sideTabs").focus(); // the user has moved on: Delete here is not for the peers
@@ -344,9 +338,9 @@ class MainWindowTest extends AbstractWindowTest {
             robot.waitForIdle();
             table.pressAndReleaseKeys(KeyEvent.VK_DELETE); // one Delete in the table, for the row selected
 
-            assertThat(firstIn.read()).as("the selected client reads EOF").isEqualTo(-1);
+            assertThat(in[0].read()).as("the selected client reads EOF").isEqualTo(-1);
             second.setSoTimeout(1_000);
-            assertThatThrownBy(secondIn::read).as("the other client is still connected")
+            assertThatThrownBy(in[1]::read).as("the other client is still connected")
                     .isInstanceOf(java.net.SocketTimeoutException.class);
         }
     }
