@@ -149,6 +149,8 @@ final class MainMenu {
             {"Ctrl+S", "Save the log"},
             {"Ctrl+E", "Export the peer table as CSV"},
             {"Ctrl+= / Ctrl+- / Ctrl+0", "Larger / smaller / normal text"},
+            {"Down (test client's Host or Port)", "The servers it reached before"},
+            {"Up / Down (test client's send field)", "What you sent before"},
             {"Ctrl+Q", "Quit (stops the server)"},
             {"F1", "This list"}};
         StringBuilder html = new StringBuilder("<html><table cellpadding=2>");

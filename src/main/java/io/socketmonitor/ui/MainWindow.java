@@ -480,6 +480,7 @@ public final class MainWindow {
         if (target != null) {
             clientPanel.restoreTypedTarget(target[0], target[1]);
         }
+        clientPanel.restoreRecentServers(prefs.clientRecent());
         String ending = prefs.clientLineEnding();
         if (ending != null) {
             try {
@@ -503,6 +504,7 @@ public final class MainWindow {
         String[] target = clientPanel.typedTarget();
         prefs.clientTarget(target == null ? null : target[0], target == null ? null : target[1]);
         prefs.clientLineEnding(clientPanel.lineEnding().cliName());
+        prefs.clientRecent(clientPanel.recentServers());
     }
 
     /** Remembers window, splits and settings. */

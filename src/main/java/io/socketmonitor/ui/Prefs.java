@@ -41,6 +41,7 @@ public final class Prefs {
     static final String CLIENT_HOST = "client.host";
     static final String CLIENT_PORT = "client.port";
     static final String CLIENT_LINE_ENDING = "client.lineEnding";
+    static final String CLIENT_RECENT = "client.recent";
 
     /**
      * On a first launch java.util.prefs logs "Created user preferences directory." at INFO,
@@ -177,6 +178,15 @@ public final class Prefs {
 
     public void clientLineEnding(String name) {
         node.put(CLIENT_LINE_ENDING, name);
+    }
+
+    /** The servers the test client reached, one HOST:PORT a line, newest first; null when none. */
+    public String clientRecent() {
+        return longText(CLIENT_RECENT);
+    }
+
+    public void clientRecent(String lines) {
+        putLongText(CLIENT_RECENT, lines);
     }
 
     public int closedHistory() {

@@ -35,6 +35,7 @@ class PrefsRestoreTest extends AbstractWindowTest {
         prefs.advancedOpen(true);
         prefs.clientTarget("localhost", "7777");
         prefs.clientLineEnding("lf");
+        prefs.clientRecent("localhost:7777\n[::1]:9\n");
     }
 
     @Override
@@ -53,6 +54,7 @@ class PrefsRestoreTest extends AbstractWindowTest {
         window.textBox("clientHost").requireText("localhost"); // typed last time, not the server's
         window.textBox("clientPort").requireText("7777");
         window.comboBox("clientLineEnding").requireSelection("LF (\\n)");
+        window.button("clientRecent").requireEnabled();
         window.textBox("idleTimeoutText").requireText("30");
         assertThat(window.comboBox("interface").selectedItem()).startsWith("Loopback ::1");
         assertThat(edt(() -> main.logPanel().autoScrollBox().isSelected())).isFalse(); // on the Log tab, not shown
@@ -81,6 +83,7 @@ class PrefsRestoreTest extends AbstractWindowTest {
     @Test
     void closingSavesTheSettings() {
         window.textBox("portText").deleteText().enterText("9099");
+        node.remove(Prefs.CLIENT_RECENT); // what the window holds is what is saved
         edt(() -> {
             main.saveState();
             return null;
@@ -88,6 +91,7 @@ class PrefsRestoreTest extends AbstractWindowTest {
         assertThat(new Prefs(node).serverConfig(ServerConfig.defaults()).port()).isEqualTo(9099);
         assertThat(new Prefs(node).clientTarget()).containsExactly("localhost", "7777");
         assertThat(new Prefs(node).advancedOpen()).isTrue();
+        assertThat(new Prefs(node).clientRecent()).isEqualTo("localhost:7777\n[::1]:9\n");
         assertThat(new Prefs(node).bounds()).isNotNull();
     }
 }

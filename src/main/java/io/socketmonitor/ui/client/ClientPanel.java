@@ -61,6 +61,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     // was the widest thing in a narrow tab.
     private final JButton follow = name(new JButton("My server"), "clientFollow",
             "Use my server's address", "Fill in the address and port the server above is listening on");
+    private final JButton recentButton = name(new JButton("\u25BE"), "clientRecent", "Recent servers");
     private final JButton connect = name(new JButton("Connect"), "clientConnect", "Connect");
     private final JButton halfClose = name(new JButton("Half-close"), "clientHalfClose", "Half-close",
             "Shut down our output: the server reads end of stream, we keep reading");
@@ -109,6 +110,9 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         return t;
     });
     private final transient SendHistory history = new SendHistory();
+    private transient RecentTargets recent = new RecentTargets();
+    /** Where the current session connects: it joins the recent servers once it answers. */
+    private transient HostPort connectingTo;
     private final ByteArrayOutputStream receivedBytes = new ByteArrayOutputStream();
     private transient TestClient client;
     private int session;
@@ -152,12 +156,15 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
 
         // In the side tab of a default-size window (about 450 px wide): the host name gives way
         // first; a port, a button or a line ending is never cut.
-        JPanel target = new JPanel(new MigLayout("insets 0", "[][grow,fill][][][]"));
+        JPanel target = new JPanel(new MigLayout("insets 0", "[][grow,fill][][]0[][]"));
         target.add(new JLabel("Host"));
         target.add(host, "wmin 90"); // "127.0.0.1" whole
         target.add(new JLabel("Port"));
         target.add(port, "wmin pref");
+        target.add(recentButton);
         target.add(follow);
+        recentButton.putClientProperty("JButton.buttonType", "toolBarButton");
+        updateRecentButton();
         add(target);
 
         JPanel actions = new JPanel(new MigLayout("insets 0", "[][][]"));
@@ -231,6 +238,11 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         };
         host.getDocument().addDocumentListener(typed);
         port.getDocument().addDocumentListener(typed);
+        recentButton.addActionListener(e -> showRecent());
+        for (JTextField field : List.of(host, port)) { // a combo box's keys: its list opens on Alt+Down
+            keys(field, "alt DOWN", "recentServers", this::showRecent);
+            keys(field, "DOWN", "recentServers", this::showRecent);
+        }
         keys(send, "UP", "historyUp", () -> recall(history.up()));
         keys(send, "DOWN", "historyDown", () -> recall(history.down()));
     }
@@ -245,6 +257,54 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
                 r.run();
             }
         });
+    }
+
+    /** The servers reached before, newest first; choosing one fills in Host and Port. */
+    void showRecent() {
+        if (recent.isEmpty()) {
+            return;
+        }
+        javax.swing.JPopupMenu menu = name(new javax.swing.JPopupMenu(), "clientRecentMenu", "Recent servers");
+        for (HostPort t : recent.newestFirst()) {
+            javax.swing.JMenuItem item = new javax.swing.JMenuItem(t.toString());
+            item.addActionListener(e -> useRecent(t));
+            menu.add(item);
+        }
+        menu.addSeparator();
+        javax.swing.JMenuItem forget = name(new javax.swing.JMenuItem("Forget these"), "clientRecentForget",
+                "Forget the recent servers");
+        forget.addActionListener(e -> {
+            recent.clear();
+            updateRecentButton();
+        });
+        menu.add(forget);
+        menu.show(host, 0, host.getHeight()); // under what it fills in, like a combo box's list
+        // The newest is chosen already: Down then Enter reconnects to the last server.
+        javax.swing.MenuSelectionManager.defaultManager().setSelectedPath(
+                new javax.swing.MenuElement[] {menu, (javax.swing.MenuElement) menu.getComponent(0)});
+    }
+
+    private void useRecent(HostPort t) {
+        host.setText(t.host()); // the user's choice: the fields stop following the server
+        port.setText(Integer.toString(t.port()));
+        host.requestFocusInWindow(); // Enter connects
+    }
+
+    private void updateRecentButton() {
+        recentButton.setEnabled(!recent.isEmpty());
+        recentButton.setToolTipText(recent.isEmpty()
+                ? "Recent servers: each server this client reaches is listed here"
+                : "Recent servers (Down in Host or Port)");
+    }
+
+    /** The recent servers, for the window to remember: one HOST:PORT a line, newest first. */
+    public String recentServers() {
+        return recent.encode();
+    }
+
+    public void restoreRecentServers(String stored) {
+        recent = RecentTargets.decode(stored);
+        updateRecentButton();
     }
 
     private void recall(String text) {
@@ -345,6 +405,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         hexStale = true;
         refreshHex();
         int id = ++session;
+        connectingTo = target;
         client = new TestClient(event -> batcher.add(new Tagged(id, event)));
         client.connect(target.host(), target.port(), TestClient.DEFAULT_CONNECT_TIMEOUT);
         state("Connecting to " + target + "...");
@@ -419,6 +480,10 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
                 line(c.text());
                 state("Connected: " + Addresses.hostPort(c.local()) + " → " + Addresses.hostPort(c.remote()));
                 timings.setText("Connect " + Durations.millis(c.connectTime()));
+                if (currentSession && connectingTo != null) {
+                    recent.reached(connectingTo);
+                    updateRecentButton();
+                }
                 java.awt.Component focused = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
                 if (currentSession && (focused == null || javax.swing.SwingUtilities.isDescendingFrom(focused, this))) {
                     send.requestFocusInWindow(); // what comes next is typing, as in telnet

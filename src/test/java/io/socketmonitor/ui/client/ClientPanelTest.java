@@ -383,4 +383,35 @@ class ClientPanelTest {
         window.textBox("clientHost").requireText("::1");
         window.textBox("clientPort").requireText("9001");
     }
+
+    @Test
+    void aServerReachedComesBackFromTheRecentListWithDownAndEnter() throws Exception {
+        start(Mode.CLOSE);
+        int port = server.localAddress().getPort();
+        window.button("clientRecent").requireDisabled(); // nothing reached yet
+
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        window.textBox("clientPort").setText(Integer.toString(closedPort));
+        window.button("clientConnect").click();
+        waitFor("the refusal", () -> window.label("clientStatus").text().contains("refused"));
+        window.button("clientRecent").requireDisabled(); // a server that did not answer is not listed
+
+        window.textBox("clientPort").setText(Integer.toString(port));
+        window.button("clientConnect").click();
+        waitFor("the greeting", () -> received().contains("Hello from server"));
+        window.button("clientRecent").requireEnabled();
+
+        window.textBox("clientHost").setText("localhost");
+        window.textBox("clientPort").setText("1");
+        window.textBox("clientHost").focus();
+        window.robot().pressAndReleaseKey(java.awt.event.KeyEvent.VK_DOWN);
+        window.robot().waitForIdle();
+        window.robot().pressAndReleaseKey(java.awt.event.KeyEvent.VK_ENTER);
+        window.textBox("clientHost").requireText("127.0.0.1");
+        window.textBox("clientPort").requireText(Integer.toString(port));
+        assertThat(GuiActionRunner.execute(() -> panel.recentServers())).isEqualTo("127.0.0.1:" + port + "\n");
+    }
 }
