@@ -171,10 +171,7 @@ public final class ServerPanel extends JPanel {
         modeLabel.setDisplayedMnemonic('M');
         modeLabel.setLabelFor(mode);
         add(port.spinner, "span 2, split 6, wmin 90, growx 0"); // at least 90 px; wider as the text grows
-        // As wide as the longest service name, so typing a port does not move Mode sideways
-        // (the longer "below 1024" warning still makes room for itself).
-        int noteWidth = portService.getFontMetrics(portService.getFont()).stringWidth("(HTTPS alternate)");
-        add(portService, "gapright 12, wmin " + noteWidth);
+        add(portService, portNoteConstraints());
         add(modeLabel, "gapleft 12");
         add(mode, "growx 0");
         add(echo, "");
@@ -189,11 +186,8 @@ public final class ServerPanel extends JPanel {
 
         add(startStop, "newline, skip 1, span, split 2, growx 0, wmin 110");
         add(listening, "growx");
-        // A failed start's message takes the row under Start in place of its hint (as tall, at
-        // least): a one-line message moves nothing.
-        add(bindError, "newline, skip 1, span, growx, hmin " + commandRowHeight());
-        // As tall stopped (a hint) as running (commands in fields): starting moves nothing below.
-        add(tryIt, "newline, skip 1, span, growx, hmin " + commandRowHeight());
+        add(bindError, commandRowConstraints());
+        add(tryIt, commandRowConstraints());
 
         updateReach();
         updatePortNote();
@@ -207,6 +201,23 @@ public final class ServerPanel extends JPanel {
         panel.add(f.spinner, "growx");
     }
 
+    /**
+     * As wide as the longest service name, so typing a port does not move Mode sideways (the
+     * longer "below 1024" warning still makes room for itself).
+     */
+    private String portNoteConstraints() {
+        return "gapright 12, wmin " + portService.getFontMetrics(portService.getFont()).stringWidth("(HTTPS alternate)");
+    }
+
+    /**
+     * A failed start's message takes the row under Start in place of its hint, which is as tall
+     * stopped (a hint) as running (commands in fields): starting, or a one-line message, moves
+     * nothing below.
+     */
+    private static String commandRowConstraints() {
+        return "newline, skip 1, span, growx, hmin " + commandRowHeight();
+    }
+
     @Override
     public void updateUI() {
         super.updateUI();
@@ -214,7 +225,18 @@ public final class ServerPanel extends JPanel {
             reachWarning.setForeground(Themes.warningText());
             formError.setForeground(Themes.errorText());
             bindError.setForeground(Themes.errorText());
+            // Measured again once the children have their new fonts (a theme or text size change
+            // updates them after this panel).
+            javax.swing.SwingUtilities.invokeLater(this::measureTextSizes);
         }
+    }
+
+    private void measureTextSizes() {
+        MigLayout layout = (MigLayout) getLayout();
+        layout.setComponentConstraints(portService, portNoteConstraints());
+        layout.setComponentConstraints(bindError, commandRowConstraints());
+        layout.setComponentConstraints(tryIt, commandRowConstraints());
+        revalidate();
     }
 
     private void interfaceChosen() {

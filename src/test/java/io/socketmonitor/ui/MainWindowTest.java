@@ -479,6 +479,30 @@ class MainWindowTest extends AbstractWindowTest {
         }
     }
 
+    @Test
+    void atProjectorSizeTypingAPortDoesNotMoveModeSideways() {
+        float label = edt(() -> window.label("statusState").target().getFont().getSize2D());
+        try {
+            for (int i = 0; i < 6; i++) {
+                window.menuItemWithPath("View", "Larger text").click();
+            }
+            await().atMost(WAIT).until(() -> edt(() -> window.label("statusState").target().getFont().getSize2D()) == label + 6);
+            window.textBox("portText").deleteText().enterText("8443");
+            await().atMost(WAIT).until(() -> window.label("portService").text().contains("HTTPS alternate"));
+            robot.waitForIdle();
+            int besideTheLongestName = edt(() -> window.comboBox("mode").target().getLocationOnScreen().x);
+            window.textBox("portText").deleteText().enterText("9999");
+            await().atMost(WAIT).until(() -> !window.label("portService").text().contains("HTTPS"));
+            robot.waitForIdle();
+            assertThat(edt(() -> window.comboBox("mode").target().getLocationOnScreen().x)).isEqualTo(besideTheLongestName);
+        } finally {
+            edt(() -> {
+                Themes.textSize(0);
+                return null;
+            });
+        }
+    }
+
     /** Of the greeting, its bytes, the lecture's code, the log and the client's bytes: those not in a fixed-width font. */
     private List<String> proportionalCodeAndBytes() {
         List<String> proportional = new ArrayList<>();
