@@ -53,6 +53,8 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private static final int KEEP_BYTES = 16 * 1024 * 1024;
     private static final int HEX_BYTES = 64 * 1024;
     private static final int MAX_TEXT_CHARS = 1_000_000;
+    /** Received bytes the window may be behind by before the reader waits (about 40 MB/s shown). */
+    static final int RECEIVE_BUDGET = 4 * 1024 * 1024;
 
     private final JTextField host = name(new JTextField("localhost", 12), "clientHost", "Host",
             "Name or address to connect to");
@@ -115,6 +117,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private transient HostPort connectingTo;
     private final ByteArrayOutputStream receivedBytes = new ByteArrayOutputStream();
     private transient TestClient client;
+    private transient ReceiveBudget budget;
     private int session;
     private boolean atLineStart = true;
     private final VisibleBytes.Stream receivedText = new VisibleBytes.Stream();
@@ -125,8 +128,15 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private boolean following = true;
     private boolean fillingIn;
 
-    /** One client event, with the session it belongs to (a closed session may still report). */
-    private record Tagged(int session, ClientEvent event) {}
+    /**
+     * One client event, with the session it belongs to (a closed session may still report) and
+     * that session's receive budget (null for events of no session).
+     */
+    private record Tagged(int session, ClientEvent event, ReceiveBudget budget) {
+        Tagged(int session, ClientEvent event) {
+            this(session, event, null);
+        }
+    }
 
     public ClientPanel() {
         super(new MigLayout("fill, wrap 1", "[grow,fill]", "[][][][grow,fill][][][]"));
@@ -406,7 +416,14 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         refreshHex();
         int id = ++session;
         connectingTo = target;
-        client = new TestClient(event -> batcher.add(new Tagged(id, event)));
+        ReceiveBudget b = new ReceiveBudget(RECEIVE_BUDGET);
+        budget = b;
+        client = new TestClient(event -> {
+            if (event instanceof ClientEvent.Received r) {
+                b.take(r.data().length); // waits while the window is behind
+            }
+            batcher.add(new Tagged(id, event, b));
+        });
         client.connect(target.host(), target.port(), TestClient.DEFAULT_CONNECT_TIMEOUT);
         state("Connecting to " + target + "...");
         timings.setText(" ");
@@ -427,6 +444,9 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         TestClient c = client;
         if (c != null) {
             c.close(); // only closes a socket; the Closed event arrives through the batcher
+        }
+        if (budget != null) {
+            budget.cancel(); // a reader waiting for the window goes on, and finds the socket closed
         }
     }
 
@@ -474,6 +494,13 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         for (Tagged t : batch) {
             boolean currentSession = t.session() == session || t.session() < 0;
             ClientEvent e = t.event();
+            if (e instanceof ClientEvent.Received r) {
+                keepReceived(r.data());
+                t.budget().shown(r.data().length);
+                gotBytes = true;
+                continue;
+            }
+            flushReceivedText(); // our own lines come after the bytes before them
             if (e instanceof ClientEvent.Trying trying) {
                 line(trying.text());
             } else if (e instanceof ClientEvent.Connected c) {
@@ -488,9 +515,6 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
                 if (currentSession && (focused == null || javax.swing.SwingUtilities.isDescendingFrom(focused, this))) {
                     send.requestFocusInWindow(); // what comes next is typing, as in telnet
                 }
-            } else if (e instanceof ClientEvent.Received r) {
-                appendReceived(r.data());
-                gotBytes = true;
             } else if (e instanceof ClientEvent.Sent s) {
                 line("→ sent " + s.data().length + (s.data().length == 1 ? " byte: " : " bytes: ")
                         + VisibleBytes.text(s.data()).replace("\n", ""));
@@ -509,6 +533,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
                 client = null;
             }
         }
+        flushReceivedText();
         if (gotBytes) {
             hexStale = true;
             refreshHex();
@@ -516,19 +541,34 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         updateButtons();
     }
 
+    /** Bytes the connection received that the window has not shown yet. */
+    long bytesNotShown() {
+        return budget == null ? 0 : budget.queued();
+    }
+
     /** Bytes kept of the current connection (for hex and Save…). */
     int receivedByteCount() {
         return receivedBytes.size();
     }
 
-    private void appendReceived(byte[] data) {
+    /** Text received in this batch, not yet in the view: one append a batch, not one a read. */
+    private final StringBuilder receivedPending = new StringBuilder();
+
+    private void keepReceived(byte[] data) {
         if (receivedBytes.size() + data.length <= KEEP_BYTES) {
             receivedBytes.write(data, 0, data.length);
         }
-        String text = receivedText.next(data);
-        if (!text.isEmpty()) { // else the first bytes of a character: shown with the rest
-            append(text);
-            atLineStart = text.endsWith("\n");
+        receivedPending.append(receivedText.next(data)); // "" for the first bytes of a character
+        if (receivedPending.length() > 2 * MAX_TEXT_CHARS) {
+            receivedPending.delete(0, receivedPending.length() - MAX_TEXT_CHARS); // the view keeps no more
+        }
+    }
+
+    private void flushReceivedText() {
+        if (receivedPending.length() > 0) {
+            append(receivedPending.toString());
+            atLineStart = receivedPending.charAt(receivedPending.length() - 1) == '\n';
+            receivedPending.setLength(0);
         }
     }
 
@@ -544,10 +584,14 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     }
 
     private void append(String text) {
-        received.append(text);
-        int excess = received.getDocument().getLength() - MAX_TEXT_CHARS;
-        if (excess > 0) {
-            received.replaceRange("", 0, excess); // a long stream keeps its newest part
+        if (text.length() >= MAX_TEXT_CHARS) {
+            received.setText(text.substring(text.length() - MAX_TEXT_CHARS));
+        } else {
+            received.append(text);
+            int excess = received.getDocument().getLength() - MAX_TEXT_CHARS;
+            if (excess > 0) {
+                received.replaceRange("", 0, excess); // a long stream keeps its newest part
+            }
         }
         received.setCaretPosition(received.getDocument().getLength());
     }

@@ -414,4 +414,41 @@ class ClientPanelTest {
         window.textBox("clientPort").requireText(Integer.toString(port));
         assertThat(GuiActionRunner.execute(() -> panel.recentServers())).isEqualTo("127.0.0.1:" + port + "\n");
     }
+
+    /**
+     * A server that never stops sending (as {@code yes | ncat -l} does): the reader keeps pace
+     * with the window instead of queueing without end, so the window answers and Disconnect works.
+     */
+    @Test
+    void aServerThatNeverStopsSendingLeavesTheWindowAbleToDisconnect() throws Exception {
+        start(Mode.CLOSE); // the pane's own server is not the one under test here
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        try (java.net.ServerSocket blaster = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                byte[] line = "the quick brown fox jumps over the lazy dog\n".repeat(1500).getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII);
+                try (java.net.Socket s = blaster.accept(); java.io.OutputStream out = s.getOutputStream()) {
+                    while (true) { // until the client closes: then write fails
+                        out.write(line);
+                        written.addAndGet(line.length);
+                    }
+                } catch (java.io.IOException closed) {
+                    // the end of the test
+                }
+            }, "blaster");
+            t.setDaemon(true);
+            t.start();
+            window.textBox("clientPort").setText(Integer.toString(blaster.getLocalPort()));
+            window.button("clientConnect").click();
+            waitFor("64 MiB sent", () -> written.get() > 64L * 1024 * 1024);
+            // What the window has not shown yet stays bounded: TCP holds the rest in the server.
+            long behind = GuiActionRunner.execute(() -> panel.bytesNotShown());
+            assertThat(behind).isLessThanOrEqualTo(ClientPanel.RECEIVE_BUDGET + 64 * 1024);
+
+            window.button("clientDisconnect").click();
+            waitFor("the pane disconnected", () -> GuiActionRunner.execute(() -> window.button("clientConnect").target().isEnabled()));
+            t.join(20_000);
+            assertThat(t.isAlive()).as("the blaster saw the connection close").isFalse();
+        }
+    }
 }
