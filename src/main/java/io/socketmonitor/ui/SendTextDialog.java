@@ -18,42 +18,50 @@ import net.miginfocom.swing.MigLayout;
  */
 final class SendTextDialog {
     private LineEnding ending = LineEnding.CRLF;
+    /** What was last sent or refused: the next Send… or Broadcast… starts from it, selected. */
+    private String lastText = "";
 
-    /** The bytes to send; null when cancelled, or invalid after saying why. */
+    /**
+     * The bytes to send; null when cancelled. Text that cannot be sent (a bad escape) is said
+     * why, and the dialog opens again with it, to be corrected rather than typed again.
+     */
     byte[] ask(Component parent, String title) {
-        JTextField text = new JTextField(30);
-        text.setName("sendText");
-        text.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
-        JComboBox<LineEnding> endings = new JComboBox<>(LineEnding.values());
-        endings.setName("sendLineEnding");
-        endings.setSelectedItem(ending);
-        endings.getAccessibleContext().setAccessibleName("Line ending");
-        JPanel panel = new JPanel(new MigLayout("insets 0, wrap 2", "[grow,fill][]"));
-        JLabel label = new JLabel("Text to send (escapes \\n \\r \\t \\\\ \\0 \\xHH work):");
-        label.setLabelFor(text);
-        panel.add(label, "span 2");
-        panel.add(text);
-        panel.add(endings);
-        // The cursor waits in the field, not on OK: JOptionPane puts it on its initial value
-        // when its dialog first gets the focus.
-        JOptionPane pane = new JOptionPane(panel, JOptionPane.PLAIN_MESSAGE, JOptionPane.OK_CANCEL_OPTION) {
-            @Override
-            public void selectInitialValue() {
-                text.requestFocusInWindow();
+        while (true) {
+            JTextField text = LineBreaksAsEscapes.install(new JTextField(lastText, 30));
+            text.setName("sendText");
+            text.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
+            text.selectAll(); // typing replaces it; an arrow key keeps it to edit
+            JComboBox<LineEnding> endings = new JComboBox<>(LineEnding.values());
+            endings.setName("sendLineEnding");
+            endings.setSelectedItem(ending);
+            endings.getAccessibleContext().setAccessibleName("Line ending");
+            JPanel panel = new JPanel(new MigLayout("insets 0, wrap 2", "[grow,fill][]"));
+            JLabel label = new JLabel("Text to send (escapes \\n \\r \\t \\\\ \\0 \\xHH work):");
+            label.setLabelFor(text);
+            panel.add(label, "span 2");
+            panel.add(text);
+            panel.add(endings);
+            // The cursor waits in the field, not on OK: JOptionPane puts it on its initial value
+            // when its dialog first gets the focus.
+            JOptionPane pane = new JOptionPane(panel, JOptionPane.PLAIN_MESSAGE, JOptionPane.OK_CANCEL_OPTION) {
+                @Override
+                public void selectInitialValue() {
+                    text.requestFocusInWindow();
+                }
+            };
+            JDialog dialog = pane.createDialog(parent, title);
+            dialog.setVisible(true); // modal: returns once OK, Cancel or Escape closed it
+            dialog.dispose();
+            if (!Integer.valueOf(JOptionPane.OK_OPTION).equals(pane.getValue())) {
+                return null;
             }
-        };
-        JDialog dialog = pane.createDialog(parent, title);
-        dialog.setVisible(true); // modal: returns once OK, Cancel or Escape closed it
-        dialog.dispose();
-        if (!Integer.valueOf(JOptionPane.OK_OPTION).equals(pane.getValue())) {
-            return null;
-        }
-        ending = (LineEnding) endings.getSelectedItem();
-        try {
-            return SendText.encode(text.getText(), ending);
-        } catch (TemplateException e) {
-            JOptionPane.showMessageDialog(parent, e.getMessage(), title, JOptionPane.WARNING_MESSAGE);
-            return null;
+            ending = (LineEnding) endings.getSelectedItem();
+            lastText = text.getText();
+            try {
+                return SendText.encode(lastText, ending);
+            } catch (TemplateException e) {
+                JOptionPane.showMessageDialog(parent, e.getMessage(), title, JOptionPane.WARNING_MESSAGE);
+            }
         }
     }
 }

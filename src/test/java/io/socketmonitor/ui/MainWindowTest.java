@@ -714,6 +714,21 @@ class MainWindowTest extends AbstractWindowTest {
             assertThat(new String(in.readNBytes(8), StandardCharsets.UTF_8)).isEqualTo("ping A\r\n");
             await().atMost(WAIT).untilAsserted(() ->
                     assertThat(table.contents()[0][PeerTableModel.COL_OUT]).isEqualTo("26"));
+
+            // The next Send… starts from the last text; a bad escape is said, and the text comes back to fix.
+            window.button("peer.Send").click();
+            dialog = org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+            dialog.textBox("sendText").requireText("ping \\x41");
+            dialog.textBox("sendText").setText("pong \\xZZ");
+            confirm(dialog);
+            org.assertj.swing.fixture.JOptionPaneFixture warning =
+                    org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+            warning.requireMessage("\\x needs 2 hex digits, found 'ZZ' at position 6.");
+            warning.okButton().click();
+            dialog = org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+            dialog.textBox("sendText").requireText("pong \\xZZ").setText("pong \\x42");
+            confirm(dialog);
+            assertThat(new String(in.readNBytes(8), StandardCharsets.UTF_8)).isEqualTo("pong B\r\n");
         }
     }
 

@@ -283,6 +283,22 @@ class ClientPanelTest {
     }
 
     @Test
+    void aPastedHttpRequestKeepsItsLineBreaks() throws Exception {
+        start(Mode.KEEP_OPEN);
+        window.button("clientConnect").click();
+        waitFor("the greeting", () -> received().contains("Hello from server"));
+
+        javax.swing.text.JTextComponent field = window.textBox("clientSend").target();
+        GuiActionRunner.execute(() -> field.replaceSelection("GET / HTTP/1.1\r\nHost: x\r\n")); // what a paste does
+        // Shown as the escapes it sends (requireText would read the expected text as a pattern).
+        assertThat(GuiActionRunner.execute(() -> field.getText())).isEqualTo("GET / HTTP/1.1\\r\\nHost: x\\r\\n");
+        window.button("clientSendButton").click(); // and CRLF after it: the blank line that ends the request
+
+        waitFor("the request sent whole", () -> received().contains("→ sent 27 bytes: GET / HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n"));
+        waitFor("27 bytes at the server", () -> server.peers().size() == 1 && server.peers().get(0).bytesIn() == 27);
+    }
+
+    @Test
     void xEscapesSendRawBytesAndWhatIsNotTextComesBackAsTheSameEscapes() throws Exception {
         start(ServerConfig.defaults().withPort(0).withMode(Mode.KEEP_OPEN).withEcho(true));
         window.button("clientConnect").click();
