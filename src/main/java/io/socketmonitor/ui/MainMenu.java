@@ -48,6 +48,7 @@ final class MainMenu {
         serverMenu.add(item("startStopItem", startStop, null));
         serverMenu.addSeparator();
         serverMenu.add(keyShownOnly("disconnectItem", peers.disconnect));
+        serverMenu.add(item("disconnectAllItem", peers.disconnectAll, null));
         serverMenu.add(item("sendItem", peers.send, null));
         serverMenu.add(item("broadcastItem", peers.broadcast, null));
         serverMenu.add(item("copyAddressItem", peers.copy, null));

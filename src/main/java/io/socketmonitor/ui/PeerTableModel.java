@@ -348,8 +348,9 @@ public final class PeerTableModel extends AbstractTableModel {
             add.add(closing.get(k));
         }
         if (newOpen > 0) {
-            insert(openCount, add.subList(0, newOpen));
-            openCount += newOpen;
+            int at = openCount;
+            openCount += newOpen; // a listener hears the new rows with a count that includes them
+            insert(at, add.subList(0, newOpen));
         }
         if (add.size() > newOpen) {
             insert(openCount + inPlace, add.subList(newOpen, add.size()));

@@ -55,6 +55,7 @@ public final class PeerTablePanel extends JPanel {
     private final SendTextDialog sendDialog = new SendTextDialog();
     final Action send;
     final Action disconnect;
+    final Action disconnectAll;
     final Action copy;
     final Action lookup;
     final Action broadcast;
@@ -133,6 +134,9 @@ public final class PeerTablePanel extends JPanel {
         send = action("Send\u2026", 'S', "Send text to the selected open peers (keep-open mode)", null, this::sendText);
         disconnect = action("Disconnect", 'D', "Close the selected connections (Delete)",
                 KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0), this::disconnectSelected);
+        // Packet Sender's users asked for it over and over (#19, #58, #212, #307).
+        disconnectAll = action("Disconnect all", 'A', "Close every open connection, shown or filtered out", null,
+                this::disconnectAll);
         copy = action("Copy address", 'C', "Copy the selected peers' address:port", null, this::copyAddresses);
         lookup = action("Look up host", 'L', "Find the host name of the selected peer's address (reverse DNS)",
                 null, this::lookupHost);
@@ -151,6 +155,7 @@ public final class PeerTablePanel extends JPanel {
             popup.add(a);
         }
         popup.addSeparator();
+        popup.add(disconnectAll);
         popup.add(broadcast);
         popup.add(export);
         popup.add(clearClosed);
@@ -237,6 +242,7 @@ public final class PeerTablePanel extends JPanel {
         boolean anyOpen = sel.stream().anyMatch(PeerTableModel.Row::open);
         send.setEnabled(running && anyOpen && mode.get() == Mode.KEEP_OPEN);
         disconnect.setEnabled(running && anyOpen);
+        disconnectAll.setEnabled(running && model.openCount() > 0);
         copy.setEnabled(!sel.isEmpty());
         lookup.setEnabled(sel.size() == 1);
         broadcast.setEnabled(running && mode.get() == Mode.KEEP_OPEN);
@@ -258,7 +264,14 @@ public final class PeerTablePanel extends JPanel {
     }
 
     void disconnectSelected() {
-        List<Long> ids = selectedOpenIds();
+        disconnect(selectedOpenIds());
+    }
+
+    void disconnectAll() {
+        disconnect(model.openIds());
+    }
+
+    private void disconnect(List<Long> ids) {
         if (!ids.isEmpty()) {
             disconnecting = ids;
             reselectFrom = table.getSelectionModel().getMinSelectionIndex();

@@ -733,6 +733,29 @@ class MainWindowTest extends AbstractWindowTest {
     }
 
     @Test
+    void disconnectAllClosesEveryOpenPeerAlsoThoseTheFilterHides() throws IOException {
+        window.comboBox("mode").selectItem("Keep open");
+        window.menuItem("disconnectAllItem").requireDisabled(); // stopped: nothing to close
+        int port = startByButton();
+        try (Socket a = new Socket(); Socket b = new Socket(); Socket c = new Socket()) {
+            InputStream[] ins = {greeted(a, port), greeted(b, port), greeted(c, port)};
+            JTableFixture table = window.table("peerTable");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(3));
+            window.textBox("peerFilter").setText(Integer.toString(a.getLocalPort()));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(1));
+
+            window.menuItem("disconnectAllItem").requireEnabled();
+            window.menuItemWithPath("Server", "Disconnect all").click();
+            for (InputStream in : ins) {
+                assertThat(in.read()).as("end of stream from the server").isEqualTo(-1);
+            }
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(window.label("peerInfo").text()).isEqualTo("Disconnected 3 peers."));
+            window.menuItem("disconnectAllItem").requireDisabled();
+        }
+    }
+
+    @Test
     void theTablesContextMenuBroadcastsToEveryOpenPeerAndLooksUpAHost() throws IOException {
         window.comboBox("mode").selectItem("Keep open");
         int port = startByButton();
