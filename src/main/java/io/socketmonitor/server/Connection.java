@@ -29,6 +29,13 @@ final class Connection {
     long writeProgressNanos;
     /** When the peer last sent something: the idle timeout counts from here. */
     long lastReadNanos;
+    /**
+     * The server stopped reading this peer (its own unsent bytes, or every peer's together, are
+     * past their bound): its silence meanwhile is ours, so the idle clock waits too.
+     */
+    boolean readPaused;
+    /** Paused for the server-wide bound: {@link PeerIo} resumes it once there is room. */
+    boolean waitingForRoom;
     /** Greeted and shut down, waiting (briefly) for the peer to finish sending before we close. */
     boolean lingering;
     long lingerDeadlineNanos;

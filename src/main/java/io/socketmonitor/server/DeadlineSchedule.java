@@ -48,7 +48,7 @@ final class DeadlineSchedule {
         if (c.http != null) {
             at(c.httpDeadlineNanos);
         }
-        if (idleNanos > 0 && c.pendingBytes == 0) {
+        if (idleNanos > 0 && c.pendingBytes == 0 && !c.readPaused) {
             at(c.lastReadNanos + idleNanos);
         }
     }

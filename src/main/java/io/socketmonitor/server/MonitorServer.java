@@ -169,6 +169,21 @@ public final class MonitorServer implements AutoCloseable {
         this.httpHeadTimeoutNanos = d.toNanos();
     }
 
+    /** For tests: a smaller server-wide bound on unsent bytes before echo peers stop being read. */
+    void totalReadPause(long bytes) {
+        withLock(() -> peerIo.totalReadPause(bytes));
+    }
+
+    /** Unsent bytes of every open peer together. */
+    long queuedBytes() {
+        lock.lock();
+        try {
+            return peerIo.totalPending();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public boolean isRunning() {
         return running;
     }
@@ -604,7 +619,7 @@ public final class MonitorServer implements AutoCloseable {
             case CLOSE -> {
                 conn.closeWhenFlushed = CloseReason.AFTER_GREETING;
                 conn.writeProgressNanos = now;
-                conn.pendingBytes = greetingNow.limit();
+                peerIo.queued(conn, greetingNow.limit());
                 if (greetingNow.hasRemaining() && greetFailed == null) {
                     conn.pending.add(greetingNow); // a large greeting: the rest waits for OP_WRITE
                     deadlines.at(now + config.writeTimeout().toNanos());
@@ -656,7 +671,7 @@ public final class MonitorServer implements AutoCloseable {
                 } else if (c.http != null && now - c.httpDeadlineNanos >= 0) {
                     peerIo.reportRequestHead(c);
                     peerIo.respondAndClose(c, HttpResponder.error("408 Request Timeout"), CloseReason.REQUEST_TIMEOUT, now);
-                } else if (idleApplies && c.pendingBytes == 0 && now - c.lastReadNanos >= idleNanos) {
+                } else if (idleApplies && c.pendingBytes == 0 && !c.readPaused && now - c.lastReadNanos >= idleNanos) {
                     peerIo.close(c, CloseReason.IDLE);
                 }
                 if (!c.closed) {

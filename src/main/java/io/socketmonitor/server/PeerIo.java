@@ -19,7 +19,13 @@ final class PeerIo {
     /** Bytes that may wait for one slow peer before further sends to it are refused. */
     static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
     /** Above this many unsent bytes a peer's input is not read, so echo and TCP pace each other. */
-    static final long READ_PAUSE_BYTES = 1024 * 1024;
+    static final long READ_PAUSE_BYTES = 256 * 1024;
+    /**
+     * Above this many unsent bytes of every peer together, echo peers are not read: each peer's
+     * own bound alone let 10,000 peers that send but never read queue gigabytes, and the heap
+     * ran out (the loop and the signal handler with it).
+     */
+    static final long TOTAL_READ_PAUSE_BYTES = 32L * 1024 * 1024;
     private static final int PREVIEW_CHARS = 60;
     /** How long a greeted peer that already sent data may take to finish before we close. */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -42,6 +48,11 @@ final class PeerIo {
     private final byte[] readBytes = new byte[64 * 1024];
     private Selector selector;
     private Thread loopThread;
+    /** Unsent bytes of every open peer. */
+    private long totalPending;
+    private long totalReadPause = TOTAL_READ_PAUSE_BYTES;
+    /** Echo peers whose reading waits for the server-wide bound to free up, in order. */
+    private final java.util.ArrayDeque<Connection> waitingForRoom = new java.util.ArrayDeque<>();
 
     PeerIo(Host host, PeerRegistry registry, Tally tally, EventFanOut events, DeadlineSchedule deadlines) {
         this.host = host;
@@ -55,6 +66,24 @@ final class PeerIo {
     void newRun(Selector selector, Thread loopThread) {
         this.selector = selector;
         this.loopThread = loopThread;
+        totalPending = 0;
+        waitingForRoom.clear();
+    }
+
+    /** For tests: a smaller server-wide bound than {@link #TOTAL_READ_PAUSE_BYTES}. */
+    void totalReadPause(long bytes) {
+        totalReadPause = bytes;
+    }
+
+    /** Unsent bytes of every open peer together. */
+    long totalPending() {
+        return totalPending;
+    }
+
+    /** {@code bytes} more wait to be sent to {@code c}. */
+    void queued(Connection c, long bytes) {
+        c.pendingBytes += bytes;
+        totalPending += bytes;
     }
 
     /** Watches {@code c} for {@code ops}; its first need registers it, from either thread. */
@@ -81,6 +110,10 @@ final class PeerIo {
     void read(Connection c, long now) {
         if (c.lingering) {
             drainLingering(c);
+            return;
+        }
+        if (host.echo() && c.http == null && totalPending >= totalReadPause) {
+            waitForRoom(c);
             return;
         }
         readBuffer.clear();
@@ -181,7 +214,7 @@ final class PeerIo {
             deadlines.at(now + host.config().writeTimeout().toNanos());
         }
         c.pending.add(data);
-        c.pendingBytes += data.remaining();
+        queued(c, data.remaining());
         flush(c, now);
     }
 
@@ -209,16 +242,54 @@ final class PeerIo {
         if (c.pending.isEmpty()) {
             if (c.closeWhenFlushed != null) {
                 finishAfterFlush(c);
+            } else if (!c.waitingForRoom) {
+                resumeReading(c, now);
             } else {
-                interest(c, SelectionKey.OP_READ);
-                ServerConfig cfg = host.config();
-                if (cfg.mode() == Mode.KEEP_OPEN && !cfg.idleTimeout().isZero()) {
-                    deadlines.at(c.lastReadNanos + cfg.idleTimeout().toNanos()); // held back while bytes waited
-                }
+                interest(c, 0); // nothing to write, and no reading until there is room
             }
         } else {
-            boolean keepReading = c.closeWhenFlushed == null && c.pendingBytes < READ_PAUSE_BYTES;
+            boolean keepReading = c.closeWhenFlushed == null && c.pendingBytes < READ_PAUSE_BYTES && !c.waitingForRoom;
+            if (!keepReading && c.closeWhenFlushed == null) {
+                c.readPaused = true;
+            }
             interest(c, keepReading ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_WRITE);
+        }
+    }
+
+    /** Reads {@code c} again; a pause was the server's doing, so its idle time starts over. */
+    private void resumeReading(Connection c, long now) {
+        if (c.readPaused) {
+            c.readPaused = false;
+            c.lastReadNanos = now;
+        }
+        interest(c, c.pending.isEmpty() ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        ServerConfig cfg = host.config();
+        if (cfg.mode() == Mode.KEEP_OPEN && !cfg.idleTimeout().isZero()) {
+            deadlines.at(c.lastReadNanos + cfg.idleTimeout().toNanos()); // held back while bytes waited
+        }
+    }
+
+    /** The server-wide bound is reached: {@code c} is not read until there is room again. */
+    private void waitForRoom(Connection c) {
+        c.readPaused = true;
+        if (!c.waitingForRoom) {
+            c.waitingForRoom = true;
+            waitingForRoom.add(c);
+        }
+        interest(c, c.pending.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+    }
+
+    /** Once half the server-wide bound is free, the waiting peers are read again, oldest first. */
+    private void makeRoom(long now) {
+        if (waitingForRoom.isEmpty() || totalPending >= totalReadPause / 2) {
+            return;
+        }
+        Connection c;
+        while ((c = waitingForRoom.poll()) != null) {
+            c.waitingForRoom = false;
+            if (!c.closed && c.pendingBytes < READ_PAUSE_BYTES) {
+                resumeReading(c, now);
+            } // else its own flush resumes it once its bytes drain
         }
     }
 
@@ -242,9 +313,11 @@ final class PeerIo {
         if (written > 0) {
             c.bytesOut += written;
             c.pendingBytes -= written;
+            totalPending -= written;
             c.writeProgressNanos = now;
             tally.sent(written);
             events.emit(new ServerEvent.Sent(at != null ? at : Instant.now(), c.id, (int) written, preview));
+            makeRoom(now);
         }
     }
 
@@ -320,6 +393,7 @@ final class PeerIo {
         }
         Closeables.closeQuietly(c.channel);
         c.pending.clear();
+        totalPending -= c.pendingBytes; // never sent now (a closed peer waiting for room is skipped there)
         registry.remove(c);
         Instant t = at != null ? at : Instant.now();
         events.emit(new ServerEvent.Closed(t, c.snapshot(reason, t)));

@@ -14,6 +14,18 @@ public final class ServerTestAccess {
         return MonitorServer.HTTP_HEAD_TIMEOUT;
     }
 
+    public static void totalReadPause(MonitorServer server, long bytes) {
+        server.totalReadPause(bytes);
+    }
+
+    public static long queuedBytes(MonitorServer server) {
+        return server.queuedBytes();
+    }
+
+    public static long readPauseBytes() {
+        return PeerIo.READ_PAUSE_BYTES;
+    }
+
     public static int httpHeadLimitBytes() {
         return HttpResponder.MAX_HEAD_BYTES;
     }
