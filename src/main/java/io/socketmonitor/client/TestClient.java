@@ -131,12 +131,21 @@ public final class TestClient implements AutoCloseable {
             summary = session(host, port, timeout, first);
         } catch (RuntimeException e) {
             // Never let the thread die silently: the listener and the future always hear the end.
+            Socket s = socket;
+            if (s != null) {
+                closeQuietly(s); // a listener that threw before the reading began must not leave it open
+            }
             summary = new SessionSummary(SessionEnd.ERROR, "Unexpected error: " + e, null, null, null,
                     bytesIn.get(), bytesOut.get());
         }
         connected = false;
-        listener.onEvent(new ClientEvent.Closed(summary));
-        finished.complete(summary);
+        try {
+            listener.onEvent(new ClientEvent.Closed(summary));
+        } catch (RuntimeException listenersOwn) {
+            // The session is over whatever the listener does with the news.
+        } finally {
+            finished.complete(summary);
+        }
     }
 
     private SessionSummary session(String host, int port, Duration timeout, byte[] first) {

@@ -143,4 +143,35 @@ class TestClientTest {
             assertThatThrownBy(() -> client.connect("127.0.0.1", 9, WAIT)).isInstanceOf(IllegalStateException.class);
         }
     }
+
+    @Test
+    void aListenerThatThrowsOnTheConnectionLeavesNoSocketOpenAndTheSessionEnds() throws Exception {
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            TestClient client = new TestClient(e -> {
+                if (e instanceof ClientEvent.Connected) {
+                    throw new IllegalStateException("a listener's own bug");
+                }
+            });
+            java.util.concurrent.CompletableFuture<SessionSummary> done =
+                    client.connect("127.0.0.1", listening.getLocalPort(), WAIT);
+            try (java.net.Socket accepted = listening.accept()) {
+                accepted.setSoTimeout(10_000);
+                assertThat(accepted.getInputStream().read()).as("the client closed its side").isEqualTo(-1);
+            }
+            assertThat(done.get(10, TimeUnit.SECONDS).end()).isEqualTo(SessionEnd.ERROR);
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsOnTheEndStillLetsTheSessionFinish() throws Exception {
+        try (ServerFixture server = ServerFixture.greetAndClose()) {
+            TestClient client = new TestClient(e -> {
+                if (e instanceof ClientEvent.Closed) {
+                    throw new IllegalStateException("a listener's own bug");
+                }
+            });
+            SessionSummary s = client.connect("127.0.0.1", server.port(), WAIT).get(10, TimeUnit.SECONDS);
+            assertThat(s.end()).isEqualTo(SessionEnd.BY_PEER);
+        }
+    }
 }
