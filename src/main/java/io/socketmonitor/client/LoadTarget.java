@@ -41,8 +41,30 @@ public final class LoadTarget {
                         + " is not one of its addresses.");
             }
         }
-        return new LoadTarget(host, new InetSocketAddress(all[0], port));
+        return new LoadTarget(host, new InetSocketAddress(firstAnswering(all, port), port));
     }
+
+    /**
+     * Of a name's addresses (localhost: 127.0.0.1 and ::1), the first where something listens,
+     * as telnet tries them in turn: a run aimed at the first alone counted every connection
+     * refused when the server listened on ::1 only. The check is one connection, made only when
+     * there is a choice; with no answer, the first address (the run then says "refused").
+     */
+    static InetAddress firstAnswering(InetAddress[] candidates, int port) {
+        if (candidates.length > 1) {
+            for (InetAddress a : candidates) {
+                try (java.net.Socket probe = new java.net.Socket()) {
+                    probe.connect(new InetSocketAddress(a, port), PROBE_TIMEOUT_MILLIS);
+                    return a;
+                } catch (java.io.IOException nothingThere) {
+                    // the next one
+                }
+            }
+        }
+        return candidates[0];
+    }
+
+    private static final int PROBE_TIMEOUT_MILLIS = 1_000;
 
     public static LoadTarget resolve(HostPort hostPort) throws NotLocalTargetException {
         return resolve(hostPort.host(), hostPort.port());

@@ -353,13 +353,13 @@ class ClientPanelTest {
     void refusesALoadRunAgainstAnotherMachine() throws Exception {
         start(Mode.CLOSE);
         openLoad();
-        window.textBox("clientHost").setText("8.8.8.8");
+        window.textBox("clientHost").setText("192.0.2.10");
         window.textBox("clientPort").setText("53");
 
         window.button("loadRun").click();
 
         waitFor("the refusal", () -> window.textBox("loadSummary").text()
-                .equals("Load modes only target this machine: 8.8.8.8 is not one of its addresses."));
+                .equals("Load modes only target this machine: 192.0.2.10 is not one of its addresses."));
         window.button("loadRun").requireEnabled();
     }
 
