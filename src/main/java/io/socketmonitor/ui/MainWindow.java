@@ -310,6 +310,7 @@ public final class MainWindow {
         Themes.textSize(points);
         com.formdev.flatlaf.FlatLaf.updateUI();
         SwingUtilities.invokeLater(() -> {
+            frame.validate(); // the panels' new sizes first (the server pane measures its rows again)
             mainSplit.setDividerLocation(mainShare);
             peerSplit.setDividerLocation(peerShare);
         });

@@ -67,6 +67,28 @@ class MonitorServerTest {
     }
 
     @Test
+    void peakOpenIsTheMostOpenAtOnceAndANewRunStartsItAgain() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN));
+        MonitorServer server = server();
+        Socket first = open(a);
+        Socket second = open(a);
+        open(a);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().open() == 3);
+        first.close();
+        second.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().open() == 1);
+        open(a);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().open() == 2);
+
+        assertThat(server.stats().served()).isEqualTo(4);
+        assertThat(server.stats().peakOpen()).isEqualTo(3);
+
+        server.stop();
+        server.start();
+        assertThat(server.stats().peakOpen()).as("a new run").isZero();
+    }
+
+    @Test
     void greetAndCloseSendsExactlyTheLecturesGreetingThenCloses() throws Exception {
         InetSocketAddress a = start(config());
 
@@ -219,6 +241,18 @@ class MonitorServerTest {
         assertThat(r.headers().firstValue("connection")).hasValue("close");
         await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.AFTER_RESPONSE));
         assertThat(log.of(ServerEvent.Received.class).get(0).preview()).isEqualTo("GET / HTTP/1.1");
+    }
+
+    @Test
+    void httpModeAnswersHeadAsCurlDashIAsksWithTheHeadersAndNoBody() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.HTTP));
+        Socket s = open(a);
+        s.getOutputStream().write("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        String answer = new String(Clients.readToEnd(s), StandardCharsets.US_ASCII);
+
+        assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").contains("\r\nContent-Length: 18\r\n")
+                .endsWith("\r\n\r\n"); // the body's length, and not the body
     }
 
     @Test
@@ -396,12 +430,10 @@ class MonitorServerTest {
 
         assertThat(server().send(stuckId, new byte[16 * 1024 * 1024])).isTrue();
 
-        long started = System.nanoTime();
         for (int i = 0; i < 20; i++) {
             assertThat(Clients.readExactly(open(a), 18)).isEqualTo("Hello from server\n".getBytes(StandardCharsets.UTF_8));
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("others served while one is stuck")
-                .isLessThan(Duration.ofSeconds(1));
+        assertThat(log.reasonFor(stuckId)).as("others served while the stuck one still waited, not after its cut").isNull();
         await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.WRITE_TIMEOUT));
         PeerSnapshot cut = log.of(ServerEvent.Closed.class).stream()
                 .filter(c -> c.peer().id() == stuckId).findFirst().orElseThrow().peer();
@@ -409,18 +441,15 @@ class MonitorServerTest {
     }
 
     @Test
-    void stopWithAThousandOpenPeersIsQuickAndFreesThePort() throws Exception {
+    void stopWithAThousandOpenPeersClosesEachAndFreesThePort() throws Exception {
         InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withGreeting(greeting("")));
         for (int i = 0; i < 1000; i++) {
             open(a);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> server().peers().size() == 1000);
 
-        long started = System.nanoTime();
-        server().stop();
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        server().stop(); // how fast: bench/keepopen_bench.py, with 10,000
 
-        assertThat(took).isLessThan(Duration.ofSeconds(1));
         assertThat(log.closeReasons()).filteredOn(r -> r == CloseReason.SERVER_STOPPED).hasSize(1000);
         assertThat(log.of(ServerEvent.Stopped.class)).hasSize(1);
         try (ServerSocket again = new ServerSocket()) {

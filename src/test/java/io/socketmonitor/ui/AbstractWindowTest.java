@@ -42,11 +42,16 @@ abstract class AbstractWindowTest {
     @BeforeAll
     static void installChecks() {
         FailOnThreadViolationRepaintManager.install();
-        GuiActionRunner.execute(() -> Themes.install(Themes.LIGHT));
     }
 
     @BeforeEach
     void openWindow() {
+        // Each window opens in the light theme at the theme's text size, whatever a test before
+        // switched to: otherwise a test's result would hang on the order tests run in.
+        GuiActionRunner.execute(() -> {
+            Themes.textSize(0);
+            Themes.install(Themes.LIGHT);
+        });
         node = Preferences.userRoot().node("socket-monitor-test/" + UUID.randomUUID());
         preparePrefs(new Prefs(node));
         robot = BasicRobot.robotWithNewAwtHierarchy();

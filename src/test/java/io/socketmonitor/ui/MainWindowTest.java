@@ -222,7 +222,13 @@ class MainWindowTest extends AbstractWindowTest {
             }
             return null;
         });
-        assertThat(v6).as("the IPv6 loopback is offered").isNotNull();
+        if (v6 == null) { // offered wherever it exists: a machine without it skips the rest, nothing else
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+                throw new AssertionError("::1 exists here (bound port " + probe.getLocalPort() + ") but is not offered");
+            } catch (IOException noIpv6) {
+                org.junit.jupiter.api.Assumptions.abort("this machine has no IPv6 loopback");
+            }
+        }
         window.comboBox("interface").selectItem(v6);
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(window.textBox("greetingPreview").text()).endsWith(": [::1]:46930 [::1]:8080"));
