@@ -125,6 +125,9 @@ public final class PeerTablePanel extends JPanel {
         sorter.setSortsOnUpdates(false);
         table.setRowSorter(sorter);
         table.setDefaultRenderer(String.class, new StateRenderer());
+        ByteCountRenderer bytes = new ByteCountRenderer();
+        table.getColumnModel().getColumn(PeerTableModel.COL_IN).setCellRenderer(bytes);
+        table.getColumnModel().getColumn(PeerTableModel.COL_OUT).setCellRenderer(bytes);
         sizeColumns();
         model.addTableModelListener(e -> {
             reportDisconnected();

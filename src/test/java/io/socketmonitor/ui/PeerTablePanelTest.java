@@ -223,6 +223,28 @@ class PeerTablePanelTest {
         // Headers may be shortened here ("Connected a…"): with some fonts they need more room.
     }
 
+    /** The bytes-in cell of a peer that sent 200,000,000 bytes, at {@code width}: "text | tooltip". */
+    private String bytesInCellAt(int width) {
+        return GuiActionRunner.execute(() -> {
+            InetSocketAddress remote = new InetSocketAddress("127.0.0.1", 54_321);
+            List<ServerEvent> events = List.of(new ServerEvent.Connected(T0,
+                    new PeerSnapshot(1, remote, LOCAL, T0, 200_000_000L, 18, null, null, null)));
+            JTable table = panel(new PeerTableModel(), events, width).table();
+            int view = table.convertColumnIndexToView(PeerTableModel.COL_IN);
+            javax.swing.JLabel cell = (javax.swing.JLabel) table.prepareRenderer(table.getCellRenderer(0, view), 0, view);
+            assertThat(cell.getPreferredSize().width).as("fits its cell")
+                    .isLessThanOrEqualTo(table.getColumnModel().getColumn(view).getWidth());
+            return cell.getText() + " | " + cell.getToolTipText();
+        });
+    }
+
+    @Test
+    void aByteCountShowsWholeWhereItFitsElseShortAndWholeOnHover() {
+        String whole = String.format("%,d", 200_000_000L);
+        assertThat(bytesInCellAt(1150)).isEqualTo(whole + " | null");
+        assertThat(bytesInCellAt(400)).isEqualTo("191M | " + whole + " bytes"); // "20000…" before
+    }
+
     @Test
     void inALargeWindowEveryValueAndHeaderIsWhole() {
         Fit fit = fitAt(1150);
