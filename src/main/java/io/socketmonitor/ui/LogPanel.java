@@ -58,6 +58,7 @@ public final class LogPanel extends JPanel {
     private final JTextField filter = new JTextField(14);
     private final JCheckBox autoScroll = new JCheckBox("Auto-scroll", true);
     private final JLabel info = new JLabel();
+    private final ActionNote note = new ActionNote(info, "");
     private final Executor background;
     private Mode mode = Mode.CLOSE;
     final Action clear;
@@ -317,7 +318,7 @@ public final class LogPanel extends JPanel {
     public void clear() {
         lines.clear();
         shownLines.clear();
-        info.setText("");
+        note.clear();
     }
 
     public int lineCount() {
@@ -345,7 +346,7 @@ public final class LogPanel extends JPanel {
         Object[] kept = lines.snapshot(); // events are immutable: formatted off the EDT
         long letGo = lines.letGo();
         int capacity = lines.capacity();
-        info.setText("Saving\u2026");
+        note.say("Saving\u2026");
         background.execute(() -> {
             String result;
             try {
@@ -358,7 +359,7 @@ public final class LogPanel extends JPanel {
                 result = SaveErrors.sentence(file, e);
             }
             String r = result;
-            SwingUtilities.invokeLater(() -> info.setText(r));
+            SwingUtilities.invokeLater(() -> note.say(r));
         });
     }
 

@@ -49,6 +49,7 @@ public final class PeerTablePanel extends JPanel {
     private final TableRowSorter<PeerTableModel> sorter;
     private final JTextField filter = new JTextField(11);
     private final JLabel info = new JLabel(" ");
+    private final ActionNote note = new ActionNote(info, " ");
     /** Peers the user asked to close, until the table shows them closed. */
     private List<Long> disconnecting = List.of();
     private int reselectFrom;
@@ -234,7 +235,7 @@ public final class PeerTablePanel extends JPanel {
 
     /** Forgets the last action's message ("Sent 23 bytes to 1 peer."), as a new run starts. */
     void clearInfo() {
-        info.setText(" ");
+        note.clear();
         disconnecting = List.of();
     }
 
@@ -279,14 +280,14 @@ public final class PeerTablePanel extends JPanel {
             disconnecting = ids;
             reselectFrom = table.getSelectionModel().getMinSelectionIndex();
             controller.disconnect(ids);
-            info.setText("Disconnecting " + peers(ids.size()) + "\u2026");
+            note.say("Disconnecting " + peers(ids.size()) + "\u2026");
         }
     }
 
     /** "Disconnecting…" lasts until the table shows none of those peers open. */
     private void reportDisconnected() {
         if (!disconnecting.isEmpty() && disconnecting.stream().noneMatch(model::isOpen)) {
-            info.setText("Disconnected " + peers(disconnecting.size()) + ".");
+            note.say("Disconnected " + peers(disconnecting.size()) + ".");
             disconnecting = List.of();
             int from = reselectFrom;
             // Later: this listener runs before the table's own, which has yet to move the selection.
@@ -337,7 +338,7 @@ public final class PeerTablePanel extends JPanel {
         byte[] data = sendDialog.ask(this, "Send to " + peers(ids.size()));
         if (data != null) {
             controller.send(ids, data);
-            info.setText("Sent " + data.length + " bytes to " + peers(ids.size()) + ".");
+            note.say("Sent " + data.length + " bytes to " + peers(ids.size()) + ".");
         }
     }
 
@@ -346,7 +347,7 @@ public final class PeerTablePanel extends JPanel {
         int open = model.openCount();
         byte[] data = sendDialog.ask(this, "Broadcast to every open peer (" + peers(open) + " now)");
         if (data != null) {
-            controller.sendToAll(data, n -> info.setText("Sent " + data.length + " bytes to " + peers(n) + "."));
+            controller.sendToAll(data, n -> note.say("Sent " + data.length + " bytes to " + peers(n) + "."));
         }
     }
 
@@ -364,9 +365,9 @@ public final class PeerTablePanel extends JPanel {
         }
         try {
             Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(sb.toString()), null);
-            info.setText("Copied " + sb.toString().replace('\n', ' '));
+            note.say("Copied " + sb.toString().replace('\n', ' '));
         } catch (IllegalStateException | SecurityException e) {
-            info.setText("The clipboard is busy; try again.");
+            note.say("The clipboard is busy; try again.");
         }
     }
 
@@ -377,12 +378,12 @@ public final class PeerTablePanel extends JPanel {
         }
         InetAddress a = sel.get(0).remote().getAddress();
         String literal = Addresses.literal(a);
-        info.setText("Looking up " + literal + "\u2026");
+        note.say("Looking up " + literal + "\u2026");
         controller.background(() -> {
             String name = a.getCanonicalHostName();
             String text = name.equals(a.getHostAddress()) ? literal + " has no host name (no reverse DNS entry)."
                     : literal + " is " + name + ".";
-            SwingUtilities.invokeLater(() -> info.setText(text));
+            SwingUtilities.invokeLater(() -> note.say(text));
         });
     }
 
@@ -402,7 +403,7 @@ public final class PeerTablePanel extends JPanel {
         String kept = model.letGo() == 0 ? ""
                 : String.format(java.util.Locale.ROOT, " (%,d older closed %s not kept: the table keeps the last %,d)",
                         model.letGo(), model.letGo() == 1 ? "connection is" : "connections are", h);
-        info.setText("Saving " + file.getFileName() + "\u2026");
+        note.say("Saving " + file.getFileName() + "\u2026");
         controller.background(() -> {
             String result;
             try {
@@ -412,7 +413,7 @@ public final class PeerTablePanel extends JPanel {
                 result = SaveErrors.sentence(file, e);
             }
             String r = result;
-            SwingUtilities.invokeLater(() -> info.setText(r));
+            SwingUtilities.invokeLater(() -> note.say(r));
         });
     }
 
