@@ -59,6 +59,8 @@ public final class LogPanel extends JPanel {
     private final JCheckBox autoScroll = new JCheckBox("Auto-scroll", true);
     private final JLabel info = new JLabel();
     private final ActionNote note = new ActionNote(info, "");
+    /** Above the lines once the oldest have gone: the top line is not where the run began. */
+    private final JLabel dropped = new JLabel();
     private final Executor background;
     private Mode mode = Mode.CLOSE;
     final Action clear;
@@ -164,6 +166,11 @@ public final class LogPanel extends JPanel {
             }
         });
         scroll.setName("logScroll");
+        dropped.setName("logDropped");
+        dropped.setEnabled(false); // a remark, in the disabled colour
+        dropped.setBorder(javax.swing.BorderFactory.createEmptyBorder(1, 4, 1, 4));
+        dropped.setVisible(false);
+        scroll.setColumnHeaderView(dropped);
         add(scroll, BorderLayout.CENTER);
     }
 
@@ -212,6 +219,7 @@ public final class LogPanel extends JPanel {
 
     /** {@code appended} lines went into {@link #lines}; {@code matching} are those the filter shows, null without one. */
     private void appendToArea(int appended, List<String> matching) {
+        showDropped();
         if (matching == null) {
             if (appended == 0) {
                 return;
@@ -319,6 +327,18 @@ public final class LogPanel extends JPanel {
         lines.clear();
         shownLines.clear();
         note.clear();
+        showDropped();
+    }
+
+    private void showDropped() {
+        long letGo = lines.letGo();
+        if (letGo > 0) {
+            dropped.setText(String.format("%,d older %s not kept: the log keeps the newest %,d.",
+                    letGo, letGo == 1 ? "line is" : "lines are", lines.capacity()));
+        }
+        if (dropped.isVisible() != letGo > 0) {
+            dropped.setVisible(letGo > 0);
+        }
     }
 
     public int lineCount() {

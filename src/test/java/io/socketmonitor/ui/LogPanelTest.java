@@ -137,6 +137,24 @@ class LogPanelTest {
     }
 
     @Test
+    void onceTheOldestLinesAreGoneTheLogSaysSoAboveTheRest() {
+        String[] shown = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run, 4);
+            javax.swing.JLabel dropped = Named.find(log, "logDropped");
+            String before = dropped.isVisible() ? dropped.getText() : "(hidden)";
+            log.append(events()); // more than 4 lines
+            String after = dropped.isVisible() ? dropped.getText() : "(hidden)";
+            log.clear();
+            String cleared = dropped.isVisible() ? dropped.getText() : "(hidden)";
+            return new String[] {before, after, cleared};
+        });
+        int gone = SAMPLES.size() - 4;
+        assertThat(shown).containsExactly("(hidden)",
+                gone + " older line" + (gone == 1 ? " is" : "s are") + " not kept: the log keeps the newest 4.",
+                "(hidden)");
+    }
+
+    @Test
     void oneIsSingular() {
         assertThat(LogPanel.describe(new ServerEvent.Sent(T0, 7, 1))).isEqualTo("S: sent 1 byte to #7");
         assertThat(LogPanel.describe(new ServerEvent.Sent(T0, 7, 6, "ping\\r\\n")))
