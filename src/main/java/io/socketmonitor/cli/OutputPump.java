@@ -68,6 +68,8 @@ final class OutputPump implements AutoCloseable {
         }
     }
 
+    private final Object drainLock = new Object();
+
     private void requestFlushLocked() {
         flushRequested = true;
         lock.notifyAll();
@@ -92,8 +94,18 @@ final class OutputPump implements AutoCloseable {
         }
     }
 
-    /** Swaps the buffers under the lock and writes outside it. */
+    /**
+     * Swaps the buffers under the lock and writes outside it. One drain at a time: close() may
+     * drain while the pump thread is still writing to a slow stdout, and two would swap the same
+     * spare buffer in.
+     */
     private void drain() {
+        synchronized (drainLock) {
+            drainOnce();
+        }
+    }
+
+    private void drainOnce() {
         Buffer o;
         Buffer e;
         long dropped;
