@@ -341,6 +341,16 @@ public final class LogPanel extends JPanel {
         }
     }
 
+    /** How tall the panel is with room for {@code n} lines: its toolbar, its remark, the lines. */
+    public int heightForLines(int n) {
+        java.awt.Component bar = ((BorderLayout) getLayout()).getLayoutComponent(BorderLayout.NORTH);
+        JScrollPane scroll = (JScrollPane) ((BorderLayout) getLayout()).getLayoutComponent(BorderLayout.CENTER);
+        java.awt.Insets in = scroll.getInsets();
+        int row = Math.max(area.getFixedCellHeight(), 1);
+        return bar.getPreferredSize().height + in.top + in.bottom + (dropped.isVisible() ? dropped.getPreferredSize().height : 0)
+                + n * row;
+    }
+
     public int lineCount() {
         return lines.size();
     }

@@ -52,9 +52,40 @@ public final class MainWindow {
     private final StatusBar status = new StatusBar();
     private final ActivityChart chart = new ActivityChart();
     private final LecturePanel lecture = new LecturePanel();
-    private final JTabbedPane sideTabs = new JTabbedPane();
+    private final JTabbedPane sideTabs = new JTabbedPane() {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * As narrow as the test client allows without scrolling sideways (at 900 px its Port
+         * and buttons went past the edge), within reason: the table keeps room too. Follows
+         * the text size.
+         */
+        @Override
+        public Dimension getMinimumSize() {
+            Dimension min = super.getMinimumSize();
+            if (clientPanel != null) {
+                int chrome = 24; // the tab's border, the scroll pane's and a vertical scroll bar
+                min.width = Math.max(200, Math.min(clientPanel.getMinimumSize().width + chrome, 460));
+            }
+            return min;
+        }
+    };
     private final ClientPanel clientPanel = new ClientPanel();
-    private final JTabbedPane bottomTabs = new JTabbedPane();
+    private final JTabbedPane bottomTabs = new JTabbedPane() {
+        private static final long serialVersionUID = 1L;
+
+        /** Room for three log lines at least: at 900 x 600 the log showed one. Follows the text size. */
+        @Override
+        public Dimension getMinimumSize() {
+            Dimension min = new Dimension(200, 80);
+            if (log != null && getTabCount() > 0) {
+                java.awt.Rectangle tab = getUI().getTabBounds(this, 0);
+                java.awt.Insets in = getInsets();
+                min.height = Math.max(min.height, tab.height + in.top + in.bottom + 4 + log.heightForLines(3));
+            }
+            return min;
+        }
+    };
     private final JSplitPane peerSplit;
     private final JSplitPane mainSplit;
     private final Timer ticker;
@@ -104,7 +135,6 @@ public final class MainWindow {
         peerSplit.setName("peerSplit");
         peerSplit.setResizeWeight(0.7);
         sideTabs.setPreferredSize(new Dimension(370, 360));
-        sideTabs.setMinimumSize(new Dimension(200, 100));
         peerPanel.setPreferredSize(new Dimension(600, 300));
         peerPanel.setMinimumSize(new Dimension(300, 100));
         peerSplit.setContinuousLayout(true);
@@ -117,7 +147,6 @@ public final class MainWindow {
         mainSplit.setName("mainSplit");
         mainSplit.setResizeWeight(0.7);
         bottomTabs.setPreferredSize(new Dimension(700, 180));
-        bottomTabs.setMinimumSize(new Dimension(200, 80));
         mainSplit.setContinuousLayout(true);
 
         frame.getContentPane().setLayout(new BorderLayout());

@@ -125,6 +125,30 @@ class DefaultWindowSizeTest {
     }
 
     @Test
+    void madeSmallTheTestClientStillFitsSidewaysAndTheLogShowsThreeLines() {
+        Object[] seen = GuiActionRunner.execute(() -> {
+            MainWindow main = withTestClientTab();
+            main.frame().setSize(900, 600); // the user makes the window smaller
+            Layouts.layOut(main.frame());
+            Layouts.layOut(main.frame());
+            java.awt.Component host = Named.find(main.frame().getRootPane(), "clientHost");
+            javax.swing.JViewport tab = (javax.swing.JViewport)
+                    javax.swing.SwingUtilities.getAncestorOfClass(javax.swing.JViewport.class, host);
+            javax.swing.JList<?> log = Named.find(main.frame().getRootPane(), "log");
+            javax.swing.JViewport logView = (javax.swing.JViewport) log.getParent();
+            Object[] out = {tab.getView().getWidth() - tab.getWidth(),
+                notInView(main, List.of("clientHost", "clientPort", "clientFollow", "clientConnect", "clientDisconnect",
+                        "clientToLoad")),
+                logView.getHeight() / log.getFixedCellHeight()};
+            main.close();
+            return out;
+        });
+        assertThat((Integer) seen[0]).as("the client tab's width past its view").isLessThanOrEqualTo(0);
+        assertThat((List<?>) seen[1]).as("out of view or cut").isEmpty();
+        assertThat((Integer) seen[2]).as("log lines in view").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void atTheDefaultSizeTheTestClientsRunButtonIsAScrollAwayAndWhole() {
         Object[] seen = GuiActionRunner.execute(() -> {
             MainWindow main = withTestClientTab();
