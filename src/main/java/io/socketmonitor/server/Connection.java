@@ -36,6 +36,8 @@ final class Connection {
     boolean readPaused;
     /** Paused for the server-wide bound: {@link PeerIo} resumes it once there is room. */
     boolean waitingForRoom;
+    /** Someone watches this peer's data: its events carry the bytes, not only a preview. */
+    boolean watched;
     /** Greeted and shut down, waiting (briefly) for the peer to finish sending before we close. */
     boolean lingering;
     long lingerDeadlineNanos;

@@ -379,6 +379,22 @@ public final class MonitorServer implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Starts or stops watching one open peer's data: while watched, its Received and Sent
+     * events carry the bytes themselves. False when it is gone or the server is stopped.
+     */
+    public boolean watch(long peerId, boolean on) {
+        if (!running || !registry.contains(peerId)) {
+            return false;
+        }
+        return submit(() -> {
+            Connection c = registry.get(peerId);
+            if (c != null) {
+                c.watched = on;
+            }
+        });
+    }
+
     /** Closes one peer with the reason "disconnected by user"; false when it is gone. */
     public boolean disconnect(long peerId) {
         if (!running || !registry.contains(peerId)) {
@@ -624,7 +640,7 @@ public final class MonitorServer implements AutoCloseable {
                     conn.pending.add(greetingNow); // a large greeting: the rest waits for OP_WRITE
                     deadlines.at(now + config.writeTimeout().toNanos());
                 }
-                peerIo.account(conn, greetingNow.position(), now, at, null);
+                peerIo.account(conn, greetingNow.position(), now, at, null, null);
                 if (greetFailed != null) {
                     peerIo.close(conn, CloseReason.after(greetFailed));
                 } else if (conn.pending.isEmpty()) {

@@ -144,7 +144,8 @@ final class PeerIo {
         }
         readBuffer.get(readBytes, 0, n);
         c.lastReceived = Printable.preview(readBytes, 0, n, PREVIEW_CHARS);
-        events.emit(new ServerEvent.Received(Instant.now(), c.id, n, c.lastReceived));
+        events.emit(new ServerEvent.Received(Instant.now(), c.id, n, c.lastReceived,
+                c.watched ? Arrays.copyOf(readBytes, n) : null));
         if (host.echo()) {
             queueWrite(c, ByteBuffer.wrap(Arrays.copyOf(readBytes, n)), now);
         }
@@ -223,22 +224,28 @@ final class PeerIo {
         long written = 0;
         ByteBuffer first = c.pending.peek();
         int firstFrom = first == null ? 0 : first.position();
+        java.io.ByteArrayOutputStream watchedBytes = c.watched ? new java.io.ByteArrayOutputStream() : null;
         try {
             while (!c.pending.isEmpty()) {
                 ByteBuffer head = c.pending.peek();
+                int from = head.position();
                 int n = c.channel.write(head);
                 written += n;
+                if (watchedBytes != null && head.hasArray()) {
+                    watchedBytes.write(head.array(), head.arrayOffset() + from, n);
+                }
                 if (head.hasRemaining()) {
                     break;
                 }
                 c.pending.poll();
             }
         } catch (IOException e) {
-            account(c, written, now, null, null);
+            account(c, written, now, null, null, null);
             close(c, CloseReason.after(e));
             return;
         }
-        account(c, written, now, null, written > 0 ? sentPreview(first, firstFrom) : null);
+        account(c, written, now, null, written > 0 ? sentPreview(first, firstFrom) : null,
+                watchedBytes == null ? null : watchedBytes.toByteArray());
         if (c.pending.isEmpty()) {
             if (c.closeWhenFlushed != null) {
                 finishAfterFlush(c);
@@ -309,14 +316,14 @@ final class PeerIo {
      * Counts {@code written} bytes as sent. {@code at}: when it happens, if already read from
      * the clock; {@code preview}: of the bytes, or null.
      */
-    void account(Connection c, long written, long now, Instant at, String preview) {
+    void account(Connection c, long written, long now, Instant at, String preview, byte[] data) {
         if (written > 0) {
             c.bytesOut += written;
             c.pendingBytes -= written;
             totalPending -= written;
             c.writeProgressNanos = now;
             tally.sent(written);
-            events.emit(new ServerEvent.Sent(at != null ? at : Instant.now(), c.id, (int) written, preview));
+            events.emit(new ServerEvent.Sent(at != null ? at : Instant.now(), c.id, (int) written, preview, data));
             makeRoom(now);
         }
     }

@@ -18,14 +18,26 @@ public sealed interface ServerEvent {
      * Bytes were written to a peer (the greeting, an HTTP answer, an echo or a user's text);
      * {@code preview} is short and printable, or null (greet and close does not make one).
      */
-    record Sent(Instant time, long peerId, int bytes, String preview) implements ServerEvent {
+    record Sent(Instant time, long peerId, int bytes, String preview, byte[] data) implements ServerEvent {
         public Sent(Instant time, long peerId, int bytes) {
-            this(time, peerId, bytes, null);
+            this(time, peerId, bytes, null, null);
+        }
+
+        public Sent(Instant time, long peerId, int bytes, String preview) {
+            this(time, peerId, bytes, preview, null);
         }
     }
 
-    /** Bytes arrived from a peer; {@code preview} is short and printable. */
-    record Received(Instant time, long peerId, int bytes, String preview) implements ServerEvent {}
+    /**
+     * Bytes arrived from a peer; {@code preview} is short and printable. {@code data}: the
+     * bytes themselves, for a peer someone watches ({@link MonitorServer#watch}), else null.
+     * {@link Sent}'s likewise.
+     */
+    record Received(Instant time, long peerId, int bytes, String preview, byte[] data) implements ServerEvent {
+        public Received(Instant time, long peerId, int bytes, String preview) {
+            this(time, peerId, bytes, preview, null);
+        }
+    }
 
     /** A connection ended; {@code peer} is its final snapshot, with the reason. */
     record Closed(Instant time, PeerSnapshot peer) implements ServerEvent {}

@@ -47,6 +47,7 @@ final class MainMenu {
         JMenu serverMenu = menu("Server", 'S');
         serverMenu.add(item("startStopItem", startStop, null));
         serverMenu.addSeparator();
+        serverMenu.add(item("watchItem", peers.watch, null));
         serverMenu.add(keyShownOnly("disconnectItem", peers.disconnect));
         serverMenu.add(item("disconnectAllItem", peers.disconnectAll, null));
         serverMenu.add(item("sendItem", peers.send, null));

@@ -96,6 +96,8 @@ public final class MainWindow {
     private long lastServed;
     private volatile boolean closed;
     private Consumer<List<ServerEvent>> extraConsumer = b -> {};
+    /** The peers whose data someone watches, each in a window of its own. */
+    private final java.util.Map<Long, PeerWatchWindow> watching = new java.util.HashMap<>();
 
     private MainWindow(Prefs prefs, ServerConfig initial) {
         this.prefs = prefs;
@@ -104,6 +106,7 @@ public final class MainWindow {
         controller = new ServerController(batcher);
         log = new LogPanel(controller::background);
         peerPanel = new PeerTablePanel(peers, controller, serverPanel::mode);
+        peerPanel.onWatch(this::watch);
         frame.setName("mainWindow");
         frame.getAccessibleContext().setAccessibleName(TITLE);
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
@@ -455,6 +458,30 @@ public final class MainWindow {
         }
     }
 
+    /** Opens (or brings forward) the window with one peer's data; the server copies its bytes meanwhile. */
+    void watch(PeerTableModel.Row peer) {
+        PeerWatchWindow open = watching.get(peer.id());
+        if (open != null) {
+            open.toFront();
+            return;
+        }
+        long id = peer.id();
+        PeerWatchWindow w = new PeerWatchWindow(frame, id, peer.remote(),
+                data -> controller.send(List.of(id), data),
+                () -> {
+                    watching.remove(id);
+                    controller.watch(id, false);
+                });
+        watching.put(id, w);
+        controller.watch(id, true);
+        w.show();
+    }
+
+    /** The open data windows, by peer id; for tests. */
+    java.util.Map<Long, PeerWatchWindow> watchWindows() {
+        return watching;
+    }
+
     private void updateTitle() {
         InetSocketAddress at = controller.bound();
         frame.setTitle(TITLE + " \u2014 " + (controller.running() && at != null
@@ -472,6 +499,9 @@ public final class MainWindow {
         peers.apply(batch);
         log.append(batch);
         lecture.onEvents(batch, lifecycle);
+        for (PeerWatchWindow w : watching.values()) {
+            w.onEvents(batch);
+        }
         if (lifecycle) {
             for (ServerEvent e : batch) {
                 if (e instanceof ServerEvent.Stopped && controller.running()) {
@@ -569,6 +599,7 @@ public final class MainWindow {
         saveState();
         ticker.stop();
         batcher.stop();
+        new java.util.ArrayList<>(watching.values()).forEach(PeerWatchWindow::close);
         serverPanel.dispose(); // an edit's pending greeting would reach a controller shutting down
         clientPanel.dispose();
         frame.setVisible(false);

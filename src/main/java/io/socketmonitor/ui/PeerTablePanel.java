@@ -57,6 +57,8 @@ public final class PeerTablePanel extends JPanel {
     final Action send;
     final Action disconnect;
     final Action disconnectAll;
+    final Action watch;
+    private java.util.function.Consumer<PeerTableModel.Row> onWatch = r -> {};
     final Action copy;
     final Action lookup;
     final Action broadcast;
@@ -138,6 +140,8 @@ public final class PeerTablePanel extends JPanel {
         send = action("Send\u2026", 'S', "Send text to the selected open peers (keep-open mode)", null, this::sendText);
         disconnect = action("Disconnect", 'D', "Close the selected connections (Delete)",
                 KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0), this::disconnectSelected);
+        watch = action("Watch data\u2026", 'W', "See everything the selected peer sends and is sent, and answer it"
+                + " (or double-click its row)", null, this::watchSelected);
         // Packet Sender's users asked for it over and over (#19, #58, #212, #307).
         disconnectAll = action("Disconnect all", 'A', "Close every open connection, shown or filtered out", null,
                 this::disconnectAll);
@@ -155,7 +159,7 @@ public final class PeerTablePanel extends JPanel {
 
         popup = new JPopupMenu();
         popup.setName("peerMenu");
-        for (Action a : List.of(send, disconnect, copy, lookup)) {
+        for (Action a : List.of(watch, send, disconnect, copy, lookup)) {
             popup.add(a);
         }
         popup.addSeparator();
@@ -166,6 +170,13 @@ public final class PeerTablePanel extends JPanel {
         table.addMouseListener(new MouseAdapter() {
             @Override public void mousePressed(MouseEvent e) { maybePopup(e, popup); }
             @Override public void mouseReleased(MouseEvent e) { maybePopup(e, popup); }
+
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getClickCount() == 2 && javax.swing.SwingUtilities.isLeftMouseButton(e) && watch.isEnabled()) {
+                    watchSelected();
+                }
+            }
         });
 
         OverflowToolBar bar = new OverflowToolBar();
@@ -247,6 +258,7 @@ public final class PeerTablePanel extends JPanel {
         send.setEnabled(running && anyOpen && mode.get() == Mode.KEEP_OPEN);
         disconnect.setEnabled(running && anyOpen);
         disconnectAll.setEnabled(running && model.openCount() > 0);
+        watch.setEnabled(running && sel.size() == 1 && sel.get(0).open());
         copy.setEnabled(!sel.isEmpty());
         lookup.setEnabled(sel.size() == 1);
         broadcast.setEnabled(running && mode.get() == Mode.KEEP_OPEN);
@@ -265,6 +277,18 @@ public final class PeerTablePanel extends JPanel {
 
     private List<Long> selectedOpenIds() {
         return selected().stream().filter(PeerTableModel.Row::open).map(PeerTableModel.Row::id).toList();
+    }
+
+    /** What opens a peer's data window (the main window owns those). */
+    void onWatch(java.util.function.Consumer<PeerTableModel.Row> open) {
+        onWatch = open;
+    }
+
+    private void watchSelected() {
+        List<PeerTableModel.Row> sel = selected();
+        if (sel.size() == 1 && sel.get(0).open()) {
+            onWatch.accept(sel.get(0));
+        }
     }
 
     void disconnectSelected() {

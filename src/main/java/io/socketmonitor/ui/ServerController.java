@@ -191,6 +191,14 @@ public final class ServerController {
         }
     }
 
+    /** Starts or stops copying one peer's bytes into its events (see MonitorServer.watch). */
+    public void watch(long id, boolean on) {
+        MonitorServer s = server;
+        if (s != null) {
+            onWorker(() -> s.watch(id, on));
+        }
+    }
+
     public void disconnect(List<Long> ids) {
         MonitorServer s = server;
         if (s != null) {

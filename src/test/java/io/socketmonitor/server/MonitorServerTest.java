@@ -67,6 +67,31 @@ class MonitorServerTest {
     }
 
     @Test
+    void aWatchedPeersEventsCarryItsBytesBothWaysAndAnUnwatchedOnesDoNot() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN).withEcho(true));
+        Socket s = open(a);
+        Clients.readExactly(s, 18);
+        long id = server().peers().get(0).id();
+
+        assertThat(server().watch(id, true)).isTrue();
+        s.getOutputStream().write("hello\r\n".getBytes(StandardCharsets.US_ASCII));
+        Clients.readExactly(s, 7); // the echo
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.of(ServerEvent.Sent.class).stream()
+                .anyMatch(e -> e.data() != null));
+        assertThat(log.of(ServerEvent.Received.class)).singleElement()
+                .satisfies(r -> assertThat(new String(r.data(), StandardCharsets.US_ASCII)).isEqualTo("hello\r\n"));
+        assertThat(log.of(ServerEvent.Sent.class).stream().filter(e -> e.data() != null)
+                .map(e -> new String(e.data(), StandardCharsets.US_ASCII))).containsExactly("hello\r\n");
+
+        assertThat(server().watch(id, false)).isTrue();
+        s.getOutputStream().write("again".getBytes(StandardCharsets.US_ASCII));
+        Clients.readExactly(s, 5);
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.of(ServerEvent.Received.class).size() == 2);
+        assertThat(log.of(ServerEvent.Received.class).get(1).data()).as("no longer watched").isNull();
+        assertThat(log.of(ServerEvent.Sent.class).get(0).data()).as("the greeting, before the watch").isNull();
+    }
+
+    @Test
     void peakOpenIsTheMostOpenAtOnceAndANewRunStartsItAgain() throws Exception {
         InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN));
         MonitorServer server = server();

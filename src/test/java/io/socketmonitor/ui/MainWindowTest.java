@@ -739,6 +739,41 @@ class MainWindowTest extends AbstractWindowTest {
     }
 
     @Test
+    void watchDataShowsAPeersWholeConversationAndAnswersIt() throws IOException {
+        window.comboBox("mode").selectItem("Keep open");
+        int port = startByButton();
+        try (Socket s = new Socket()) {
+            InputStream in = greeted(s, port);
+            JTableFixture table = window.table("peerTable");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(1));
+            table.selectRows(0);
+            window.menuItemWithPath("Server", "Watch data\u2026").click();
+            long id = edt(() -> main.watchWindows().keySet().iterator().next());
+            org.assertj.swing.fixture.DialogFixture watch =
+                    org.assertj.swing.finder.WindowFinder.findDialog("peerWatch." + id).withTimeout(10_000).using(robot);
+
+            // More than the log's 60 characters, and what is not text as escapes.
+            String line = "x".repeat(100) + "\tend\r\n";
+            await().atMost(WAIT).untilAsserted(() -> { // the watch reaches the server's loop first
+                s.getOutputStream().write(line.getBytes(StandardCharsets.US_ASCII));
+                assertThat(edt(() -> main.watchWindows().get(id).transcriptText()))
+                        .contains("R: " + "x".repeat(100) + "\\tend\\r\\n");
+            });
+
+            watch.textBox("peerWatchSend").enterText("pong\n");
+            assertThat(new String(in.readNBytes(6), StandardCharsets.US_ASCII)).isEqualTo("pong\r\n");
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(edt(() -> main.watchWindows().get(id).transcriptText())).contains("S: pong\\r\\n"));
+
+            s.close();
+            await().atMost(WAIT).untilAsserted(() ->
+                    watch.label("peerWatchStatus").requireText("Closed: closed by peer."));
+            watch.close();
+            await().atMost(WAIT).until(() -> edt(() -> main.watchWindows().isEmpty()));
+        }
+    }
+
+    @Test
     void disconnectAllClosesEveryOpenPeerAlsoThoseTheFilterHides() throws IOException {
         window.comboBox("mode").selectItem("Keep open");
         window.menuItem("disconnectAllItem").requireDisabled(); // stopped: nothing to close

@@ -7,14 +7,14 @@ import io.socketmonitor.template.Printable;
  * send field understands ({@code \r \n \t \0 \xHH}), a line break follows each {@code \n}, and a
  * hex dump shows offsets, hex and ASCII side by side.
  */
-final class VisibleBytes {
+public final class VisibleBytes {
     private VisibleBytes() {}
 
     /**
      * Text with visible control characters; bytes are read as UTF-8 where they form valid text,
      * and any other byte is written \xHH, as the send field takes it back. One whole input.
      */
-    static String text(byte[] data) {
+    public static String text(byte[] data) {
         Stream s = new Stream();
         return s.next(data) + s.end();
     }
