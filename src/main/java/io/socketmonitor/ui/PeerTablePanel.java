@@ -137,7 +137,7 @@ public final class PeerTablePanel extends JPanel {
             updateActions(); // a selected peer that closes can no longer be sent to or disconnected
         });
 
-        send = action("Send\u2026", 'S', "Send text to the selected open peers (keep-open mode)", null, this::sendText);
+        send = action("Send\u2026", 'e', "Send text to the selected open peers (keep-open mode)", null, this::sendText);
         disconnect = action("Disconnect", 'D', "Close the selected connections (Delete)",
                 KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0), this::disconnectSelected);
         watch = action("Watch data\u2026", 'W', "See everything the selected peer sends and is sent, and answer it"
@@ -152,7 +152,7 @@ public final class PeerTablePanel extends JPanel {
         export = action("Export CSV\u2026", 'x', "Save the table as CSV (Ctrl+E)",
                 KeyStroke.getKeyStroke(KeyEvent.VK_E, Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()),
                 this::exportCsvChosen);
-        clearClosed = action("Clear closed", 'r', "Forget the closed connections in the table", null, model::clearClosed);
+        clearClosed = action("Clear closed", 'o', "Forget the closed connections in the table", null, model::clearClosed);
 
         table.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0), "disconnect");
         table.getActionMap().put("disconnect", disconnect);

@@ -199,6 +199,31 @@ class DefaultWindowSizeTest {
                 assertThat(users).as("Alt+" + (char) key.intValue()).hasSize(1));
     }
 
+    /** Within a menu, one letter opens one item: a letter two items share only moves between them. */
+    @Test
+    void everyMenuItemsLetterIsItsOwnInItsMenu() {
+        java.util.List<String> clashes = GuiActionRunner.execute(() -> {
+            MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
+            java.util.List<String> out = new java.util.ArrayList<>();
+            javax.swing.JMenuBar bar = main.frame().getJMenuBar();
+            for (int i = 0; i < bar.getMenuCount(); i++) {
+                javax.swing.JMenu menu = bar.getMenu(i);
+                java.util.Map<Integer, String> seen = new java.util.HashMap<>();
+                for (java.awt.Component c : menu.getMenuComponents()) {
+                    if (c instanceof javax.swing.JMenuItem item && item.getMnemonic() != 0) {
+                        String before = seen.put(Character.toUpperCase(item.getMnemonic()), item.getText());
+                        if (before != null) {
+                            out.add(menu.getText() + ": " + before + " and " + item.getText());
+                        }
+                    }
+                }
+            }
+            main.close();
+            return out;
+        });
+        assertThat(clashes).as("letters two items share").isEmpty();
+    }
+
     private static void collectMnemonics(java.awt.Container c, java.util.function.BiConsumer<Integer, String> put) {
         for (java.awt.Component child : c.getComponents()) {
             if (child instanceof javax.swing.AbstractButton b) {
