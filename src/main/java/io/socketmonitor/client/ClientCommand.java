@@ -114,6 +114,9 @@ public final class ClientCommand {
             return e instanceof NotLocalTargetException n && n.unresolved() ? EXIT_FAILED : EXIT_USAGE;
         }
         out.println(plan(target, mode, options));
+        if (target.choice() != null) {
+            out.println(target.choice());
+        }
         out.flush();
         LoadRun run = LoadRun.start(target, mode, options, LoadListener.NONE);
         // Ctrl+C cancels the run, which still closes every connection it opened, and the JVM

@@ -14,10 +14,13 @@ import java.net.UnknownHostException;
 public final class LoadTarget {
     private final String host;
     private final InetSocketAddress address;
+    /** How many addresses the name had: more than one took a connection to choose. */
+    private final int addresses;
 
-    private LoadTarget(String host, InetSocketAddress address) {
+    private LoadTarget(String host, InetSocketAddress address, int addresses) {
         this.host = host;
         this.address = address;
+        this.addresses = addresses;
     }
 
     /**
@@ -41,7 +44,7 @@ public final class LoadTarget {
                         + " is not one of its addresses.");
             }
         }
-        return new LoadTarget(host, new InetSocketAddress(firstAnswering(all, port), port));
+        return new LoadTarget(host, new InetSocketAddress(firstAnswering(all, port), port), all.length);
     }
 
     /**
@@ -73,6 +76,15 @@ public final class LoadTarget {
     /** True for loopback, the wildcard, and any address bound to one of this machine's interfaces. */
     static boolean isThisMachine(InetAddress a) {
         return InterfaceDiscovery.isLocalAddress(a);
+    }
+
+    /**
+     * Says how the address was chosen when the name had several (the server under test counts
+     * that one connection too), or null.
+     */
+    public String choice() {
+        return addresses <= 1 ? null : host + " has " + addresses + " addresses; one connection before the run found "
+                + Addresses.literal(address.getAddress()) + " answering.";
     }
 
     public String host() {

@@ -24,7 +24,11 @@ final class Connection {
     volatile String lastReceived = "";
 
     final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
+    /** For each buffer in {@link #pending}: whether it is the peer's own bytes sent back. */
+    final ArrayDeque<Boolean> pendingIsEcho = new ArrayDeque<>();
     long pendingBytes;
+    /** The echo part of {@link #pendingBytes}, which counts toward the server-wide bound. */
+    long echoPendingBytes;
     /** When the oldest unsent byte was queued, or when the last write made progress. */
     long writeProgressNanos;
     /** When the peer last sent something: the idle timeout counts from here. */
@@ -34,6 +38,7 @@ final class Connection {
      * past their bound): its silence meanwhile is ours, so the idle clock waits too.
      */
     boolean readPaused;
+    long pausedAtNanos;
     /** Paused for the server-wide bound: {@link PeerIo} resumes it once there is room. */
     boolean waitingForRoom;
     /** Someone watches this peer's data: its events carry the bytes, not only a preview. */

@@ -174,11 +174,11 @@ public final class MonitorServer implements AutoCloseable {
         withLock(() -> peerIo.totalReadPause(bytes));
     }
 
-    /** Unsent bytes of every open peer together. */
+    /** Unsent echo bytes of every open peer together. */
     long queuedBytes() {
         lock.lock();
         try {
-            return peerIo.totalPending();
+            return peerIo.echoPending();
         } finally {
             lock.unlock();
         }
@@ -635,9 +635,10 @@ public final class MonitorServer implements AutoCloseable {
             case CLOSE -> {
                 conn.closeWhenFlushed = CloseReason.AFTER_GREETING;
                 conn.writeProgressNanos = now;
-                peerIo.queued(conn, greetingNow.limit());
+                conn.pendingBytes = greetingNow.limit();
                 if (greetingNow.hasRemaining() && greetFailed == null) {
                     conn.pending.add(greetingNow); // a large greeting: the rest waits for OP_WRITE
+                    conn.pendingIsEcho.add(false);
                     deadlines.at(now + config.writeTimeout().toNanos());
                 }
                 peerIo.account(conn, greetingNow.position(), now, at, null, null);

@@ -21,9 +21,11 @@ final class PeerIo {
     /** Above this many unsent bytes a peer's input is not read, so echo and TCP pace each other. */
     static final long READ_PAUSE_BYTES = 256 * 1024;
     /**
-     * Above this many unsent bytes of every peer together, echo peers are not read: each peer's
-     * own bound alone let 10,000 peers that send but never read queue gigabytes, and the heap
-     * ran out (the loop and the signal handler with it).
+     * Above this many unsent echo bytes of every peer together, echo peers are not read: each
+     * peer's own bound alone let 10,000 peers that send but never read queue gigabytes, and the
+     * heap ran out (the loop and the signal handler with it). Only echo counts: what the user
+     * sends (a broadcast shares one array among all peers) is the user's to decide, and each
+     * peer's queue has its own cap.
      */
     static final long TOTAL_READ_PAUSE_BYTES = 32L * 1024 * 1024;
     private static final int PREVIEW_CHARS = 60;
@@ -48,8 +50,8 @@ final class PeerIo {
     private final byte[] readBytes = new byte[64 * 1024];
     private Selector selector;
     private Thread loopThread;
-    /** Unsent bytes of every open peer. */
-    private long totalPending;
+    /** Unsent echo bytes of every open peer. */
+    private long echoPending;
     private long totalReadPause = TOTAL_READ_PAUSE_BYTES;
     /** Echo peers whose reading waits for the server-wide bound to free up, in order. */
     private final java.util.ArrayDeque<Connection> waitingForRoom = new java.util.ArrayDeque<>();
@@ -66,7 +68,7 @@ final class PeerIo {
     void newRun(Selector selector, Thread loopThread) {
         this.selector = selector;
         this.loopThread = loopThread;
-        totalPending = 0;
+        echoPending = 0;
         waitingForRoom.clear();
     }
 
@@ -75,15 +77,9 @@ final class PeerIo {
         totalReadPause = bytes;
     }
 
-    /** Unsent bytes of every open peer together. */
-    long totalPending() {
-        return totalPending;
-    }
-
-    /** {@code bytes} more wait to be sent to {@code c}. */
-    void queued(Connection c, long bytes) {
-        c.pendingBytes += bytes;
-        totalPending += bytes;
+    /** Unsent echo bytes of every open peer together. */
+    long echoPending() {
+        return echoPending;
     }
 
     /** Watches {@code c} for {@code ops}; its first need registers it, from either thread. */
@@ -112,8 +108,8 @@ final class PeerIo {
             drainLingering(c);
             return;
         }
-        if (host.echo() && c.http == null && totalPending >= totalReadPause) {
-            waitForRoom(c);
+        if (host.echo() && c.http == null && echoPending >= totalReadPause) {
+            waitForRoom(c, now);
             return;
         }
         readBuffer.clear();
@@ -147,7 +143,7 @@ final class PeerIo {
         events.emit(new ServerEvent.Received(Instant.now(), c.id, n, c.lastReceived,
                 c.watched ? Arrays.copyOf(readBytes, n) : null));
         if (host.echo()) {
-            queueWrite(c, ByteBuffer.wrap(Arrays.copyOf(readBytes, n)), now);
+            queueWrite(c, ByteBuffer.wrap(Arrays.copyOf(readBytes, n)), now, true);
         }
     }
 
@@ -201,6 +197,11 @@ final class PeerIo {
 
     /** Sends {@code data} after what already waits, unless 64 MiB wait already (a peer not reading). */
     void queueWrite(Connection c, ByteBuffer data, long now) {
+        queueWrite(c, data, now, false);
+    }
+
+    /** {@code echo}: the peer's own bytes sent back, which count toward the server-wide bound. */
+    private void queueWrite(Connection c, ByteBuffer data, long now, boolean echo) {
         if (c.closed) {
             return;
         }
@@ -215,7 +216,12 @@ final class PeerIo {
             deadlines.at(now + host.config().writeTimeout().toNanos());
         }
         c.pending.add(data);
-        queued(c, data.remaining());
+        c.pendingIsEcho.add(echo);
+        c.pendingBytes += data.remaining();
+        if (echo) {
+            c.echoPendingBytes += data.remaining();
+            echoPending += data.remaining();
+        }
         flush(c, now);
     }
 
@@ -225,12 +231,16 @@ final class PeerIo {
         ByteBuffer first = c.pending.peek();
         int firstFrom = first == null ? 0 : first.position();
         java.io.ByteArrayOutputStream watchedBytes = c.watched ? new java.io.ByteArrayOutputStream() : null;
+        long echoWritten = 0;
         try {
             while (!c.pending.isEmpty()) {
                 ByteBuffer head = c.pending.peek();
                 int from = head.position();
                 int n = c.channel.write(head);
                 written += n;
+                if (c.pendingIsEcho.peek()) {
+                    echoWritten += n;
+                }
                 if (watchedBytes != null && head.hasArray()) {
                     watchedBytes.write(head.array(), head.arrayOffset() + from, n);
                 }
@@ -238,12 +248,15 @@ final class PeerIo {
                     break;
                 }
                 c.pending.poll();
+                c.pendingIsEcho.poll();
             }
         } catch (IOException e) {
+            echoSent(c, echoWritten, now);
             account(c, written, now, null, null, null);
             close(c, CloseReason.after(e));
             return;
         }
+        echoSent(c, echoWritten, now);
         account(c, written, now, null, written > 0 ? sentPreview(first, firstFrom) : null,
                 watchedBytes == null ? null : watchedBytes.toByteArray());
         if (c.pending.isEmpty()) {
@@ -257,17 +270,37 @@ final class PeerIo {
         } else {
             boolean keepReading = c.closeWhenFlushed == null && c.pendingBytes < READ_PAUSE_BYTES && !c.waitingForRoom;
             if (!keepReading && c.closeWhenFlushed == null) {
-                c.readPaused = true;
+                pauseReading(c, now);
             }
             interest(c, keepReading ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_WRITE);
         }
     }
 
-    /** Reads {@code c} again; a pause was the server's doing, so its idle time starts over. */
+    /** {@code bytes} of echo went out: room for the peers waiting, once there is enough. */
+    private void echoSent(Connection c, long bytes, long now) {
+        if (bytes > 0) {
+            c.echoPendingBytes -= bytes;
+            echoPending -= bytes;
+            makeRoom(now);
+        }
+    }
+
+    /** The server stops reading {@code c}; the time it is paused does not count as the peer's silence. */
+    private static void pauseReading(Connection c, long now) {
+        if (!c.readPaused) {
+            c.readPaused = true;
+            c.pausedAtNanos = now;
+        }
+    }
+
+    /**
+     * Reads {@code c} again. The pause was the server's doing, so the idle clock is moved on by
+     * its length: a peer silent before it is as idle after it, a busy one is not idle at all.
+     */
     private void resumeReading(Connection c, long now) {
         if (c.readPaused) {
             c.readPaused = false;
-            c.lastReadNanos = now;
+            c.lastReadNanos = Math.min(now, c.lastReadNanos + (now - c.pausedAtNanos));
         }
         interest(c, c.pending.isEmpty() ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
         ServerConfig cfg = host.config();
@@ -277,8 +310,8 @@ final class PeerIo {
     }
 
     /** The server-wide bound is reached: {@code c} is not read until there is room again. */
-    private void waitForRoom(Connection c) {
-        c.readPaused = true;
+    private void waitForRoom(Connection c, long now) {
+        pauseReading(c, now);
         if (!c.waitingForRoom) {
             c.waitingForRoom = true;
             waitingForRoom.add(c);
@@ -288,7 +321,7 @@ final class PeerIo {
 
     /** Once half the server-wide bound is free, the waiting peers are read again, oldest first. */
     private void makeRoom(long now) {
-        if (waitingForRoom.isEmpty() || totalPending >= totalReadPause / 2) {
+        if (waitingForRoom.isEmpty() || echoPending >= totalReadPause / 2) {
             return;
         }
         Connection c;
@@ -320,11 +353,9 @@ final class PeerIo {
         if (written > 0) {
             c.bytesOut += written;
             c.pendingBytes -= written;
-            totalPending -= written;
             c.writeProgressNanos = now;
             tally.sent(written);
             events.emit(new ServerEvent.Sent(at != null ? at : Instant.now(), c.id, (int) written, preview, data));
-            makeRoom(now);
         }
     }
 
@@ -400,7 +431,12 @@ final class PeerIo {
         }
         Closeables.closeQuietly(c.channel);
         c.pending.clear();
-        totalPending -= c.pendingBytes; // never sent now (a closed peer waiting for room is skipped there)
+        c.pendingIsEcho.clear();
+        if (c.echoPendingBytes > 0) { // never sent now: room for the peers waiting (a closed one is skipped there)
+            echoPending -= c.echoPendingBytes;
+            c.echoPendingBytes = 0;
+            makeRoom(System.nanoTime());
+        }
         registry.remove(c);
         Instant t = at != null ? at : Instant.now();
         events.emit(new ServerEvent.Closed(t, c.snapshot(reason, t)));

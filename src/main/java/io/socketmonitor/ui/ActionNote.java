@@ -32,14 +32,15 @@ final class ActionNote {
         clear.restart();
     }
 
+    /** Work under way ("Saving…"): it stands until the outcome replaces it, however long that takes. */
+    void working(String text) {
+        clear.stop();
+        label.setText(text);
+    }
+
     /** Back to the resting text at once (a new run starts). */
     void clear() {
         clear.stop();
         label.setText(resting);
-    }
-
-    /** The window closes: no timer left running. */
-    void dispose() {
-        clear.stop();
     }
 }

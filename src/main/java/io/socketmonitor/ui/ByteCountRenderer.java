@@ -23,7 +23,7 @@ final class ByteCountRenderer extends DefaultTableCellRenderer {
         super.getTableCellRendererComponent(table, value, isSelected, hasFocus, row, column);
         setToolTipText(null);
         if (value instanceof Long bytes && bytes >= 1000) {
-            String whole = String.format("%,d", bytes);
+            String whole = String.format(java.util.Locale.ROOT, "%,d", bytes); // as the rest of the table
             java.awt.Insets in = getInsets();
             int room = table.getColumnModel().getColumn(column).getWidth() - in.left - in.right;
             if (getFontMetrics(getFont()).stringWidth(whole) <= room) {
@@ -48,6 +48,7 @@ final class ByteCountRenderer extends DefaultTableCellRenderer {
             v /= 1024;
             u++;
         }
-        return (v < 10 ? String.format("%.1f", v) : String.format("%.0f", v)) + units[u];
+        return (v < 10 ? String.format(java.util.Locale.ROOT, "%.1f", v)
+                : String.format(java.util.Locale.ROOT, "%.0f", v)) + units[u];
     }
 }

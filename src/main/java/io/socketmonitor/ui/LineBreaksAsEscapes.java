@@ -8,9 +8,9 @@ import javax.swing.text.DocumentFilter;
 
 /**
  * For a one-line field that reads escapes (what to send): line breaks pasted into it become the
- * escapes {@code \r} and {@code \n}, so the bytes sent are the bytes pasted. A plain
- * {@link JTextField} turns each into a space without a word, and an HTTP request pasted whole
- * went out as one line.
+ * escapes {@code \r} and {@code \n}, which send them. A plain {@link JTextField} turns each into
+ * a space without a word, and an HTTP request pasted whole went out as one line. A backslash
+ * stays an escape's, pasted or typed: text copied from the greeting or the log pastes as it reads.
  */
 public final class LineBreaksAsEscapes extends DocumentFilter {
 

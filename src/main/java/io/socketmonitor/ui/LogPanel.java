@@ -376,7 +376,7 @@ public final class LogPanel extends JPanel {
         Object[] kept = lines.snapshot(); // events are immutable: formatted off the EDT
         long letGo = lines.letGo();
         int capacity = lines.capacity();
-        note.say("Saving\u2026");
+        note.working("Saving\u2026");
         background.execute(() -> {
             String result;
             try {

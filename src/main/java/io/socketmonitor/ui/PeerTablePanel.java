@@ -304,7 +304,7 @@ public final class PeerTablePanel extends JPanel {
             disconnecting = ids;
             reselectFrom = table.getSelectionModel().getMinSelectionIndex();
             controller.disconnect(ids);
-            note.say("Disconnecting " + peers(ids.size()) + "\u2026");
+            note.working("Disconnecting " + peers(ids.size()) + "\u2026");
         }
     }
 
@@ -402,7 +402,7 @@ public final class PeerTablePanel extends JPanel {
         }
         InetAddress a = sel.get(0).remote().getAddress();
         String literal = Addresses.literal(a);
-        note.say("Looking up " + literal + "\u2026");
+        note.working("Looking up " + literal + "\u2026");
         controller.background(() -> {
             String name = a.getCanonicalHostName();
             String text = name.equals(a.getHostAddress()) ? literal + " has no host name (no reverse DNS entry)."
@@ -427,7 +427,7 @@ public final class PeerTablePanel extends JPanel {
         String kept = model.letGo() == 0 ? ""
                 : String.format(java.util.Locale.ROOT, " (%,d older closed %s not kept: the table keeps the last %,d)",
                         model.letGo(), model.letGo() == 1 ? "connection is" : "connections are", h);
-        note.say("Saving " + file.getFileName() + "\u2026");
+        note.working("Saving " + file.getFileName() + "\u2026");
         controller.background(() -> {
             String result;
             try {

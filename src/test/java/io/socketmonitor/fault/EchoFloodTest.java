@@ -106,6 +106,30 @@ class EchoFloodTest extends FaultFixture {
         assertThat(events.closeReasons()).doesNotContain(CloseReason.IDLE, CloseReason.WRITE_TIMEOUT);
     }
 
+    /** Room freed by peers that go (cut, disconnected, reset) lets the waiting peers be read too. */
+    @Test
+    void aPeerWaitingForRoomIsReadOnceThePeersHoldingItAreGone() throws Exception {
+        MonitorServer server = server(config().withMode(Mode.KEEP_OPEN).withEcho(true)
+                .withWriteTimeout(Duration.ofSeconds(60)));
+        InetSocketAddress a = server.start();
+        ServerTestAccess.totalReadPause(server, 1L << 20);
+        List<Thread> writers = new ArrayList<>();
+        List<Socket> holders = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            holders.add(floodingPeer(a, 8 << 20, writers));
+        }
+        await("the bound reached").atMost(WAIT).until(() -> ServerTestAccess.queuedBytes(server) >= 1L << 20);
+        Socket waiting = connect(a);
+        assertThat(readExactly(waiting, HELLO.length)).isEqualTo(HELLO);
+        waiting.getOutputStream().write("ping\n".getBytes(StandardCharsets.US_ASCII)); // not read: no room
+
+        for (Socket h : holders) {
+            reset(h); // they go without reading what waits for them
+        }
+        assertThat(new String(readExactly(waiting, 5), StandardCharsets.US_ASCII)).as("its echo, once there is room")
+                .isEqualTo("ping\n");
+    }
+
     /**
      * Busy echo peers that read in bursts, looking away longer than the idle timeout in between
      * (the server stops reading them meanwhile, as their echo backs up). Before, a peer whose

@@ -17,7 +17,7 @@ class ActionNoteTest {
     }
 
     @Test
-    void aNoteStandsAWhileThenTheLabelRestsAndANewNoteStartsItsOwnWhile() {
+    void aNoteStandsAWhileThenTheLabelRestsAndClearEndsItAtOnce() {
         JLabel label = GuiActionRunner.execute(() -> new JLabel(" "));
         ActionNote note = GuiActionRunner.execute(() -> new ActionNote(label, " ", 400));
 
@@ -28,5 +28,24 @@ class ActionNoteTest {
         GuiActionRunner.execute(() -> note.say("Sent 7 bytes to 2 peers."));
         GuiActionRunner.execute(() -> note.clear());
         assertThat(text(label)).as("cleared at once").isEqualTo(" ");
+    }
+
+    @Test
+    void workUnderWayStandsUntilItsOutcomeReplacesIt() {
+        JLabel saving = GuiActionRunner.execute(() -> new JLabel(" "));
+        JLabel sent = GuiActionRunner.execute(() -> new JLabel(" "));
+        ActionNote onSaving = GuiActionRunner.execute(() -> new ActionNote(saving, " ", 400));
+        ActionNote onSent = GuiActionRunner.execute(() -> new ActionNote(sent, " ", 400));
+
+        GuiActionRunner.execute(() -> {
+            onSaving.say("Saved the last file."); // a note's timer, then work that takes longer
+            onSaving.working("Saving\u2026");
+            onSent.say("Sent 7 bytes.");
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(sent).equals(" ")); // a note's while is over
+        assertThat(text(saving)).isEqualTo("Saving\u2026");
+
+        GuiActionRunner.execute(() -> onSaving.say("Saved 3 lines."));
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(saving).equals(" "));
     }
 }

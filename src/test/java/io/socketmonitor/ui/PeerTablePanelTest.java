@@ -240,7 +240,7 @@ class PeerTablePanelTest {
 
     @Test
     void aByteCountShowsWholeWhereItFitsElseShortAndWholeOnHover() {
-        String whole = String.format("%,d", 200_000_000L);
+        String whole = "200,000,000";
         assertThat(bytesInCellAt(1150)).isEqualTo(whole + " | null");
         assertThat(bytesInCellAt(400)).isEqualTo("191M | " + whole + " bytes"); // "20000…" before
     }

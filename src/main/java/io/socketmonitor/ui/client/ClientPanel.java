@@ -495,7 +495,9 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
             boolean currentSession = t.session() == session || t.session() < 0;
             ClientEvent e = t.event();
             if (e instanceof ClientEvent.Received r) {
-                keepReceived(r.data());
+                if (currentSession) { // a closed session's last read is not this connection's bytes
+                    keepReceived(r.data());
+                }
                 t.budget().shown(r.data().length);
                 gotBytes = true;
                 continue;
@@ -675,11 +677,8 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         batcher.start();
     }
 
-    @Override
-    public void removeNotify() {
-        batcher.stop();
-        super.removeNotify();
-    }
+    // No removeNotify stop: a reader waiting for the window must not wait for a panel moved
+    // elsewhere; dispose() stops the batcher.
 
     /** Closes the connection and cancels any load run; for the window closing. */
     public void dispose() {
