@@ -28,12 +28,7 @@ class EchoFloodTest extends FaultFixture {
 
     /** A peer whose receive window stays small, greeted, and a thread sending it {@code bytes}. */
     private Socket floodingPeer(InetSocketAddress a, int bytes, List<Thread> writers) throws IOException {
-        Socket s = new Socket();
-        sockets.add(s);
-        s.setReceiveBufferSize(4096); // before connect, so the window stays small
-        s.connect(a, 2000);
-        s.setSoTimeout(10_000);
-        assertThat(readExactly(s, HELLO.length)).isEqualTo(HELLO);
+        Socket s = connectSmallWindow(a);
         Thread t = new Thread(() -> {
             byte[] chunk = new byte[16 * 1024];
             try {

@@ -102,6 +102,17 @@ abstract class FaultFixture {
         return s;
     }
 
+    /** A greeted peer whose receive window stays small (set before connect): it reads nothing more. */
+    Socket connectSmallWindow(InetSocketAddress a) throws IOException {
+        Socket s = new Socket();
+        sockets.add(s);
+        s.setReceiveBufferSize(4096);
+        s.connect(a, 2000);
+        s.setSoTimeout(10_000);
+        assertThat(readExactly(s, HELLO.length)).isEqualTo(HELLO);
+        return s;
+    }
+
     static byte[] readExactly(Socket s, int n) throws IOException {
         byte[] b = s.getInputStream().readNBytes(n);
         if (b.length < n) {

@@ -45,12 +45,7 @@ class PeerFaultsTest extends FaultFixture {
         MonitorServer server = server(config().withMode(Mode.KEEP_OPEN).withEcho(true)
                 .withWriteTimeout(Duration.ofSeconds(1)));
         InetSocketAddress a = server.start();
-        Socket stuck = new Socket();
-        sockets.add(stuck);
-        stuck.setReceiveBufferSize(4096); // before connect, so the window stays small
-        stuck.connect(a, 2000);
-        stuck.setSoTimeout(5000);
-        assertThat(readExactly(stuck, HELLO.length)).isEqualTo(HELLO);
+        Socket stuck = connectSmallWindow(a);
         long stuckId = peerOn(server, stuck).id();
 
         byte[] sixteenMiB = new byte[16 << 20];

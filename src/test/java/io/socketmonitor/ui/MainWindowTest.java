@@ -690,15 +690,22 @@ class MainWindowTest extends AbstractWindowTest {
         assertThat(edt(() -> main.lecture().explanationText())).contains("loopback");
     }
 
-    @Test
-    void sendsTextToTheSelectedKeepOpenPeer() throws IOException {
+    /** Keep open, started by the button, {@code s} greeted and its row selected; returns its input. */
+    private InputStream oneKeepOpenPeerSelected(Socket s) throws IOException {
         window.comboBox("mode").selectItem("Keep open");
         int port = startByButton();
+        InputStream in = greeted(s, port);
+        JTableFixture table = window.table("peerTable");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(1));
+        table.selectRows(0);
+        return in;
+    }
+
+    @Test
+    void sendsTextToTheSelectedKeepOpenPeer() throws IOException {
         try (Socket s = new Socket()) {
-            InputStream in = greeted(s, port);
+            InputStream in = oneKeepOpenPeerSelected(s);
             JTableFixture table = window.table("peerTable");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(1));
-            table.selectRows(0);
             window.button("peer.Send").requireEnabled().click();
             org.assertj.swing.fixture.JOptionPaneFixture dialog =
                     org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
@@ -740,13 +747,8 @@ class MainWindowTest extends AbstractWindowTest {
 
     @Test
     void watchDataShowsAPeersWholeConversationAndAnswersIt() throws IOException {
-        window.comboBox("mode").selectItem("Keep open");
-        int port = startByButton();
         try (Socket s = new Socket()) {
-            InputStream in = greeted(s, port);
-            JTableFixture table = window.table("peerTable");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(1));
-            table.selectRows(0);
+            InputStream in = oneKeepOpenPeerSelected(s);
             window.menuItemWithPath("Server", "Watch data\u2026").click();
             long id = edt(() -> main.watchWindows().keySet().iterator().next());
             org.assertj.swing.fixture.DialogFixture watch =
