@@ -43,6 +43,9 @@ final class Connection {
     boolean waitingForRoom;
     /** Someone watches this peer's data: its events carry the bytes, not only a preview. */
     boolean watched;
+    /** What may still be copied for the watcher in this tenth of a second, and when it began. */
+    long watchBytesLeft;
+    long watchPeriodStart;
     /** Greeted and shut down, waiting (briefly) for the peer to finish sending before we close. */
     boolean lingering;
     long lingerDeadlineNanos;

@@ -141,7 +141,7 @@ final class PeerIo {
         readBuffer.get(readBytes, 0, n);
         c.lastReceived = Printable.preview(readBytes, 0, n, PREVIEW_CHARS);
         events.emit(new ServerEvent.Received(Instant.now(), c.id, n, c.lastReceived,
-                c.watched ? Arrays.copyOf(readBytes, n) : null));
+                watchCopy(c, readBytes, 0, n, now)));
         if (host.echo()) {
             queueWrite(c, ByteBuffer.wrap(Arrays.copyOf(readBytes, n)), now, true);
         }
@@ -231,6 +231,7 @@ final class PeerIo {
         ByteBuffer first = c.pending.peek();
         int firstFrom = first == null ? 0 : first.position();
         java.io.ByteArrayOutputStream watchedBytes = c.watched ? new java.io.ByteArrayOutputStream() : null;
+        boolean watchedWhole = true;
         long echoWritten = 0;
         try {
             while (!c.pending.isEmpty()) {
@@ -241,8 +242,13 @@ final class PeerIo {
                 if (c.pendingIsEcho.peek()) {
                     echoWritten += n;
                 }
-                if (watchedBytes != null && head.hasArray()) {
-                    watchedBytes.write(head.array(), head.arrayOffset() + from, n);
+                if (watchedBytes != null && watchedWhole) {
+                    byte[] copy = head.hasArray() ? watchCopy(c, head.array(), head.arrayOffset() + from, n, now) : null;
+                    if (copy == null) {
+                        watchedWhole = false; // over the watcher's share: this write goes without its bytes
+                    } else {
+                        watchedBytes.write(copy, 0, copy.length);
+                    }
                 }
                 if (head.hasRemaining()) {
                     break;
@@ -258,7 +264,7 @@ final class PeerIo {
         }
         echoSent(c, echoWritten, now);
         account(c, written, now, null, written > 0 ? sentPreview(first, firstFrom) : null,
-                watchedBytes == null ? null : watchedBytes.toByteArray());
+                watchedBytes == null || !watchedWhole ? null : watchedBytes.toByteArray());
         if (c.pending.isEmpty()) {
             if (c.closeWhenFlushed != null) {
                 finishAfterFlush(c);
@@ -274,6 +280,30 @@ final class PeerIo {
             }
             interest(c, keepReading ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_WRITE);
         }
+    }
+
+    /** Most bytes copied for a watched peer's window each tenth of a second (both ways): 640 KB/s, pages a second. */
+    static final int WATCH_BYTES_PER_TENTH = 64 * 1024;
+
+    /**
+     * A copy of the bytes for the peer's watcher, or null when it is not watched or has had its
+     * share of this tenth of a second: a peer sending at full speed would otherwise queue
+     * gigabytes of copies for a window that shows a few pages (the window says what it missed).
+     */
+    private static byte[] watchCopy(Connection c, byte[] from, int offset, int n, long now) {
+        if (!c.watched) {
+            return null;
+        }
+        if (now - c.watchPeriodStart >= 100_000_000L) {
+            c.watchPeriodStart = now;
+            c.watchBytesLeft = WATCH_BYTES_PER_TENTH;
+        }
+        if (n > c.watchBytesLeft) {
+            c.watchBytesLeft = 0;
+            return null;
+        }
+        c.watchBytesLeft -= n;
+        return Arrays.copyOfRange(from, offset, offset + n);
     }
 
     /** {@code bytes} of echo went out: room for the peers waiting, once there is enough. */

@@ -474,7 +474,7 @@ public final class MainWindow {
                 });
         watching.put(id, w);
         controller.watch(id, true);
-        w.show();
+        w.show(watching.size() - 1);
     }
 
     /** The open data windows, by peer id; for tests. */

@@ -38,6 +38,14 @@ final class PeerWatchWindow {
     private final JDialog dialog;
     private final JTextArea transcript = new JTextArea(16, 60);
     private final JLabel status = new JLabel(" ");
+    /** Above the transcript once its oldest lines are gone, as the log says of its own. */
+    private final JLabel dropped = new JLabel();
+    private long droppedChars;
+    /** Bytes the server did not copy (the peer outran the window's share), since the last line that says so. */
+    private long missed;
+    private java.time.Instant missedFrom;
+    /** The first copy has come: before it, events without bytes are from before the watch began. */
+    private boolean copying;
     private final JTextField send = LineBreaksAsEscapes.install(new JTextField(30));
     private final JComboBox<LineEnding> lineEnding = new JComboBox<>(LineEnding.values());
     private final JButton sendButton = new JButton("Send");
@@ -83,8 +91,13 @@ final class PeerWatchWindow {
         sendButton.addActionListener(e -> sendTyped(sender));
 
         JPanel content = new JPanel(new MigLayout("fill, wrap 1", "[grow,fill]", "[][grow,fill][]"));
-        content.add(new JLabel("Everything " + who + " sends and is sent from now on:"));
-        content.add(new JScrollPane(transcript));
+        content.add(new JLabel("Everything " + who + " sends and is sent, from now on:"));
+        JScrollPane scroll = new JScrollPane(transcript);
+        dropped.setName("peerWatchDropped");
+        dropped.setEnabled(false); // a remark, in the disabled colour
+        dropped.setVisible(false);
+        scroll.setColumnHeaderView(dropped);
+        content.add(scroll);
         JPanel sendRow = new JPanel(new MigLayout("insets 0", "[grow,fill][][]"));
         sendRow.add(send, "wmin 100");
         sendRow.add(lineEnding);
@@ -96,7 +109,10 @@ final class PeerWatchWindow {
         dialog.setLocationRelativeTo(owner);
     }
 
-    void show() {
+    /** {@code cascade}: how many data windows are open already, so this one does not hide them. */
+    void show(int cascade) {
+        java.awt.Point at = dialog.getLocation();
+        dialog.setLocation(at.x + 28 * cascade, at.y + 28 * cascade);
         dialog.setVisible(true);
         send.requestFocusInWindow();
     }
@@ -114,24 +130,66 @@ final class PeerWatchWindow {
     void onEvents(List<ServerEvent> batch) {
         StringBuilder added = new StringBuilder();
         for (ServerEvent e : batch) {
-            if (e instanceof ServerEvent.Received r && r.peerId() == peerId && r.data() != null) {
-                line(added, r, "R: ", r.data());
-            } else if (e instanceof ServerEvent.Sent s && s.peerId() == peerId && s.data() != null) {
-                line(added, s, "S: ", s.data());
+            if (e instanceof ServerEvent.Received r && r.peerId() == peerId) {
+                data(added, r, "R: ", r.data(), r.bytes());
+            } else if (e instanceof ServerEvent.Sent s && s.peerId() == peerId) {
+                data(added, s, "S: ", s.data(), s.bytes());
             } else if (e instanceof ServerEvent.Closed c && c.peer().id() == peerId && open) {
                 ended(added, c, "Closed: " + c.peer().closeReason().text() + ".");
             } else if (e instanceof ServerEvent.Stopped s && open) {
                 ended(added, s, "Closed: the server stopped.");
             }
         }
+        sayMissed(added);
         if (added.length() > 0) {
             transcript.append(added.toString());
-            int excess = transcript.getDocument().getLength() - MAX_CHARS;
-            if (excess > 0) {
-                transcript.replaceRange("", 0, excess);
-            }
+            trim();
             transcript.setCaretPosition(transcript.getDocument().getLength());
         }
+    }
+
+    private void data(StringBuilder out, ServerEvent e, String prefix, byte[] data, int bytes) {
+        if (data == null) {
+            if (copying) {
+                if (missed == 0) {
+                    missedFrom = e.time();
+                }
+                missed += bytes; // the server's copies had reached the window's share
+            }
+            return;
+        }
+        copying = true;
+        sayMissed(out);
+        line(out, e, prefix, data);
+    }
+
+    /** "(… bytes not shown …)" where they were left out. */
+    private void sayMissed(StringBuilder out) {
+        if (missed > 0) {
+            out.append(TIME.format(missedFrom)).append(String.format(java.util.Locale.ROOT,
+                    "  (%,d bytes not shown here: the peer sends faster than this window shows)%n", missed));
+            missed = 0;
+        }
+    }
+
+    /** Keeps the newest {@link #MAX_CHARS}, cut at a line's start, and says how much went. */
+    private void trim() {
+        int excess = transcript.getDocument().getLength() - MAX_CHARS;
+        if (excess <= 0) {
+            return;
+        }
+        try {
+            int line = transcript.getLineOfOffset(excess);
+            int cut = line + 1 < transcript.getLineCount() ? transcript.getLineStartOffset(line + 1) : excess;
+            transcript.replaceRange("", 0, cut);
+            droppedChars += cut;
+        } catch (javax.swing.text.BadLocationException impossible) {
+            transcript.replaceRange("", 0, excess);
+            droppedChars += excess;
+        }
+        dropped.setText(String.format(java.util.Locale.ROOT,
+                "Older lines are not kept (%,d characters): this window keeps the newest %,d.", droppedChars, MAX_CHARS));
+        dropped.setVisible(true);
     }
 
     /** One read or write: its time, R: or S:, its bytes; lines after the first under the first's text. */
@@ -169,5 +227,10 @@ final class PeerWatchWindow {
 
     String transcriptText() {
         return transcript.getText();
+    }
+
+    /** The remark above the transcript, or null while it keeps every line. */
+    String droppedNote() {
+        return dropped.isVisible() ? dropped.getText() : null;
     }
 }

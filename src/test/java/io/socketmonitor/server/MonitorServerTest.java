@@ -92,6 +92,25 @@ class MonitorServerTest {
     }
 
     @Test
+    void aWatchedPeerThatFloodsGetsOnlyTheWatchersShareCopied() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN));
+        Socket s = open(a);
+        Clients.readExactly(s, 18);
+        long id = server().peers().get(0).id();
+        assertThat(server().watch(id, true)).isTrue();
+
+        int sent = 8 << 20; // at full speed: far more than the window's share of a tenth of a second
+        s.getOutputStream().write(new byte[sent]);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server().stats().bytesIn() == sent);
+
+        long copied = log.of(ServerEvent.Received.class).stream().filter(r -> r.data() != null)
+                .mapToLong(r -> r.data().length).sum();
+        assertThat(copied).as("bytes copied for the watcher").isPositive().isLessThan(sent / 4);
+        assertThat(log.of(ServerEvent.Received.class).stream().mapToLong(ServerEvent.Received::bytes).sum())
+                .as("every read still reported").isEqualTo(sent);
+    }
+
+    @Test
     void peakOpenIsTheMostOpenAtOnceAndANewRunStartsItAgain() throws Exception {
         InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN));
         MonitorServer server = server();
