@@ -46,8 +46,8 @@ final class PeerWatchWindow {
     private java.time.Instant missedFrom;
     /** The first copy has come: before it, events without bytes are from before the watch began. */
     private boolean copying;
-    private final JTextField send = LineBreaksAsEscapes.install(new JTextField(30));
     private final JComboBox<LineEnding> lineEnding = new JComboBox<>(LineEnding.values());
+    private final JTextField send = LineBreaksAsEscapes.install(new JTextField(30), lineEnding);
     private final JButton sendButton = new JButton("Send");
     private boolean open = true;
 

@@ -26,17 +26,22 @@ final class SendTextDialog {
      * why, and the dialog opens again with it, to be corrected rather than typed again.
      */
     byte[] ask(Component parent, String title) {
+        TemplateException refused = null; // why the text last typed here could not be sent
         while (true) {
-            JTextField text = LineBreaksAsEscapes.install(new JTextField(lastText, 30));
-            text.setName("sendText");
-            text.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
-            text.selectAll(); // typing replaces it; an arrow key keeps it to edit
             JComboBox<LineEnding> endings = new JComboBox<>(LineEnding.values());
             endings.setName("sendLineEnding");
             endings.setSelectedItem(ending);
             endings.getAccessibleContext().setAccessibleName("Line ending");
+            JTextField text = LineBreaksAsEscapes.install(new JTextField(lastText, 30), endings);
+            text.setName("sendText");
+            text.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
+            if (refused == null) {
+                text.selectAll(); // the last text sent: typing replaces it, an arrow key keeps it to edit
+            } else {
+                text.setCaretPosition(Math.max(0, Math.min(refused.position(), lastText.length()))); // at the mistake
+            }
             JPanel panel = new JPanel(new MigLayout("insets 0, wrap 2", "[grow,fill][]"));
-            JLabel label = new JLabel("Text to send (escapes \\n \\r \\t \\\\ \\0 \\xHH work):");
+            JLabel label = new JLabel("Text to send (escapes \\n \\r \\t \\\\ \\0 \\xHH \\uXXXX work):");
             label.setLabelFor(text);
             panel.add(label, "span 2");
             panel.add(text);
@@ -60,6 +65,7 @@ final class SendTextDialog {
             try {
                 return SendText.encode(lastText, ending);
             } catch (TemplateException e) {
+                refused = e;
                 JOptionPane.showMessageDialog(parent, e.getMessage(), title, JOptionPane.WARNING_MESSAGE);
             }
         }

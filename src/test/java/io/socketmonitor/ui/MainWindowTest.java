@@ -739,7 +739,10 @@ class MainWindowTest extends AbstractWindowTest {
             warning.requireMessage("\\x needs 2 hex digits, found 'ZZ' at position 6.");
             warning.okButton().click();
             dialog = org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
-            dialog.textBox("sendText").requireText("pong \\xZZ").setText("pong \\x42");
+            javax.swing.text.JTextComponent again = dialog.textBox("sendText").requireText("pong \\xZZ").target();
+            assertThat(edt(() -> again.getSelectedText())).as("not selected: a key would wipe it").isNull();
+            assertThat(edt(again::getCaretPosition)).as("the cursor at the mistake").isEqualTo(5);
+            dialog.textBox("sendText").setText("pong \\x42");
             confirm(dialog);
             assertThat(new String(in.readNBytes(8), StandardCharsets.UTF_8)).isEqualTo("pong B\r\n");
         }

@@ -84,10 +84,11 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private final JTextArea received = name(new JTextArea(6, 32), "clientReceived", "Received text");
     private final JTextArea receivedHex = name(new JTextArea(6, 32), "clientReceivedHex", "Received bytes in hex");
     private final JTabbedPane views = name(new JTabbedPane(), "clientViews", "Received views");
-    private final JTextField send = name(io.socketmonitor.ui.LineBreaksAsEscapes.install(new JTextField(20)), "clientSend", "Text to send",
-            "Escapes: \\n \\r \\t \\\\ \\0 \\xHH; Up and Down recall what you sent");
     private final JComboBox<LineEnding> lineEnding = name(new JComboBox<>(LineEnding.values()), "clientLineEnding",
             "Line ending");
+    private final JTextField send = name(io.socketmonitor.ui.LineBreaksAsEscapes.install(new JTextField(20), lineEnding),
+            "clientSend", "Text to send",
+            "Escapes: \\n \\r \\t \\\\ \\0 \\xHH; Up and Down recall what you sent");
     private final JButton sendButton = name(new JButton("Send"), "clientSendButton", "Send");
     private final JButton clear = name(new JButton("Clear"), "clientClear", "Clear received");
     private final JButton save = name(new JButton("Save…"), "clientSave", "Save received bytes",

@@ -296,6 +296,11 @@ class ClientPanelTest {
 
         waitFor("the request sent whole", () -> received().contains("→ sent 27 bytes: GET / HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n"));
         waitFor("27 bytes at the server", () -> server.peers().size() == 1 && server.peers().get(0).bytesIn() == 27);
+
+        // The clipboard gives Swing every break as LF: a break becomes the ending chosen beside the field.
+        window.comboBox("clientLineEnding").selectItem("LF (\\n)");
+        GuiActionRunner.execute(() -> field.replaceSelection("one\r\ntwo\rthree\n"));
+        assertThat(GuiActionRunner.execute(() -> field.getText())).isEqualTo("one\\ntwo\\nthree\\n");
     }
 
     @Test
