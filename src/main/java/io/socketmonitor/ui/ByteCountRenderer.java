@@ -7,7 +7,7 @@ import javax.swing.table.DefaultTableCellRenderer;
 
 /**
  * A byte count in a table cell: whole, with thousands grouped, where the column has room for
- * it; else short ({@code 191M}, as {@code ls -h} writes it), the exact count on hover. A
+ * it; else short ({@code 200M}), the exact count on hover. A
  * 200,000,000-byte peer showed "20000…", a number nobody could read.
  */
 final class ByteCountRenderer extends DefaultTableCellRenderer {
@@ -36,19 +36,22 @@ final class ByteCountRenderer extends DefaultTableCellRenderer {
         return this;
     }
 
-    /** 999 → "999", 1,234,567 → "1.2M", 200,000,000 → "191M" (binary multiples, rounded, as ls -h). */
+    /**
+     * 999 → "999", 1,234,567 → "1.2M", 200,000,000 → "200M": powers of 1000, as a student reads
+     * "G" (1024-based, 21,723,745,730 bytes read "20G").
+     */
     static String shortForm(long bytes) {
-        String[] units = {"K", "M", "G", "T", "P", "E"};
-        if (bytes < 1024) {
+        String[] units = {"k", "M", "G", "T", "P", "E"};
+        if (bytes < 1000) {
             return Long.toString(bytes);
         }
         double v = bytes;
         int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
+        while (v >= 999.5 && u < units.length - 1) {
+            v /= 1000;
             u++;
         }
-        return (v < 10 ? String.format(java.util.Locale.ROOT, "%.1f", v)
+        return (v < 9.95 ? String.format(java.util.Locale.ROOT, "%.1f", v)
                 : String.format(java.util.Locale.ROOT, "%.0f", v)) + units[u];
     }
 }

@@ -302,7 +302,9 @@ public final class LecturePanel extends TabContent {
             } else if (e instanceof ServerEvent.Received r && r.peerId() == latestId) {
                 latestHasTalked = true;
                 lit.put(Step.RECEIVE, true);
-                code.put(Step.RECEIVE, "conn.recv(1024)   # " + r.bytes() + " bytes");
+                // recv(1024) never returns more than 1024: say how a larger read would come in
+                code.put(Step.RECEIVE, "conn.recv(1024)   # " + r.bytes() + " bytes"
+                        + (r.bytes() > 1024 ? " arrived: 1024 per call" : ""));
                 changed = true;
             } else if (e instanceof ServerEvent.Closed c && c.peer().id() == latestId) {
                 String status = httpErrorStatus(c.peer().closeReason());

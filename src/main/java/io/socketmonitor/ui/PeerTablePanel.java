@@ -52,6 +52,8 @@ public final class PeerTablePanel extends JPanel {
     private final ActionNote note = new ActionNote(info, " ");
     /** Peers the user asked to close, until the table shows them closed. */
     private List<Long> disconnecting = List.of();
+    /** Of those, how many the filter hid when they were closed: said, since the user did not see them. */
+    private int disconnectingHidden;
     private int reselectFrom;
     private final SendTextDialog sendDialog = new SendTextDialog();
     final Action send;
@@ -173,7 +175,7 @@ public final class PeerTablePanel extends JPanel {
 
             @Override
             public void mouseClicked(MouseEvent e) {
-                if (e.getClickCount() == 2 && javax.swing.SwingUtilities.isLeftMouseButton(e) && watch.isEnabled()) {
+                if (e.getClickCount() == 2 && javax.swing.SwingUtilities.isLeftMouseButton(e) && controller.running()) {
                     watchSelected();
                 }
             }
@@ -288,20 +290,30 @@ public final class PeerTablePanel extends JPanel {
         List<PeerTableModel.Row> sel = selected();
         if (sel.size() == 1 && sel.get(0).open()) {
             onWatch.accept(sel.get(0));
+        } else if (sel.size() == 1) {
+            note.say("Peer #" + sel.get(0).id() + " has closed: a peer's data can be watched while it is open.");
         }
     }
 
     void disconnectSelected() {
-        disconnect(selectedOpenIds());
+        disconnect(selectedOpenIds(), 0);
     }
 
     void disconnectAll() {
-        disconnect(model.openIds());
+        int shownOpen = 0;
+        for (int row = 0; row < table.getRowCount(); row++) {
+            if (model.row(table.convertRowIndexToModel(row)).open()) {
+                shownOpen++;
+            }
+        }
+        List<Long> ids = model.openIds();
+        disconnect(ids, ids.size() - shownOpen);
     }
 
-    private void disconnect(List<Long> ids) {
+    private void disconnect(List<Long> ids, int hidden) {
         if (!ids.isEmpty()) {
             disconnecting = ids;
+            disconnectingHidden = hidden;
             reselectFrom = table.getSelectionModel().getMinSelectionIndex();
             controller.disconnect(ids);
             note.working("Disconnecting " + peers(ids.size()) + "\u2026");
@@ -311,7 +323,8 @@ public final class PeerTablePanel extends JPanel {
     /** "Disconnecting…" lasts until the table shows none of those peers open. */
     private void reportDisconnected() {
         if (!disconnecting.isEmpty() && disconnecting.stream().noneMatch(model::isOpen)) {
-            note.say("Disconnected " + peers(disconnecting.size()) + ".");
+            note.say("Disconnected " + peers(disconnecting.size()) + (disconnectingHidden == 0 ? "."
+                    : " (" + disconnectingHidden + " of them hidden by the filter)."));
             disconnecting = List.of();
             int from = reselectFrom;
             // Later: this listener runs before the table's own, which has yet to move the selection.

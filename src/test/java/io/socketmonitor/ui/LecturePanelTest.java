@@ -141,12 +141,15 @@ class LecturePanelTest {
                     new ServerEvent.Connected(t, new PeerSnapshot(1, remote, LOCAL, t, 0, 0, null, null, null)),
                     new ServerEvent.Sent(t, 1, 18), new ServerEvent.Received(t, 1, 16, "sixteen bytes..")));
             out.add(lecture.codeText(LecturePanel.Step.RECEIVE));
+            lecture.onEvents(List.of(new ServerEvent.Received(t, 1, 8192, "xxxx")));
+            out.add(lecture.codeText(LecturePanel.Step.RECEIVE));
             lecture.onEvents(List.of(new ServerEvent.Connected(t, new PeerSnapshot(2, remote, LOCAL, t, 0, 0, null, null, null))));
             out.add(lecture.codeText(LecturePanel.Step.SEND));
             out.add(lecture.codeText(LecturePanel.Step.RECEIVE));
             return out;
         });
         assertThat(shown).containsExactly("conn.sendall(greeting)", "conn.recv(1024)   # 16 bytes",
+                "conn.recv(1024)   # 8192 bytes arrived: 1024 per call", // recv(1024) never returns 8192
                 "conn.sendall(greeting)", "conn.recv(1024)");
     }
 

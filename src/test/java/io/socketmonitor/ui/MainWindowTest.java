@@ -796,7 +796,7 @@ class MainWindowTest extends AbstractWindowTest {
                 assertThat(in.read()).as("end of stream from the server").isEqualTo(-1);
             }
             await().atMost(WAIT).untilAsserted(() ->
-                    assertThat(window.label("peerInfo").text()).isEqualTo("Disconnected 3 peers."));
+                    assertThat(window.label("peerInfo").text()).isEqualTo("Disconnected 3 peers (2 of them hidden by the filter)."));
             window.menuItem("disconnectAllItem").requireDisabled();
         }
     }

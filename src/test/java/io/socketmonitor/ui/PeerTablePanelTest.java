@@ -242,7 +242,7 @@ class PeerTablePanelTest {
     void aByteCountShowsWholeWhereItFitsElseShortAndWholeOnHover() {
         String whole = "200,000,000";
         assertThat(bytesInCellAt(3000)).isEqualTo(whole + " | null"); // room to spare, whatever the font
-        assertThat(bytesInCellAt(400)).isEqualTo("191M | " + whole + " bytes"); // "20000…" before
+        assertThat(bytesInCellAt(400)).isEqualTo("200M | " + whole + " bytes"); // "20000…" before
     }
 
     @Test
