@@ -65,7 +65,10 @@ public final class MainWindow {
             Dimension min = super.getMinimumSize();
             if (clientPanel != null) {
                 int chrome = 24; // the tab's border, the scroll pane's and a vertical scroll bar
-                min.width = Math.max(200, Math.min(clientPanel.getMinimumSize().width + chrome, 460));
+                // 460 px at the theme's text size, more with larger text, so the table keeps room too
+                java.awt.Font f = javax.swing.UIManager.getFont("defaultFont");
+                int cap = (int) (460 * (f == null ? 1.0 : Math.max(1.0, f.getSize2D() / 13.0)));
+                min.width = Math.max(200, Math.min(clientPanel.getMinimumSize().width + chrome, cap));
             }
             return min;
         }
@@ -343,9 +346,22 @@ public final class MainWindow {
         com.formdev.flatlaf.FlatLaf.updateUI();
         SwingUtilities.invokeLater(() -> {
             frame.validate(); // the panels' new sizes first (the server pane measures its rows again)
-            mainSplit.setDividerLocation(mainShare);
-            peerSplit.setDividerLocation(peerShare);
+            setShare(mainSplit, mainShare);
+            setShare(peerSplit, peerShare);
         });
+    }
+
+    /**
+     * The divider at {@code share} of the split, within what its two sides need at least: a
+     * share kept from smaller text left the log no line at all in a small window.
+     */
+    private static void setShare(JSplitPane split, double share) {
+        int room = (split.getOrientation() == JSplitPane.VERTICAL_SPLIT ? split.getHeight() : split.getWidth())
+                - split.getDividerSize();
+        int at = (int) Math.round(room * share);
+        int min = split.getMinimumDividerLocation();
+        int max = split.getMaximumDividerLocation();
+        split.setDividerLocation(max < min ? at : Math.max(min, Math.min(max, at)));
     }
 
     private static double share(JSplitPane split) {

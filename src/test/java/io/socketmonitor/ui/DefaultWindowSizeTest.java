@@ -149,6 +149,33 @@ class DefaultWindowSizeTest {
     }
 
     @Test
+    void madeSmallWithLargerTextTheLogStillShowsThreeLines() {
+        MainWindow main = GuiActionRunner.execute(() -> {
+            MainWindow m = withTestClientTab();
+            m.frame().setSize(900, 600);
+            Layouts.layOut(m.frame());
+            for (int i = 0; i < 3; i++) {
+                m.changeTextSize(+1); // View > Larger text, three times: a projector's back row
+            }
+            return m;
+        });
+        try {
+            int lines = GuiActionRunner.execute(() -> { // after the dividers' share is set again
+                Layouts.layOut(main.frame());
+                javax.swing.JList<?> log = Named.find(main.frame().getRootPane(), "log");
+                return log.getParent().getHeight() / log.getFixedCellHeight();
+            });
+            assertThat(lines).as("log lines in view").isGreaterThanOrEqualTo(3);
+        } finally {
+            GuiActionRunner.execute(() -> {
+                main.close();
+                Themes.textSize(0);
+                com.formdev.flatlaf.FlatLaf.updateUI();
+            });
+        }
+    }
+
+    @Test
     void atTheDefaultSizeTheTestClientsRunButtonIsAScrollAwayAndWhole() {
         Object[] seen = GuiActionRunner.execute(() -> {
             MainWindow main = withTestClientTab();
