@@ -50,6 +50,24 @@ class DefaultWindowSizeTest {
         assertThat(size).isEqualTo(new Dimension(Math.min(1280, screen.width), Math.min(820, screen.height)));
     }
 
+    @Test
+    void theWindowAndItsDividersComeBackWhereTheyWereLeft() {
+        Prefs prefs = new Prefs(node);
+        prefs.bounds(new Rectangle(20, 30, 900, 650));
+        prefs.saveSplit("main", 300);
+        prefs.saveSplit("peers", 420);
+        Object[] seen = GuiActionRunner.execute(() -> {
+            MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
+            Layouts.layOut(main.frame());
+            javax.swing.JSplitPane mainSplit = Named.find(main.frame().getRootPane(), "mainSplit");
+            javax.swing.JSplitPane peerSplit = Named.find(main.frame().getRootPane(), "peerSplit");
+            Object[] out = {main.frame().getBounds(), mainSplit.getDividerLocation(), peerSplit.getDividerLocation()};
+            main.close();
+            return out;
+        });
+        assertThat(seen).containsExactly(new Rectangle(20, 30, 900, 650), 300, 420);
+    }
+
     /** A window at the default size, laid out with the Test client tab in front; on the EDT. */
     private MainWindow withTestClientTab() {
         MainWindow main = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
