@@ -155,6 +155,28 @@ class LogPanelTest {
     }
 
     @Test
+    void withAutoScrollOffTheLinesBeingReadStayInView() {
+        int[] firstShown = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run);
+            javax.swing.JList<?> list = Named.find(log, "log");
+            for (int i = 0; i < 10; i++) {
+                log.append(events());
+            }
+            log.setSize(600, 200);
+            Layouts.layOut(log);
+            log.autoScrollBox().setSelected(false); // reading older lines
+            list.ensureIndexIsVisible(0);
+            int before = list.getFirstVisibleIndex();
+            log.append(events());
+            Layouts.layOut(log);
+            return new int[] {before, list.getFirstVisibleIndex(), list.getLastVisibleIndex(), list.getModel().getSize() - 1};
+        });
+        assertThat(firstShown[0]).isZero();
+        assertThat(firstShown[1]).as("first line in view after more arrive").isZero();
+        assertThat(firstShown[2]).as("the newest line is not pulled into view").isLessThan(firstShown[3]);
+    }
+
+    @Test
     void oneIsSingular() {
         assertThat(LogPanel.describe(new ServerEvent.Sent(T0, 7, 1))).isEqualTo("S: sent 1 byte to #7");
         assertThat(LogPanel.describe(new ServerEvent.Sent(T0, 7, 6, "ping\\r\\n")))

@@ -48,6 +48,9 @@ class MainWindowTest extends AbstractWindowTest {
         window.spinner("port").requireDisabled();
         window.textBox("tryTelnet").requireText("telnet 127.0.0.1 " + port);
         window.textBox("tryNc").requireText("nc 127.0.0.1 " + port);
+        window.button("tryTelnetCopy").click(); // ready to paste in a terminal
+        await().atMost(WAIT).until(() -> edt(() -> String.valueOf(java.awt.Toolkit.getDefaultToolkit().getSystemClipboard()
+                .getData(java.awt.datatransfer.DataFlavor.stringFlavor))).equals("telnet 127.0.0.1 " + port));
 
         assertThat(readAll(port)).isEqualTo("Hello from server\n");
 
