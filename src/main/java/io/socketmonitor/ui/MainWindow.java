@@ -91,6 +91,8 @@ public final class MainWindow {
     };
     private final JSplitPane peerSplit;
     private final JSplitPane mainSplit;
+    private final DividerShare peerShare;
+    private final DividerShare mainShare;
     private final Timer ticker;
     private final Action startStop;
     private final MainMenu menu;
@@ -144,6 +146,7 @@ public final class MainWindow {
         peerPanel.setPreferredSize(new Dimension(600, 300));
         peerPanel.setMinimumSize(new Dimension(300, 100));
         peerSplit.setContinuousLayout(true);
+        peerShare = DividerShare.keep(peerSplit);
         bottomTabs.setName("bottomTabs");
         bottomTabs.addTab("Log", log);
         bottomTabs.setMnemonicAt(0, KeyEvent.VK_O);
@@ -154,6 +157,7 @@ public final class MainWindow {
         mainSplit.setResizeWeight(0.7);
         bottomTabs.setPreferredSize(new Dimension(700, 180));
         mainSplit.setContinuousLayout(true);
+        mainShare = DividerShare.keep(mainSplit);
 
         frame.getContentPane().setLayout(new BorderLayout());
         frame.getContentPane().add(serverPanel, BorderLayout.NORTH);
@@ -338,36 +342,16 @@ public final class MainWindow {
         int points = step == 0 ? 0
                 : Math.max(Themes.MIN_TEXT_STEP, Math.min(Themes.MAX_TEXT_STEP, prefs.textSize() + step));
         prefs.textSize(points);
-        // The dividers keep their share of the window: the panels above them grow with the text,
-        // and a divider left at its pixel position squeezed the log away.
-        double mainShare = share(mainSplit);
-        double peerShare = share(peerSplit);
         Themes.textSize(points);
         com.formdev.flatlaf.FlatLaf.updateUI();
+        // The dividers keep their share of the window, within what each side needs: the panels
+        // above them grow with the text, and a divider left at its pixel position squeezed the
+        // log away (a share kept regardless of the minimums left it no line in a small window).
         SwingUtilities.invokeLater(() -> {
             frame.validate(); // the panels' new sizes first (the server pane measures its rows again)
-            setShare(mainSplit, mainShare);
-            setShare(peerSplit, peerShare);
+            mainShare.apply();
+            peerShare.apply();
         });
-    }
-
-    /**
-     * The divider at {@code share} of the split, within what its two sides need at least: a
-     * share kept from smaller text left the log no line at all in a small window.
-     */
-    private static void setShare(JSplitPane split, double share) {
-        int room = (split.getOrientation() == JSplitPane.VERTICAL_SPLIT ? split.getHeight() : split.getWidth())
-                - split.getDividerSize();
-        int at = (int) Math.round(room * share);
-        int min = split.getMinimumDividerLocation();
-        int max = split.getMaximumDividerLocation();
-        split.setDividerLocation(max < min ? at : Math.max(min, Math.min(max, at)));
-    }
-
-    private static double share(JSplitPane split) {
-        int room = (split.getOrientation() == JSplitPane.VERTICAL_SPLIT ? split.getHeight() : split.getWidth())
-                - split.getDividerSize();
-        return room <= 0 ? 0.5 : Math.max(0.1, Math.min(0.9, split.getDividerLocation() / (double) room));
     }
 
     public void setTheme(String theme) {

@@ -51,6 +51,38 @@ class DefaultWindowSizeTest {
     }
 
     @Test
+    void madeSmallAndLargeAgainTheDividersReturnToTheirShare() {
+        MainWindow main = GuiActionRunner.execute(() -> {
+            MainWindow m = MainWindow.create(new Prefs(node), ServerConfig.defaults().withPort(0));
+            m.frame().setSize(1280, 820);
+            Layouts.layOut(m.frame());
+            return m;
+        });
+        try {
+            // Each step a turn of the EDT of its own: the splits hear of their new size after it.
+            java.util.function.Supplier<int[]> dividers = () -> GuiActionRunner.execute(() -> {
+                Layouts.layOut(main.frame());
+                javax.swing.JSplitPane mainSplit = Named.find(main.frame().getRootPane(), "mainSplit");
+                javax.swing.JSplitPane peerSplit = Named.find(main.frame().getRootPane(), "peerSplit");
+                return new int[] {mainSplit.getDividerLocation(), peerSplit.getDividerLocation()};
+            });
+            dividers.get();
+            int[] before = dividers.get();
+            GuiActionRunner.execute(() -> main.frame().setSize(900, 600));
+            dividers.get();
+            int[] small = dividers.get();
+            GuiActionRunner.execute(() -> main.frame().setSize(1280, 820));
+            dividers.get();
+            int[] after = dividers.get();
+            assertThat(small[1]).as("the table gave way in the small window").isLessThan(before[1]);
+            assertThat(after[0]).as("main divider").isCloseTo(before[0], org.assertj.core.data.Offset.offset(3));
+            assertThat(after[1]).as("peer divider").isCloseTo(before[1], org.assertj.core.data.Offset.offset(3));
+        } finally {
+            GuiActionRunner.execute(main::close);
+        }
+    }
+
+    @Test
     void theWindowAndItsDividersComeBackWhereTheyWereLeft() {
         Prefs prefs = new Prefs(node);
         prefs.bounds(new Rectangle(20, 30, 900, 650));
@@ -178,7 +210,8 @@ class DefaultWindowSizeTest {
             return m;
         });
         try {
-            int lines = GuiActionRunner.execute(() -> { // after the dividers' share is set again
+            GuiActionRunner.execute(() -> Layouts.layOut(main.frame())); // the split hears of its new size
+            int lines = GuiActionRunner.execute(() -> { // and puts its divider back within the minimums
                 Layouts.layOut(main.frame());
                 javax.swing.JList<?> log = Named.find(main.frame().getRootPane(), "log");
                 return log.getParent().getHeight() / log.getFixedCellHeight();
