@@ -219,19 +219,14 @@ public final class LogPanel extends JPanel {
 
     /** {@code appended} lines went into {@link #lines}; {@code matching} are those the filter shows, null without one. */
     private void appendToArea(int appended, List<String> matching) {
-        showDropped();
-        if (matching == null) {
-            if (appended == 0) {
-                return;
-            }
+        if (matching == null && appended > 0) {
             shownLines.appended(appended);
-        } else {
-            if (matching.isEmpty()) {
-                return;
-            }
+            scrollToEnd();
+        } else if (matching != null && !matching.isEmpty()) {
             shownLines.addAll(matching);
+            scrollToEnd();
         }
-        scrollToEnd();
+        showRemark();
     }
 
     /** The text of a kept line: its time, then a note as said or an event in the lecture's words. */
@@ -321,23 +316,36 @@ public final class LogPanel extends JPanel {
             shownLines.addAll(keep);
         }
         scrollToEnd();
+        showRemark();
     }
 
     public void clear() {
         lines.clear();
         shownLines.clear();
         note.clear();
-        showDropped();
+        showRemark();
     }
 
-    private void showDropped() {
+    /**
+     * The remark above the lines: that a filter matches none of them (an empty log read as a
+     * dead server), and how many older lines are gone.
+     */
+    private void showRemark() {
         long letGo = lines.letGo();
-        if (letGo > 0) {
-            dropped.setText(String.format("%,d older %s not kept: the log keeps the newest %,d.",
-                    letGo, letGo == 1 ? "line is" : "lines are", lines.capacity()));
+        boolean noMatch = !filterText().isEmpty() && shownLines.getSize() == 0 && lines.size() > 0;
+        StringBuilder remark = new StringBuilder();
+        if (noMatch) {
+            remark.append("No line contains \u201C").append(filter.getText().strip()).append("\u201D.");
         }
-        if (dropped.isVisible() != letGo > 0) {
-            dropped.setVisible(letGo > 0);
+        if (letGo > 0) {
+            remark.append(remark.length() > 0 ? "  " : "").append(String.format("%,d older %s not kept: the log keeps"
+                    + " the newest %,d.", letGo, letGo == 1 ? "line is" : "lines are", lines.capacity()));
+        }
+        if (remark.length() > 0 && !remark.toString().equals(dropped.getText())) {
+            dropped.setText(remark.toString());
+        }
+        if (dropped.isVisible() != remark.length() > 0) {
+            dropped.setVisible(remark.length() > 0);
         }
     }
 

@@ -177,6 +177,22 @@ class LogPanelTest {
     }
 
     @Test
+    void aFilterThatMatchesNoLineSaysSoRatherThanShowAnEmptyLog() {
+        String[] seen = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run);
+            log.append(events());
+            javax.swing.JLabel remark = Named.find(log, "logDropped");
+            javax.swing.JTextField filter = Named.find(log, "logFilter");
+            filter.setText("no such text");
+            String none = remark.isVisible() ? remark.getText() : "(hidden)";
+            filter.setText("Connected");
+            String some = remark.isVisible() ? remark.getText() : "(hidden)";
+            return new String[] {none, some};
+        });
+        assertThat(seen).containsExactly("No line contains \u201Cno such text\u201D.", "(hidden)");
+    }
+
+    @Test
     void oneIsSingular() {
         assertThat(LogPanel.describe(new ServerEvent.Sent(T0, 7, 1))).isEqualTo("S: sent 1 byte to #7");
         assertThat(LogPanel.describe(new ServerEvent.Sent(T0, 7, 6, "ping\\r\\n")))
