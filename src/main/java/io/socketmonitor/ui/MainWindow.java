@@ -57,15 +57,14 @@ public final class MainWindow {
 
         /**
          * As narrow as the test client allows without scrolling sideways (at 900 px its Port
-         * and buttons went past the edge), within reason: the table keeps room too. Follows
-         * the text size.
+         * and buttons went past the edge), but at most 460 px at the theme's text size (more
+         * with larger text), so the table keeps room too.
          */
         @Override
         public Dimension getMinimumSize() {
             Dimension min = super.getMinimumSize();
             if (clientPanel != null) {
                 int chrome = 24; // the tab's border, the scroll pane's and a vertical scroll bar
-                // 460 px at the theme's text size, more with larger text, so the table keeps room too
                 java.awt.Font f = javax.swing.UIManager.getFont("defaultFont");
                 int cap = (int) (460 * (f == null ? 1.0 : Math.max(1.0, f.getSize2D() / 13.0)));
                 min.width = Math.max(200, Math.min(clientPanel.getMinimumSize().width + chrome, cap));

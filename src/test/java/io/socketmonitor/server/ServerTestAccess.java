@@ -22,10 +22,6 @@ public final class ServerTestAccess {
         return server.queuedBytes();
     }
 
-    public static long readPauseBytes() {
-        return PeerIo.READ_PAUSE_BYTES;
-    }
-
     public static int httpHeadLimitBytes() {
         return HttpResponder.MAX_HEAD_BYTES;
     }

@@ -304,13 +304,16 @@ class MainWindowTest extends AbstractWindowTest {
         }
     }
 
-    /** Keep-open, two greeted clients in the table, the first row selected; their input streams. */
-    private InputStream[] twoKeepOpenPeersTheFirstSelected(Socket first, Socket second) throws IOException {
+    /** Keep-open, started by the button, each client greeted in the table, the first row selected; their inputs. */
+    private InputStream[] keepOpenPeersTheFirstSelected(Socket... clients) throws IOException {
         window.comboBox("mode").selectItem("Keep open");
         int port = startByButton();
-        InputStream[] ins = {greeted(first, port), greeted(second, port)};
+        InputStream[] ins = new InputStream[clients.length];
+        for (int i = 0; i < clients.length; i++) {
+            ins[i] = greeted(clients[i], port);
+        }
         JTableFixture table = window.table("peerTable");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(2));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(clients.length));
         table.selectRows(0);
         return ins;
     }
@@ -318,7 +321,7 @@ class MainWindowTest extends AbstractWindowTest {
     @Test
     void deleteSelectsTheNextOpenPeerSoDeleteAgainGoesOn() throws IOException {
         try (Socket first = new Socket(); Socket second = new Socket()) {
-            InputStream[] in = twoKeepOpenPeersTheFirstSelected(first, second);
+            InputStream[] in = keepOpenPeersTheFirstSelected(first, second);
             JTableFixture table = window.table("peerTable");
 
             table.pressAndReleaseKeys(KeyEvent.VK_DELETE);
@@ -339,7 +342,7 @@ class MainWindowTest extends AbstractWindowTest {
     @Test
     void deleteOutsideTheTableDisconnectsNoOne() throws IOException {
         try (Socket first = new Socket(); Socket second = new Socket()) {
-            InputStream[] in = twoKeepOpenPeersTheFirstSelected(first, second);
+            InputStream[] in = keepOpenPeersTheFirstSelected(first, second);
             JTableFixture table = window.table("peerTable");
 
             window.tabbedPane("sideTabs").focus(); // the user has moved on: Delete here is not for the peers
@@ -693,21 +696,10 @@ class MainWindowTest extends AbstractWindowTest {
         assertThat(edt(() -> main.lecture().explanationText())).contains("loopback");
     }
 
-    /** Keep open, started by the button, {@code s} greeted and its row selected; returns its input. */
-    private InputStream oneKeepOpenPeerSelected(Socket s) throws IOException {
-        window.comboBox("mode").selectItem("Keep open");
-        int port = startByButton();
-        InputStream in = greeted(s, port);
-        JTableFixture table = window.table("peerTable");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(table.contents()).hasNumberOfRows(1));
-        table.selectRows(0);
-        return in;
-    }
-
     @Test
     void sendsTextToTheSelectedKeepOpenPeer() throws IOException {
         try (Socket s = new Socket()) {
-            InputStream in = oneKeepOpenPeerSelected(s);
+            InputStream in = keepOpenPeersTheFirstSelected(s)[0];
             JTableFixture table = window.table("peerTable");
             window.button("peer.Send").requireEnabled().click();
             org.assertj.swing.fixture.JOptionPaneFixture dialog =
@@ -754,7 +746,7 @@ class MainWindowTest extends AbstractWindowTest {
     @Test
     void watchDataShowsAPeersWholeConversationAndAnswersIt() throws IOException {
         try (Socket s = new Socket()) {
-            InputStream in = oneKeepOpenPeerSelected(s);
+            InputStream in = keepOpenPeersTheFirstSelected(s)[0];
             window.menuItemWithPath("Server", "Watch data\u2026").click();
             long id = edt(() -> main.watchWindows().keySet().iterator().next());
             org.assertj.swing.fixture.DialogFixture watch =
