@@ -195,7 +195,7 @@ final class PeerWatchWindow {
     /** One read or write: its time, R: or S:, its bytes; lines after the first under the first's text. */
     private static void line(StringBuilder out, ServerEvent e, String prefix, byte[] data) {
         String head = TIME.format(e.time()) + "  " + prefix;
-        String[] lines = VisibleBytes.text(data).split("\n", -1);
+        String[] lines = new LongLines().fold(VisibleBytes.text(data)).split("\n", -1);
         int last = lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length; // a final break ends it
         for (int i = 0; i < Math.max(last, 1); i++) {
             out.append(i == 0 ? head : " ".repeat(head.length())).append(lines[i]).append('\n');

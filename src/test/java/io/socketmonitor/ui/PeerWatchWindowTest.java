@@ -59,4 +59,21 @@ class PeerWatchWindowTest {
                 .endsWith("R: line 19999 " + "y".repeat(20) + "\\n\n");
         assertThat((String) seen[1]).startsWith("Older lines are not kept");
     }
+
+    @Test
+    void aReadTooLongToDrawGoesOnLinesUnderItsFirst() {
+        PeerWatchWindow w = window();
+        String text = GuiActionRunner.execute(() -> {
+            w.onEvents(List.of(received("z".repeat(2_500))));
+            String t = w.transcriptText();
+            w.close();
+            return t;
+        });
+        String[] lines = text.split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  R: z{" + LongLines.MAX_COLUMNS + "}");
+        int indent = lines[0].indexOf('z');
+        assertThat(lines[1]).isEqualTo(" ".repeat(indent) + "z".repeat(LongLines.MAX_COLUMNS));
+        assertThat(lines[2]).isEqualTo(" ".repeat(indent) + "z".repeat(500));
+    }
 }

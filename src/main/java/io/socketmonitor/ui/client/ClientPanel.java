@@ -122,6 +122,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private int session;
     private boolean atLineStart = true;
     private final VisibleBytes.Stream receivedText = new VisibleBytes.Stream();
+    private final io.socketmonitor.ui.LongLines viewLines = new io.socketmonitor.ui.LongLines();
     private boolean hexStale;
     /** Bytes a hex line shows: 16, or 8 where 16 would hide the ASCII column past the edge. */
     private int hexPerLine = 16;
@@ -586,7 +587,8 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         atLineStart = true;
     }
 
-    private void append(String text) {
+    private void append(String unbroken) {
+        String text = viewLines.fold(unbroken);
         if (text.length() >= MAX_TEXT_CHARS) {
             received.setText(text.substring(text.length() - MAX_TEXT_CHARS));
         } else {
@@ -620,6 +622,7 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     private void clear() {
         receivedText.end();
         received.setText("");
+        viewLines.lineStarts();
         receivedHex.setText("");
         receivedBytes.reset();
         atLineStart = true;

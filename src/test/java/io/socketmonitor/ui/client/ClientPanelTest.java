@@ -340,6 +340,25 @@ class ClientPanelTest {
     }
 
     @Test
+    void aLineTooLongToDrawIsShownInPiecesAndKeptWholeForHexAndSave() throws Exception {
+        start(Mode.CLOSE);
+        try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            raw.setSoTimeout(10_000);
+            window.textBox("clientPort").setText(Integer.toString(raw.getLocalPort()));
+            window.button("clientConnect").click();
+            String line = "0123456789".repeat(500); // drawn whole, its end would be past x = 32,767 px
+            try (java.net.Socket peer = raw.accept()) {
+                peer.getOutputStream().write(line.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                peer.getOutputStream().flush();
+                waitFor("the line", () -> received().replace("\n", "").contains(line));
+            }
+        }
+        assertThat(received().split("\n")).allSatisfy(
+                viewLine -> assertThat(viewLine.length()).isLessThanOrEqualTo(io.socketmonitor.ui.LongLines.MAX_COLUMNS));
+        assertThat(GuiActionRunner.execute(() -> panel.receivedByteCount())).isEqualTo(5_000);
+    }
+
+    @Test
     void runsASmallBurstAndShowsItsSummary() throws Exception {
         start(Mode.CLOSE);
         openLoad();
