@@ -418,8 +418,11 @@ final class PeerIo {
         }
         boolean served = c.closeWhenFlushed == CloseReason.AFTER_GREETING
                 || c.closeWhenFlushed == CloseReason.AFTER_RESPONSE;
-        // Peers cut for misbehaving (a head too large or too slow) get no such courtesy.
-        if (unread > 0 && served && !c.lingering) {
+        // A 400 or a 431 answers a client that is likely still sending, though its next bytes
+        // may not have come yet (RFC 9112 9.6). A head too slow (408) is cut, not held on.
+        boolean answeredMidRequest = c.closeWhenFlushed == CloseReason.BAD_REQUEST
+                || c.closeWhenFlushed == CloseReason.REQUEST_TOO_LARGE;
+        if (!c.lingering && (unread > 0 && served || unread >= 0 && answeredMidRequest)) {
             c.lingering = true;
             c.lingerDeadlineNanos = System.nanoTime() + LINGER_NANOS;
             deadlines.at(c.lingerDeadlineNanos);

@@ -45,6 +45,36 @@ class HttpHeadLimitsTest extends FaultFixture {
         assertThat(received().get(0).bytes()).isGreaterThanOrEqualTo(limit);
     }
 
+    /**
+     * RFC 9112 9.6: closing on bytes not read sends an RST, and the RST may wipe the answer
+     * before the client reads it. A client still sending gets to finish, then reads the answer.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "'GET / HTTP/1.1\\r\\nX-Fill: ', HTTP/1.1 431 Request Header Fields Too Large, REQUEST_TOO_LARGE",
+        "'hello\\r\\n', HTTP/1.1 400 Bad Request, BAD_REQUEST"})
+    void aClientStillSendingWhenAnsweredFinishesSendingAndReadsTheAnswer(String start, String statusLine,
+            CloseReason reason) throws Exception {
+        InetSocketAddress a = http().start();
+        Socket s = connect(a);
+        byte[] rest = "a".repeat(4 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII);
+        java.util.concurrent.CompletableFuture<Void> sending = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                OutputStream out = s.getOutputStream();
+                out.write(start.replace("\\r\\n", "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(rest);
+                out.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        sending.get(10, java.util.concurrent.TimeUnit.SECONDS); // throws what the write met: a reset, a broken pipe
+
+        assertThat(readToEnd(s)).startsWith(statusLine + "\r\n");
+        s.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.closed(reason) == 1);
+    }
+
     private java.util.List<ServerEvent.Received> received() {
         return events.of(ServerEvent.Received.class);
     }
