@@ -1,10 +1,14 @@
 package io.socketmonitor.ui;
 
 import java.awt.KeyboardFocusManager;
+import java.awt.Rectangle;
+import java.awt.event.InputEvent;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import javax.swing.AbstractAction;
 import javax.swing.JComponent;
+import javax.swing.JPopupMenu;
+import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 
@@ -30,6 +34,50 @@ public final class Keys {
             @Override
             public void actionPerformed(ActionEvent e) {
                 filter.setText("");
+            }
+        });
+    }
+
+    /**
+     * Shift+F10 and the menu key open {@code menu} at the table's current row, as a right-click
+     * does at the pointer: the menu's actions work on the selection, so no row is changed.
+     */
+    public static void contextMenuKeys(JTable table, JPopupMenu menu) {
+        table.getInputMap(JComponent.WHEN_FOCUSED).put(
+                KeyStroke.getKeyStroke(KeyEvent.VK_F10, InputEvent.SHIFT_DOWN_MASK), "contextMenu");
+        table.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_CONTEXT_MENU, 0), "contextMenu");
+        table.getActionMap().put("contextMenu", new AbstractAction() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                int row = table.getSelectionModel().getLeadSelectionIndex();
+                Rectangle at = row >= 0 && row < table.getRowCount() ? table.getCellRect(row, 0, true)
+                        : new Rectangle(table.getVisibleRect().x, table.getVisibleRect().y, 0, 0);
+                table.scrollRectToVisible(at);
+                menu.show(table, at.x + at.height / 2, at.y + at.height);
+            }
+        });
+    }
+
+    /**
+     * A tab chosen by its mnemonic (Alt+C) from elsewhere takes the keyboard to its first control,
+     * as a mouse user's next click would; focus stayed in the table. Arrow keys on the tab strip
+     * still only switch tabs.
+     */
+    public static void mnemonicTabTakesFocus(javax.swing.JTabbedPane tabs) {
+        tabs.addChangeListener(e -> {
+            if (!(java.awt.EventQueue.getCurrentEvent() instanceof KeyEvent) || tabs.isFocusOwner()) {
+                return;
+            }
+            java.awt.Container root = tabs.getFocusCycleRootAncestor();
+            java.awt.Component next = root == null ? null
+                    : root.getFocusTraversalPolicy().getComponentAfter(root, tabs);
+            if (next != null && tabs.getSelectedComponent() != null
+                    && javax.swing.SwingUtilities.isDescendingFrom(next, tabs.getSelectedComponent())) {
+                next.requestFocusInWindow();
+            } else {
+                tabs.requestFocusInWindow(); // a tab with nothing to type in: the strip, for the arrows
             }
         });
     }

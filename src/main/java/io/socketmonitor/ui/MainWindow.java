@@ -138,6 +138,7 @@ public final class MainWindow {
         sideTabs.addTab("Test client", new javax.swing.JScrollPane(clientPanel));
         sideTabs.setMnemonicAt(1, KeyEvent.VK_C); // not I: the greeting's Insert has it
         sideTabs.setToolTipTextAt(1, "Be the client, as telnet is in the lecture; stress the server with load modes");
+        Keys.mnemonicTabTakesFocus(sideTabs);
         peerSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, peerPanel, sideTabs);
         peerSplit.setName("peerSplit");
         peerSplit.setResizeWeight(0.7);
@@ -151,6 +152,7 @@ public final class MainWindow {
         bottomTabs.setMnemonicAt(0, KeyEvent.VK_O);
         bottomTabs.addTab("Activity", chart);
         bottomTabs.setMnemonicAt(1, KeyEvent.VK_T);
+        Keys.mnemonicTabTakesFocus(bottomTabs);
         mainSplit = new JSplitPane(JSplitPane.VERTICAL_SPLIT, peerSplit, bottomTabs);
         mainSplit.setName("mainSplit");
         mainSplit.setResizeWeight(0.7);

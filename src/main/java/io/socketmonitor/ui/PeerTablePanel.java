@@ -169,6 +169,10 @@ public final class PeerTablePanel extends JPanel {
         popup.add(broadcast);
         popup.add(export);
         popup.add(clearClosed);
+        Keys.contextMenuKeys(table, popup);
+        // Enter opens the peer's data, as a double-click does (TCPView: Enter opens Properties).
+        table.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "watch");
+        table.getActionMap().put("watch", watch);
         table.addMouseListener(new MouseAdapter() {
             @Override public void mousePressed(MouseEvent e) { maybePopup(e, popup); }
             @Override public void mouseReleased(MouseEvent e) { maybePopup(e, popup); }

@@ -773,6 +773,41 @@ class MainWindowTest extends AbstractWindowTest {
         }
     }
 
+    /** AssertJ's robot reads InputEvent's old modifier masks, not the _DOWN_MASK ones. */
+    @SuppressWarnings("deprecation")
+    private void pressWithShift(int key) {
+        robot.pressAndReleaseKey(key, java.awt.event.InputEvent.SHIFT_MASK);
+    }
+
+    @Test
+    void theKeyboardOpensThePeerMenuAndAPeersDataAndAltCGoesIntoTheClient() throws IOException {
+        try (Socket s = new Socket()) {
+            keepOpenPeersTheFirstSelected(s);
+            JTableFixture table = window.table("peerTable");
+            table.focus();
+            // Posted, not typed: Cacio's robot drops the Alt.
+            java.awt.Toolkit.getDefaultToolkit().getSystemEventQueue().postEvent(new KeyEvent(table.target(),
+                    KeyEvent.KEY_PRESSED, System.currentTimeMillis(), java.awt.event.InputEvent.ALT_DOWN_MASK,
+                    KeyEvent.VK_C, 'c'));
+            await().atMost(WAIT).ignoreExceptions().until(() -> edt(() -> window.textBox("clientHost").target().isFocusOwner()));
+
+            table.focus();
+            pressWithShift(KeyEvent.VK_F10);
+            org.assertj.swing.fixture.JPopupMenuFixture menu = new org.assertj.swing.fixture.JPopupMenuFixture(robot,
+                    robot.findActivePopupMenu());
+            menu.requireVisible();
+            assertThat(menu.target().getName()).isEqualTo("peerMenu");
+            robot.pressAndReleaseKey(KeyEvent.VK_ESCAPE);
+            await().atMost(WAIT).until(() -> robot.findActivePopupMenu() == null);
+
+            table.pressAndReleaseKeys(KeyEvent.VK_ENTER);
+            await().atMost(WAIT).until(() -> edt(() -> main.watchWindows().size()) == 1);
+            long id = edt(() -> main.watchWindows().keySet().iterator().next());
+            org.assertj.swing.finder.WindowFinder.findDialog("peerWatch." + id).withTimeout(10_000).using(robot).close();
+            await().atMost(WAIT).until(() -> edt(() -> main.watchWindows().isEmpty()));
+        }
+    }
+
     @Test
     void disconnectAllClosesEveryOpenPeerAlsoThoseTheFilterHides() throws IOException {
         window.comboBox("mode").selectItem("Keep open");
