@@ -198,7 +198,7 @@ public final class Options {
         }
         if (given.contains("--idle-timeout") && m != null && m != Mode.KEEP_OPEN && modeKnown) {
             throw new UsageException("--idle-timeout closes keep-open peers that stay silent: add --mode keep-open"
-                    + " (HTTP mode has its own 5 s limit for a request).");
+                    + " (HTTP mode has its own 30 s limit for a request).");
         }
         if (start && headless) {
             throw new UsageException("--start starts the window's server at once; --headless always does:"

@@ -88,6 +88,24 @@ final class HttpResponder {
         return response(status, (status + "\n").getBytes(StandardCharsets.UTF_8), false);
     }
 
+    /**
+     * For a head that did not end in time: says what was awaited and for how long, so someone
+     * typing in telnet knows to be quicker (a slowloris is cut all the same).
+     */
+    static byte[] requestTimeout(java.time.Duration limit) {
+        return response("408 Request Timeout", ("408 Request Timeout\n"
+                + "The request did not end within " + seconds(limit) + ": this server waits that long for a"
+                + " request such as \"GET / HTTP/1.1\" and the empty line after its headers.\n")
+                .getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /** "30 seconds", "1 second", "0.3 seconds" (no Formatter: this runs on the loop, maybe under EMFILE). */
+    private static String seconds(java.time.Duration d) {
+        long tenths = Math.max(1, (d.toMillis() + 50) / 100);
+        String figure = tenths % 10 == 0 ? Long.toString(tenths / 10) : tenths / 10 + "." + tenths % 10;
+        return figure + (tenths == 10 ? " second" : " seconds");
+    }
+
     /** For a typo in telnet: says what HTTP mode expects, so the user can try again. */
     static byte[] badRequest() {
         return response("400 Bad Request", ("400 Bad Request\n"

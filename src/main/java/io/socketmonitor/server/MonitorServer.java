@@ -43,7 +43,11 @@ public final class MonitorServer implements AutoCloseable {
     static final int BLOCKING_GREETING_MAX = 1024;
     private static final long TICK_MILLIS = 100;
     private static final long IDLE_TICK_MILLIS = 1000;
-    static final Duration HTTP_HEAD_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long an HTTP request head may take from connecting: long enough to type one in telnet
+     * (nginx's client_header_timeout is 60 s), short enough to cut a head that never ends.
+     */
+    static final Duration HTTP_HEAD_TIMEOUT = Duration.ofSeconds(30);
 
     static {
         // On JDK 17 the first channel close initialises classes that need a spare descriptor;
@@ -67,7 +71,7 @@ public final class MonitorServer implements AutoCloseable {
         }
         new PeerSnapshot(0, null, null, null, 0, 0, CloseReason.ERROR, null, "").open();
         new ServerStats(0, 0, 0, 0, 0, 0, 0).served();
-        HttpResponder.error("408 Request Timeout");
+        HttpResponder.requestTimeout(HTTP_HEAD_TIMEOUT);
         HttpResponder.badRequest();
         Closeables.closeQuietly(null);
         // What reading a peer's bytes and an HTTP head uses, first needed long after start; and
@@ -96,7 +100,7 @@ public final class MonitorServer implements AutoCloseable {
     private InetSocketAddress lastLocalMapped;
     private volatile Thread loopThread;
     private volatile CountDownLatch loopEnded = new CountDownLatch(0);
-    private volatile long httpHeadTimeoutNanos = HTTP_HEAD_TIMEOUT.toNanos();
+    private volatile Duration httpHeadTimeout = HTTP_HEAD_TIMEOUT;
 
     private final Tally tally = new Tally();
     private final EventFanOut events = new EventFanOut(tally);
@@ -164,9 +168,9 @@ public final class MonitorServer implements AutoCloseable {
         }
     }
 
-    /** Tests only: how long an HTTP request head may take to arrive (5 s otherwise). */
+    /** Tests only: how long an HTTP request head may take to arrive ({@link #HTTP_HEAD_TIMEOUT} otherwise). */
     void httpHeadTimeout(Duration d) {
-        this.httpHeadTimeoutNanos = d.toNanos();
+        this.httpHeadTimeout = d;
     }
 
     /** For tests: a smaller server-wide bound on unsent bytes before echo peers stop being read. */
@@ -659,7 +663,7 @@ public final class MonitorServer implements AutoCloseable {
             }
             case HTTP -> {
                 conn.http = new HttpResponder();
-                conn.httpDeadlineNanos = now + httpHeadTimeoutNanos;
+                conn.httpDeadlineNanos = now + httpHeadTimeout.toNanos();
                 deadlines.at(conn.httpDeadlineNanos);
                 peerIo.interest(conn, SelectionKey.OP_READ);
             }
@@ -687,7 +691,8 @@ public final class MonitorServer implements AutoCloseable {
                     peerIo.close(c, CloseReason.WRITE_TIMEOUT);
                 } else if (c.http != null && now - c.httpDeadlineNanos >= 0) {
                     peerIo.reportRequestHead(c);
-                    peerIo.respondAndClose(c, HttpResponder.error("408 Request Timeout"), CloseReason.REQUEST_TIMEOUT, now);
+                    peerIo.respondAndClose(c, HttpResponder.requestTimeout(httpHeadTimeout), CloseReason.REQUEST_TIMEOUT,
+                            now);
                 } else if (idleApplies && c.pendingBytes == 0 && !c.readPaused && now - c.lastReadNanos >= idleNanos) {
                     peerIo.close(c, CloseReason.IDLE);
                 }
