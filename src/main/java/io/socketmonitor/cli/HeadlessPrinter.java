@@ -48,6 +48,8 @@ public final class HeadlessPrinter implements ServerListener {
             if (!quiet && !expected) {
                 out.line("Closed " + Addresses.lectureTuple(c.peer().remote()) + ": " + why.text());
             }
+        } else if (event instanceof ServerEvent.HttpRequestInCloseMode h) {
+            out.line(Lines.httpRequestInCloseMode(h, "Start the server with --mode http."));
         } else if (event instanceof ServerEvent.Error e) {
             out.errorLine(e.message());
         } else if (event instanceof ServerEvent.Stopped s) {

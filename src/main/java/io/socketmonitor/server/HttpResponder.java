@@ -72,7 +72,12 @@ final class HttpResponder {
             java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+ \\S+ HTTP/\\d\\.\\d");
 
     boolean isRequest() {
-        return REQUEST_LINE.matcher(requestLine()).matches();
+        return isRequestLine(requestLine());
+    }
+
+    /** Whether {@code line} is "METHOD target HTTP/x.y", as curl and browsers send. */
+    static boolean isRequestLine(String line) {
+        return REQUEST_LINE.matcher(line).matches();
     }
 
     /** Whether any request bytes came, so a cut-off head can still be shown. */

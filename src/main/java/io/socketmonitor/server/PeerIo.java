@@ -55,6 +55,7 @@ final class PeerIo {
     private long totalReadPause = TOTAL_READ_PAUSE_BYTES;
     /** Echo peers whose reading waits for the server-wide bound to free up, in order. */
     private final java.util.ArrayDeque<Connection> waitingForRoom = new java.util.ArrayDeque<>();
+    private final HttpInCloseModeHint httpHint = new HttpInCloseModeHint();
 
     PeerIo(Host host, PeerRegistry registry, Tally tally, EventFanOut events, DeadlineSchedule deadlines) {
         this.host = host;
@@ -70,6 +71,7 @@ final class PeerIo {
         this.loopThread = loopThread;
         echoPending = 0;
         waitingForRoom.clear();
+        httpHint.newRun();
     }
 
     /** For tests: a smaller server-wide bound than {@link #TOTAL_READ_PAUSE_BYTES}. */
@@ -422,6 +424,9 @@ final class PeerIo {
         // may not have come yet (RFC 9112 9.6). A head too slow (408) is cut, not held on.
         boolean answeredMidRequest = c.closeWhenFlushed == CloseReason.BAD_REQUEST
                 || c.closeWhenFlushed == CloseReason.REQUEST_TOO_LARGE;
+        if (unread > 0 && c.closeWhenFlushed == CloseReason.AFTER_GREETING) {
+            hintIfHttp(c, unread);
+        }
         if (!c.lingering && (unread > 0 && served || unread >= 0 && answeredMidRequest)) {
             c.lingering = true;
             c.lingerDeadlineNanos = System.nanoTime() + LINGER_NANOS;
@@ -430,6 +435,16 @@ final class PeerIo {
             return;
         }
         close(c, c.closeWhenFlushed, at);
+    }
+
+    /** A greeted peer's first bytes, still in the read buffer: curl's request, say, told in the log. */
+    private void hintIfHttp(Connection c, int unread) {
+        String requestLine = httpHint.due(readBuffer, unread, System.nanoTime());
+        if (requestLine != null) {
+            byte[] line = requestLine.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            events.emit(new ServerEvent.HttpRequestInCloseMode(Instant.now(), c.id, c.remote,
+                    Printable.preview(line, 0, line.length, PREVIEW_CHARS)));
+        }
     }
 
     /** A lingering peer's input: dropped until it closes its side. */

@@ -42,6 +42,14 @@ public sealed interface ServerEvent {
     /** A connection ended; {@code peer} is its final snapshot, with the reason. */
     record Closed(Instant time, PeerSnapshot peer) implements ServerEvent {}
 
+    /**
+     * A peer sent an HTTP request to a greet-and-close server (mode close), so curl or a browser
+     * got a greeting it cannot read as an answer. Said at a limited rate; not an error of the
+     * server's, so not counted as one. {@code requestLine}: printable, "GET / HTTP/1.1".
+     */
+    record HttpRequestInCloseMode(Instant time, long peerId, InetSocketAddress remote, String requestLine)
+            implements ServerEvent {}
+
     /** Something went wrong that the user should read (accept failures, limits, I/O). */
     record Error(Instant time, String message) implements ServerEvent {}
 

@@ -251,7 +251,8 @@ public final class LogPanel extends JPanel {
     private static boolean logged(ServerEvent e) {
         return e instanceof ServerEvent.Connected || e instanceof ServerEvent.Closed || e instanceof ServerEvent.Sent
                 || e instanceof ServerEvent.Received || e instanceof ServerEvent.Listening
-                || e instanceof ServerEvent.Error || e instanceof ServerEvent.Stopped;
+                || e instanceof ServerEvent.Error || e instanceof ServerEvent.Stopped
+                || e instanceof ServerEvent.HttpRequestInCloseMode;
     }
 
     private void scrollToEnd() {
@@ -282,6 +283,8 @@ public final class LogPanel extends JPanel {
                     + " (in " + p.bytesIn() + " B, out " + p.bytesOut() + " B)";
         } else if (e instanceof ServerEvent.Error err) {
             return "Error: " + err.message();
+        } else if (e instanceof ServerEvent.HttpRequestInCloseMode h) {
+            return io.socketmonitor.server.Lines.httpRequestInCloseMode(h, "Stop the server and pick Mode \"HTTP\".");
         } else if (e instanceof ServerEvent.Stopped s) {
             return io.socketmonitor.server.Lines.summary(s.finalStats());
         }

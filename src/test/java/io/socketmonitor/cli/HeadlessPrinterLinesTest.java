@@ -54,4 +54,15 @@ class HeadlessPrinterLinesTest {
         out.close();
         assertThat(bytes.size()).isZero();
     }
+
+    @Test
+    void curlAtACloseModeServerIsToldToUseHttpModeEvenWhenQuiet() {
+        HeadlessPrinter quiet = new HeadlessPrinter(out, true);
+        quiet.onEvent(new ServerEvent.HttpRequestInCloseMode(Instant.EPOCH, 1,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 46930), "GET / HTTP/1.1"));
+        out.close();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("('127.0.0.1', 46930) sent an HTTP request"
+                + " (GET / HTTP/1.1), but this server only greets and closes: curl and browsers need an HTTP answer."
+                + " Start the server with --mode http." + System.lineSeparator());
+    }
 }

@@ -63,6 +63,10 @@ class LogPanelTest {
                 at(1_007) + "Closed (?)  #9: closed (in 0 B, out 0 B)"},
             new Object[] {new ServerEvent.Error(T0.plusMillis(61_008), "accept failed: too many open files"),
                 at(61_008) + "Error: accept failed: too many open files"},
+            new Object[] {new ServerEvent.HttpRequestInCloseMode(T0.plusMillis(61_009), 10,
+                    new InetSocketAddress("127.0.0.1", 46931), "GET / HTTP/1.1"),
+                at(61_009) + "('127.0.0.1', 46931) sent an HTTP request (GET / HTTP/1.1), but this server only greets"
+                        + " and closes: curl and browsers need an HTTP answer. Stop the server and pick Mode \"HTTP\"."},
             new Object[] {new ServerEvent.Stopped(T0.plusMillis(3_600_009), null),
                 at(3_600_009) + "Stopped"});
 
