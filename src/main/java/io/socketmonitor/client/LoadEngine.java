@@ -62,6 +62,10 @@ final class LoadEngine {
     private int failed;
     private int greeted;
     private int closedByServer;
+    /** Burst and reset: in flight when the run was stopped (time limit, cancel), neither served nor failed. */
+    private int unfinished;
+    /** Burst: connected, then neither a byte nor an end of stream before the timeout or the limit. */
+    private int silent;
     private long bytesSent;
     private String firstFailure;
     private long startNanos;
@@ -301,16 +305,26 @@ final class LoadEngine {
         if (late != null) {
             for (Connection c : late) {
                 boolean connecting = c.channel.isConnectionPending();
+                if (!connecting && c.bytesIn == 0) {
+                    silent++;
+                }
                 String sentence = connecting
                         ? ConnectErrors.describe(new java.net.SocketTimeoutException("connect timed out"),
                                 target.host(), target.address().getAddress(), target.address().getPort(),
                                 options.connectTimeout())
-                        : "No end of stream from " + target + " within "
-                                + ConnectErrors.seconds(options.connectTimeout())
-                                + " (is the server keeping connections open?).";
+                        : noEndOfStream(c);
                 failWith(c, connecting ? "timed out connecting" : "timed out reading", sentence);
             }
         }
+    }
+
+    /** Why a burst connection may have had no end of stream: greeted and held, or waiting for us to speak. */
+    private String noEndOfStream(Connection c) {
+        String within = "No end of stream from " + target + " within " + ConnectErrors.seconds(options.connectTimeout());
+        return c.bytesIn > 0
+                ? within + " (is the server keeping connections open?)."
+                : within + ", nor a byte (is the server waiting for the client to speak first, as an HTTP server"
+                        + " does? A burst sends nothing).";
     }
 
     /** Slow mode: one byte per interval on each held connection. */
@@ -391,6 +405,14 @@ final class LoadEngine {
     }
 
     private void closeAll() {
+        if (!mode.timed()) {
+            unfinished = inFlight.size();
+            for (Connection c : inFlight) {
+                if (c.channel.isConnected() && c.bytesIn == 0) {
+                    silent++;
+                }
+            }
+        }
         inFlight.forEach(c -> closeQuietly(c.channel));
         held.forEach(c -> closeQuietly(c.channel));
         if (mode.timed()) {
@@ -404,7 +426,7 @@ final class LoadEngine {
         long[] sorted = Arrays.copyOf(latencies, latencyCount);
         Arrays.sort(sorted);
         return new LoadResult(mode, target.toString(), options.connections(), started, connected, completed,
-                failed, greeted, closedByServer, bytesSent, Duration.ofNanos(endNanos - startNanos),
+                failed, unfinished, greeted, silent, closedByServer, bytesSent, Duration.ofNanos(endNanos - startNanos),
                 percentile(sorted, 0.50), percentile(sorted, 0.99), cancelled, timeLimitReached,
                 failures, firstFailure);
     }

@@ -11,7 +11,11 @@ import java.util.stream.Collectors;
  * @param attempted      connections started (at most {@code requested})
  * @param connected      handshakes that finished
  * @param completed      burst: read to end of stream; reset: aborted with RST; timed modes: held to the end
+ * @param unfinished     burst, reset: still under way when the run stopped (time limit, cancel);
+ *                       with completed, failed and those never started, they make up requested
  * @param greeted        connections that received any bytes (burst: before end of stream)
+ * @param silent         burst: connected, then got not a byte and no end of stream (timed out or
+ *                       cut by the limit): a server waiting for the client to speak, as HTTP does
  * @param closedByServer timed modes: connections the server ended while we held them
  * @param p50            burst: median connect-to-end-of-stream time; null when none completed
  * @param failures       count per kind ("refused", "timed out", "reset", ...)
@@ -25,7 +29,9 @@ public record LoadResult(
         int connected,
         int completed,
         int failed,
+        int unfinished,
         int greeted,
+        int silent,
         int closedByServer,
         long bytesSent,
         Duration elapsed,
@@ -62,13 +68,13 @@ public record LoadResult(
         sb.append(mode.label()).append(" on ").append(target).append(": ");
         switch (mode) {
             case BURST -> sb.append(String.format(Locale.ROOT,
-                    "%d of %d connections served in %s (%,.0f conn/s); latency p50 %s, p99 %s; %d got a greeting; %d failed.",
+                    "%d of %d connections served in %s (%,.0f conn/s); latency p50 %s, p99 %s; %d got a greeting; %d failed",
                     completed, requested, Durations.seconds(elapsed), connectionsPerSecond(),
                     p50 == null ? "-" : Durations.millis(p50), p99 == null ? "-" : Durations.millis(p99),
-                    greeted, failed));
+                    greeted, failed)).append(notFinished()).append('.');
             case RESET -> sb.append(String.format(Locale.ROOT,
-                    "%d of %d connections opened and aborted with RST in %s; %d failed.",
-                    completed, requested, Durations.seconds(elapsed), failed));
+                    "%d of %d connections opened and aborted with RST in %s; %d failed",
+                    completed, requested, Durations.seconds(elapsed), failed)).append(notFinished()).append('.');
             case HOLD -> sb.append(closedByServer == 0 ? String.format(Locale.ROOT,
                     "%d of %d connections opened and held for %s; %d got a greeting; %d failed.",
                     connected, requested, Durations.seconds(elapsed), greeted, failed)
@@ -92,6 +98,12 @@ public record LoadResult(
             sb.append("\nThe server greeted but did not close: use hold against a keep-open server."
                     + " A burst counts a connection served when the server closes it, as the lecture's does.");
         }
+        if (mode == LoadMode.BURST && silent > 0 && greeted == 0) {
+            // An HTTP-mode server: it waits for a request, and a burst sends none.
+            sb.append("\nThe server sent nothing and did not close: most likely it waits for the client to speak"
+                    + " first, as an HTTP server waits for a request such as \"GET / HTTP/1.1\", and a burst sends"
+                    + " nothing. Burst a server in close mode, or ask an HTTP server with curl.");
+        }
         if (mode == LoadMode.HOLD && closedByServer > 0 && closedByServer == connected) {
             sb.append("\nThe server closed every one: a greet-and-close server does. Hold them against a"
                     + " keep-open server (--mode keep-open).");
@@ -112,8 +124,24 @@ public record LoadResult(
             sb.append("\nOnly ").append(connected).append(" of ").append(requested)
                     .append(" connections had opened when the time limit came: give more time or ask for fewer.");
         } else if (timeLimitReached) {
-            sb.append("\nStopped at the time limit after ").append(attempted).append(" of ").append(requested)
-                    .append(" connections.");
+            sb.append("\nStopped at the time limit (").append(Durations.seconds(elapsed)).append(").");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * "; 8 still waiting when the time limit came; 4 never started": what served and failed leave
+     * out, so the figures add up to those asked for.
+     */
+    private String notFinished() {
+        StringBuilder sb = new StringBuilder();
+        if (unfinished > 0) {
+            sb.append("; ").append(unfinished).append(" still waiting when ")
+                    .append(cancelled ? "cancelled" : "the time limit came");
+        }
+        int neverStarted = requested - attempted;
+        if (neverStarted > 0) {
+            sb.append("; ").append(neverStarted).append(" never started");
         }
         return sb.toString();
     }

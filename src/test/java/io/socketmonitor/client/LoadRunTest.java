@@ -125,7 +125,7 @@ class LoadRunTest {
 
     @Test
     void aTimedRunWhoseConnectionsWereNotAllOpenAtTheLimitSaysSo() {
-        LoadResult r = new LoadResult(LoadMode.HOLD, "127.0.0.1:8080", 10_000, 10_000, 6_471, 6_471, 0, 6_471, 0, 0,
+        LoadResult r = new LoadResult(LoadMode.HOLD, "127.0.0.1:8080", 10_000, 10_000, 6_471, 6_471, 0, 0, 6_471, 0, 0, 0,
                 Duration.ofMillis(1_170), null, null, false, true, java.util.Map.of(), null);
 
         assertThat(r.summary()).contains("Only 6471 of 10000 connections had opened when the time limit came:"
@@ -232,6 +232,39 @@ class LoadRunTest {
             // Each was greeted, then held: the summary says so rather than "0 got a greeting" (the
             // four in flight at the limit may not have read theirs yet).
             assertThat(r.greeted()).isGreaterThan(0).isGreaterThanOrEqualTo(r.attempted() - 4);
+        }
+    }
+
+    /**
+     * A burst sends nothing, and an HTTP server waits for a request: the summary says so, and its
+     * figures add up (it said "0 served ... 8 failed" and then "after 16 of 16 connections").
+     */
+    @Test
+    void aBurstAgainstAnHttpServerSaysTheServerWaitsForARequestAndItsFiguresAddUp() throws Exception {
+        try (ServerFixture server = ServerFixture.on(InetAddress.getLoopbackAddress(), Mode.HTTP)) {
+            // The first 8 time out reading at 1 s; the next 8 are still waiting when the limit comes.
+            LoadOptions options = LoadOptions.defaults().withConnections(16).withConcurrency(8)
+                    .withDuration(Duration.ofMillis(1600)).withConnectTimeout(Duration.ofMillis(1000));
+
+            LoadResult r = result(start(server, LoadMode.BURST, options));
+
+            assertThat(r.completed()).isZero();
+            assertThat(r.greeted()).isZero();
+            assertThat(r.failed()).isPositive();
+            assertThat(r.unfinished()).isPositive();
+            assertThat(r.failed() + r.unfinished()).isEqualTo(16);
+            assertThat(r.summary())
+                    .contains("0 of 16 connections served in ")
+                    .contains("; 0 got a greeting; " + r.failed() + " failed; " + r.unfinished()
+                            + " still waiting when the time limit came.")
+                    .contains("The server sent nothing and did not close: most likely it waits for the client to"
+                            + " speak first, as an HTTP server waits for a request such as \"GET / HTTP/1.1\", and"
+                            + " a burst sends nothing.")
+                    .doesNotContain("The server greeted")
+                    .endsWith("\nStopped at the time limit (" + Durations.seconds(r.elapsed()) + ").");
+            assertThat(r.firstFailure()).isEqualTo("No end of stream from 127.0.0.1:" + server.port()
+                    + " within 1 second, nor a byte (is the server waiting for the client to speak first,"
+                    + " as an HTTP server does? A burst sends nothing).");
         }
     }
 
