@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Every kept log line, oldest first, in a bounded ring. A line is kept as what it came from (a
  * server event, or a {@link LogPanel.Note}) and turned into text only when someone reads it
  * (painting, filtering, saving): under a flood most lines scroll out unseen, and formatting each
- * one cost more EDT time than everything else the window does per connection. EDT only.
+ * one cost more EDT time than everything else the window does per connection. Each line also has
+ * a number, counted from the last clear, that stays its own while older lines go: a line still
+ * growing (a {@link DataLine}) is found by it. EDT only.
  */
 final class LogLines {
     private final Object[] source;
@@ -39,6 +41,33 @@ final class LogLines {
             slot = (head + size) % source.length;
             size++;
         }
+        source[slot] = entry;
+        text[slot] = null;
+    }
+
+    /** The number the next line added will have. */
+    long next() {
+        return letGo + size;
+    }
+
+    /** Whether line number {@code n} is still kept. */
+    boolean holds(long n) {
+        return n >= letGo && n < letGo + size;
+    }
+
+    /** Where kept line number {@code n} sits now (0 = oldest). */
+    int index(long n) {
+        return (int) (n - letGo);
+    }
+
+    /** What kept line number {@code n} came from. */
+    Object get(long n) {
+        return source[(head + index(n)) % source.length];
+    }
+
+    /** Puts {@code entry} in the place of kept line number {@code n} (a line that grew). */
+    void replace(long n, Object entry) {
+        int slot = (head + index(n)) % source.length;
         source[slot] = entry;
         text[slot] = null;
     }

@@ -63,6 +63,7 @@ public final class LogPanel extends JPanel {
     private final JLabel dropped = new JLabel();
     private final Executor background;
     private Mode mode = Mode.CLOSE;
+    private final DataRun run = new DataRun();
     final Action clear;
     final Action save;
 
@@ -180,12 +181,13 @@ public final class LogPanel extends JPanel {
 
     /**
      * Turns a batch of events into log lines. The lines keep the events and are formatted when
-     * read ({@link #line}); only a filter makes each new line's text now, to test it.
+     * read ({@link #line}); only a filter makes each new line's text now, to test it. A peer's
+     * consecutive reads (and writes) grow one line ({@link DataRun}): a flood costs a line, and
+     * the Connected and Closed lines before it stay in the bounded log.
      */
     public void append(List<ServerEvent> batch) {
-        String f = filterText();
-        List<String> added = f.isEmpty() ? null : new ArrayList<>();
-        int n = 0;
+        long firstNew = lines.next();
+        long firstGrown = firstNew; // the oldest line from an earlier batch that this one grew
         for (ServerEvent e : batch) {
             if (e instanceof ServerEvent.Listening l && l.config() != null) {
                 mode = l.config().mode();
@@ -197,34 +199,67 @@ public final class LogPanel extends JPanel {
                 continue;
             }
             // an event without a time is stamped now, as it arrives, not when first shown
-            lines.add(e.time() == null ? new Note(Instant.now(), describe(e)) : e);
-            n++;
-            if (added != null) {
-                String line = lines.text(lines.size() - 1);
-                if (line.toLowerCase(Locale.ROOT).contains(f)) {
-                    added.add(line);
+            Instant at = e.time() == null ? Instant.now() : e.time();
+            if (e instanceof ServerEvent.Received || e instanceof ServerEvent.Sent) {
+                long grows = run.lineFor(e, at);
+                if (grows >= 0 && lines.holds(grows)) {
+                    lines.replace(grows, ((DataLine) lines.get(grows)).plus(e, at));
+                    run.grew(at);
+                    firstGrown = Math.min(firstGrown, grows);
+                } else {
+                    lines.add(DataLine.of(e, at));
+                    run.started(e, at, lines.next() - 1);
                 }
+            } else {
+                run.end();
+                lines.add(e.time() == null ? new Note(at, describe(e)) : e);
             }
         }
-        appendToArea(n, added);
+        show(firstGrown, firstNew);
     }
 
     /** Adds a line of the window's own (e.g. a bind failure). */
     public void note(String text) {
+        run.end();
+        long n = lines.next();
         lines.add(new Note(Instant.now(), text));
-        String line = lines.text(lines.size() - 1);
-        String f = filterText();
-        appendToArea(1, f.isEmpty() ? null : line.toLowerCase(Locale.ROOT).contains(f) ? List.of(line) : List.of());
+        show(n, n);
     }
 
-    /** {@code appended} lines went into {@link #lines}; {@code matching} are those the filter shows, null without one. */
-    private void appendToArea(int appended, List<String> matching) {
-        if (matching == null && appended > 0) {
-            shownLines.appended(appended);
-            scrollToEnd();
-        } else if (matching != null && !matching.isEmpty()) {
-            shownLines.addAll(matching);
-            scrollToEnd();
+    /**
+     * Tells the list of the lines numbered {@code firstNew} on, just added, and of those from
+     * {@code firstGrown} up to them, which grew. With a filter the grown lines' old texts are taken
+     * back and every line from the first grown one tested again: the grown lines are the newest
+     * lines kept before this batch, so they are the list's last.
+     */
+    private void show(long firstGrown, long firstNew) {
+        String f = filterText();
+        long end = lines.next();
+        if (f.isEmpty()) {
+            shownLines.appended((int) (end - firstNew));
+            for (long n = firstGrown; n < firstNew; n++) {
+                if (lines.holds(n)) {
+                    shownLines.changed(lines.index(n));
+                }
+            }
+            if (end > firstGrown) {
+                scrollToEnd();
+            }
+        } else {
+            boolean retracted = shownLines.retractFrom(firstGrown);
+            List<String> texts = new ArrayList<>();
+            List<Long> numbers = new ArrayList<>();
+            for (long n = Math.max(firstGrown, end - lines.size()); n < end; n++) {
+                String line = lines.text(lines.index(n));
+                if (line.toLowerCase(Locale.ROOT).contains(f)) {
+                    texts.add(line);
+                    numbers.add(n);
+                }
+            }
+            shownLines.addAll(texts, numbers);
+            if (retracted || !texts.isEmpty()) {
+                scrollToEnd();
+            }
         }
         showRemark();
     }
@@ -242,6 +277,9 @@ public final class LogPanel extends JPanel {
     private static String line(Object entry, DateTimeFormatter clock) {
         if (entry instanceof Note n) {
             return clock.format(n.at()) + "  " + n.text();
+        }
+        if (entry instanceof DataLine d) {
+            return clock.format(d.time()) + "  " + d.describe();
         }
         ServerEvent e = (ServerEvent) entry;
         return clock.format(e.time()) + "  " + describe(e);
@@ -271,12 +309,8 @@ public final class LogPanel extends JPanel {
             return "Listening on " + Addresses.hostPort(l.local()) + " for connections";
         } else if (e instanceof ServerEvent.Connected c) {
             return "Connected to " + tuple(c.peer()) + "  #" + c.peer().id();
-        } else if (e instanceof ServerEvent.Sent s) {
-            return "S: sent " + bytes(s.bytes()) + " to #" + s.peerId()
-                    + (s.preview() == null || s.preview().isEmpty() ? "" : ": " + s.preview());
-        } else if (e instanceof ServerEvent.Received r) {
-            return "R: received " + bytes(r.bytes()) + " from #" + r.peerId()
-                    + (r.preview() == null || r.preview().isEmpty() ? "" : ": " + r.preview());
+        } else if (e instanceof ServerEvent.Sent || e instanceof ServerEvent.Received) {
+            return DataLine.of(e, e.time()).describe();
         } else if (e instanceof ServerEvent.Closed c) {
             PeerSnapshot p = c.peer();
             return "Closed " + tuple(p) + "  #" + p.id() + ": " + (p.closeReason() == null ? "closed" : p.closeReason().text())
@@ -289,10 +323,6 @@ public final class LogPanel extends JPanel {
             return io.socketmonitor.server.Lines.summary(s.finalStats());
         }
         return null;
-    }
-
-    private static String bytes(int n) {
-        return n + (n == 1 ? " byte" : " bytes");
     }
 
     private static String tuple(PeerSnapshot p) {
@@ -309,20 +339,24 @@ public final class LogPanel extends JPanel {
             shownLines.showAll(lines);
         } else {
             List<String> keep = new ArrayList<>();
+            List<Long> numbers = new ArrayList<>();
+            long first = lines.next() - lines.size();
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.text(i);
                 if (line.toLowerCase(Locale.ROOT).contains(f)) {
                     keep.add(line);
+                    numbers.add(first + i);
                 }
             }
             shownLines.showFiltered();
-            shownLines.addAll(keep);
+            shownLines.addAll(keep, numbers);
         }
         scrollToEnd();
         showRemark();
     }
 
     public void clear() {
+        run.end();
         lines.clear();
         shownLines.clear();
         note.clear();
@@ -431,6 +465,7 @@ public final class LogPanel extends JPanel {
      */
     static final class Ring extends AbstractListModel<String> {
         private final String[] buf;
+        private final long[] numbers; // with a filter: each shown line's number in the kept lines
         private int head;
         private int size;
         private LogLines all; // non-null: no filter, every kept line is shown
@@ -438,6 +473,7 @@ public final class LogPanel extends JPanel {
 
         Ring(int capacity) {
             buf = new String[capacity];
+            numbers = new long[capacity];
         }
 
         @Override
@@ -482,13 +518,19 @@ public final class LogPanel extends JPanel {
             fireIntervalAdded(this, first, now - 1);
         }
 
-        void addAll(List<String> added) {
+        /** Without a filter: the line at {@code index} grew. */
+        void changed(int index) {
+            fireContentsChanged(this, index, index);
+        }
+
+        /** With a filter: shows {@code added}, the texts of the kept lines numbered {@code lineNumbers}. */
+        void addAll(List<String> added, List<Long> lineNumbers) {
             int n = added.size();
             if (n == 0) {
                 return;
             }
-            List<String> tail = n > buf.length ? added.subList(n - buf.length, n) : added;
-            int drop = Math.max(0, size + tail.size() - buf.length);
+            int from = Math.max(0, n - buf.length);
+            int drop = Math.max(0, size + n - from - buf.length);
             if (drop > 0) {
                 for (int i = 0; i < drop; i++) {
                     buf[(head + i) % buf.length] = null;
@@ -498,11 +540,35 @@ public final class LogPanel extends JPanel {
                 fireIntervalRemoved(this, 0, drop - 1);
             }
             int first = size;
-            for (String line : tail) {
-                buf[(head + size) % buf.length] = line;
+            for (int i = from; i < n; i++) {
+                int slot = (head + size) % buf.length;
+                buf[slot] = added.get(i);
+                numbers[slot] = lineNumbers.get(i);
                 size++;
             }
             fireIntervalAdded(this, first, size - 1);
+        }
+
+        /**
+         * With a filter: takes back the shown lines numbered {@code lineNumber} and later (lines
+         * that grew, to be tested again); whether there were any.
+         */
+        boolean retractFrom(long lineNumber) {
+            if (all != null) {
+                return false;
+            }
+            int keep = size;
+            while (keep > 0 && numbers[(head + keep - 1) % buf.length] >= lineNumber) {
+                buf[(head + keep - 1) % buf.length] = null;
+                keep--;
+            }
+            if (keep == size) {
+                return false;
+            }
+            int old = size;
+            size = keep;
+            fireIntervalRemoved(this, keep, old - 1);
+            return true;
         }
 
         void clear() {

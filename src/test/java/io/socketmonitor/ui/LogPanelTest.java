@@ -52,7 +52,8 @@ class LogPanelTest {
             new Object[] {new ServerEvent.Sent(T0.plusMillis(2), 7, 18), at(2) + "S: sent 18 bytes to #7"},
             new Object[] {new ServerEvent.Received(T0.plusMillis(3), 7, 5, "hello"),
                 at(3) + "R: received 5 bytes from #7: hello"},
-            new Object[] {new ServerEvent.Received(T0.plusMillis(4), 7, 2, ""), at(4) + "R: received 2 bytes from #7"},
+            // from another peer: #7's reads one after the other would merge into one line
+            new Object[] {new ServerEvent.Received(T0.plusMillis(4), 8, 2, ""), at(4) + "R: received 2 bytes from #8"},
             new Object[] {new ServerEvent.Connected(T0.plusMillis(5),
                     peer(8, new InetSocketAddress("::1", 50001), null, 0)),
                 at(5) + "Connected to ('::1', 50001, 0, 0)  #8"},
@@ -216,39 +217,52 @@ class LogPanelTest {
         assertThat(text).isEqualTo(expected(0));
     }
 
+    /** The list's lines as kept from its events alone, as JList does; {@code rowChanges}: whether a row may change in place. */
+    private static List<String> mirror(ListModel<String> model, boolean rowChanges) {
+        List<String> mirror = new ArrayList<>();
+        model.addListDataListener(new javax.swing.event.ListDataListener() {
+            @Override
+            public void intervalAdded(javax.swing.event.ListDataEvent e) {
+                for (int i = e.getIndex0(); i <= e.getIndex1(); i++) {
+                    mirror.add(i, model.getElementAt(i));
+                }
+                assertThat(mirror).hasSize(model.getSize());
+            }
+
+            @Override
+            public void intervalRemoved(javax.swing.event.ListDataEvent e) {
+                mirror.subList(e.getIndex0(), e.getIndex1() + 1).clear();
+                assertThat(mirror).hasSize(model.getSize());
+            }
+
+            @Override
+            public void contentsChanged(javax.swing.event.ListDataEvent e) {
+                if (!rowChanges || e.getIndex0() != e.getIndex1()) {
+                    throw new AssertionError("no bulk changes");
+                }
+                mirror.set(e.getIndex0(), model.getElementAt(e.getIndex0()));
+            }
+        });
+        return mirror;
+    }
+
+    private static String joined(List<String> lines) {
+        return String.join("", lines.stream().map(l -> l + "\n").toList());
+    }
+
     @Test
     void theBoundKeepsTheNewestLinesAndTheListHearsOfEveryChange() {
         List<String> result = GuiActionRunner.execute(() -> {
             LogPanel log = new LogPanel(Runnable::run, 4);
             ListModel<String> model = shown(log);
-            List<String> mirror = new ArrayList<>(); // kept from the list events alone, as JList does
-            model.addListDataListener(new javax.swing.event.ListDataListener() {
-                @Override
-                public void intervalAdded(javax.swing.event.ListDataEvent e) {
-                    for (int i = e.getIndex0(); i <= e.getIndex1(); i++) {
-                        mirror.add(i, model.getElementAt(i));
-                    }
-                    assertThat(mirror).hasSize(model.getSize());
-                }
-
-                @Override
-                public void intervalRemoved(javax.swing.event.ListDataEvent e) {
-                    mirror.subList(e.getIndex0(), e.getIndex1() + 1).clear();
-                    assertThat(mirror).hasSize(model.getSize());
-                }
-
-                @Override
-                public void contentsChanged(javax.swing.event.ListDataEvent e) {
-                    throw new AssertionError("no bulk changes");
-                }
-            });
+            List<String> mirror = mirror(model, false);
             List<ServerEvent> all = events();
             log.append(all.subList(0, 3));
             log.append(all.subList(3, 5)); // one line over the bound
             log.append(all.subList(5, all.size())); // more lines than the bound in one batch
             List<String> out = new ArrayList<>();
             out.add(log.shownText());
-            out.add(String.join("", mirror.stream().map(l -> l + "\n").toList()));
+            out.add(joined(mirror));
             out.add(String.valueOf(log.lineCount()));
             return out;
         });
@@ -278,6 +292,120 @@ class LogPanelTest {
         assertThat(result.get(1)).isEqualTo(SAMPLES.get(6)[1] + "\n");
         assertThat(result.get(2)).isEqualTo(expected(0));
         assertThat(result.get(3)).isEmpty();
+    }
+
+    /** A keep-open peer flooding the server: thousands of reads, as {@code head -c 200000000 /dev/zero | ncat} makes. */
+    private static List<ServerEvent> flood(long peer, int reads, int bytesEach, int fromMillis) {
+        List<ServerEvent> out = new ArrayList<>();
+        for (int i = 0; i < reads; i++) {
+            out.add(new ServerEvent.Received(T0.plusMillis(fromMillis).plusNanos(i * 1_000L), peer, bytesEach,
+                    i == 0 ? "first" : "\\0\\0"));
+        }
+        return out;
+    }
+
+    private static ServerEvent connected(long id, int port, int millis) {
+        return new ServerEvent.Connected(T0.plusMillis(millis), peer(id, new InetSocketAddress("127.0.0.1", port), null, 0));
+    }
+
+    @Test
+    void aFloodOfReadsIsOneLineThatGrowsAndTheConnectedLinesBeforeItStay() {
+        List<String> seen = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run, 100);
+            List<String> mirror = mirror(shown(log), true);
+            log.append(List.of(connected(5055, 40000, 0)));
+            List<ServerEvent> reads = flood(5055, 3_000, 65_536, 1);
+            for (int i = 0; i < reads.size(); i += 500) { // in batches, as the window takes them
+                log.append(reads.subList(i, i + 500));
+            }
+            javax.swing.JLabel remark = Named.find(log, "logDropped");
+            return List.of(log.shownText(), remark.isVisible() ? remark.getText() : "(hidden)", joined(mirror));
+        });
+        assertThat(seen.get(2)).as("what the list was told").isEqualTo(seen.get(0));
+        assertThat(seen.get(0)).isEqualTo(at(0) + "Connected to ('127.0.0.1', 40000)  #5055\n"
+                + at(1) + "R: received 196,608,000 bytes in 3,000 reads from #5055: \\0\\0\n");
+        assertThat(seen.get(1)).as("nothing pushed out").isEqualTo("(hidden)");
+    }
+
+    @Test
+    void anotherPeersLineBetweenReadsEndsTheMergeSoTheLogStillReadsInOrder() {
+        String text = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run);
+            List<ServerEvent> batch = new ArrayList<>(flood(5055, 3, 10, 0));
+            batch.add(connected(5056, 40001, 1));
+            batch.addAll(flood(5055, 2, 10, 2));
+            batch.add(new ServerEvent.Received(T0.plusMillis(3), 5056, 4, "ping"));
+            batch.addAll(flood(5055, 1, 10, 4));
+            log.append(batch);
+            return log.shownText();
+        });
+        assertThat(text).isEqualTo(at(0) + "R: received 30 bytes in 3 reads from #5055: \\0\\0\n"
+                + at(1) + "Connected to ('127.0.0.1', 40001)  #5056\n"
+                + at(2) + "R: received 20 bytes in 2 reads from #5055: \\0\\0\n"
+                + at(3) + "R: received 4 bytes from #5056: ping\n"
+                + at(4) + "R: received 10 bytes from #5055: first\n");
+    }
+
+    @Test
+    void anEchoedFloodIsOneLineEachWayAndANoteEndsIt() {
+        String text = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run);
+            log.append(List.of(new ServerEvent.Listening(T0, LOCAL, ServerConfig.defaults().withMode(Mode.KEEP_OPEN))));
+            for (int i = 0; i < 1_000; i++) { // echo: each read is sent back, one batch after another
+                Instant t = T0.plusMillis(1).plusNanos(i * 1_000L);
+                log.append(List.of(new ServerEvent.Received(t, 9, 8_192, "zz"), new ServerEvent.Sent(t, 9, 8_192, "zz")));
+            }
+            log.note("Stop pressed");
+            log.append(List.of(new ServerEvent.Received(T0.plusMillis(2), 9, 1, "x")));
+            return log.shownText();
+        });
+        String[] lines = text.split("\n");
+        assertThat(lines).hasSize(5);
+        assertThat(lines[1]).isEqualTo(at(1) + "R: received 8,192,000 bytes in 1,000 reads from #9: zz");
+        assertThat(lines[2]).isEqualTo(at(1) + "S: sent 8,192,000 bytes in 1,000 writes to #9: zz");
+        assertThat(lines[3]).endsWith("  Stop pressed");
+        assertThat(lines[4]).isEqualTo(at(2) + "R: received 1 byte from #9: x");
+    }
+
+    @Test
+    void aStudentTypingLineByLineKeepsALinePerLine() {
+        String text = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run);
+            log.append(List.of(new ServerEvent.Received(T0, 7, 7, "hello\\r\\n")));
+            log.append(List.of(new ServerEvent.Received(T0.plusMillis(2_500), 7, 7, "world\\r\\n")));
+            return log.shownText();
+        });
+        assertThat(text).isEqualTo(at(0) + "R: received 7 bytes from #7: hello\\r\\n\n"
+                + at(2_500) + "R: received 7 bytes from #7: world\\r\\n\n");
+    }
+
+    @Test
+    void aFilteredLogFollowsTheGrowingLineAndTheSavedFileHasItsFinalText(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("log.txt");
+        List<String> seen = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run);
+            List<String> mirror = mirror(shown(log), true);
+            log.append(List.of(connected(5055, 40000, 0)));
+            filter(log).setText("#5055");
+            List<String> out = new ArrayList<>();
+            log.append(flood(5055, 2, 100, 1));
+            out.add(log.shownText());
+            log.append(flood(5055, 3, 100, 1).subList(1, 3));
+            out.add(log.shownText());
+            out.add(joined(mirror));
+            filter(log).setText("4 reads"); // matches the line as it is now, not as it was
+            out.add(log.shownText());
+            log.save(file);
+            return out;
+        });
+        String merged = at(1) + "R: received 400 bytes in 4 reads from #5055: \\0\\0\n";
+        assertThat(seen.get(0)).isEqualTo(at(0) + "Connected to ('127.0.0.1', 40000)  #5055\n"
+                + at(1) + "R: received 200 bytes in 2 reads from #5055: \\0\\0\n");
+        assertThat(seen.get(1)).isEqualTo(at(0) + "Connected to ('127.0.0.1', 40000)  #5055\n" + merged);
+        assertThat(seen.get(2)).as("what the list was told").isEqualTo(seen.get(1));
+        assertThat(seen.get(3)).isEqualTo(merged);
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).last().asString()
+                .endsWith("  R: received 400 bytes in 4 reads from #5055: \\0\\0");
     }
 
     @Test
