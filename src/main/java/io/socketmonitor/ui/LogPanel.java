@@ -314,7 +314,7 @@ public final class LogPanel extends JPanel {
         } else if (e instanceof ServerEvent.Closed c) {
             PeerSnapshot p = c.peer();
             return "Closed " + tuple(p) + "  #" + p.id() + ": " + (p.closeReason() == null ? "closed" : p.closeReason().text())
-                    + " (in " + p.bytesIn() + " B, out " + p.bytesOut() + " B)";
+                    + String.format(Locale.ROOT, " (in %,d B, out %,d B)", p.bytesIn(), p.bytesOut());
         } else if (e instanceof ServerEvent.Error err) {
             return "Error: " + err.message();
         } else if (e instanceof ServerEvent.HttpRequestInCloseMode h) {
