@@ -21,6 +21,7 @@ public final class HeadlessPrinter implements ServerListener {
     private InetAddress lastAddress;
     private String lastTuplePrefix;
     private String lastTupleTail;
+    private final ReadRun reads = new ReadRun();
 
     HeadlessPrinter(OutputPump out, boolean quiet) {
         this.out = out;
@@ -29,6 +30,9 @@ public final class HeadlessPrinter implements ServerListener {
 
     @Override
     public void onEvent(ServerEvent event) {
+        if (!(event instanceof ServerEvent.Received)) {
+            endReads(); // its summary before the line that ends the run, so the terminal reads in order
+        }
         if (event instanceof ServerEvent.Listening l) {
             out.line(Lines.listening(l));
             out.requestFlush();
@@ -38,8 +42,7 @@ public final class HeadlessPrinter implements ServerListener {
             }
         } else if (event instanceof ServerEvent.Received r) {
             if (!quiet) {
-                out.line("Received " + r.bytes() + (r.bytes() == 1 ? " byte" : " bytes") + " from peer #" + r.peerId()
-                        + ": " + r.preview());
+                received(r);
             }
         } else if (event instanceof ServerEvent.Closed c) {
             CloseReason why = c.peer().closeReason();
@@ -54,6 +57,28 @@ public final class HeadlessPrinter implements ServerListener {
             out.errorLine(e.message());
         } else if (event instanceof ServerEvent.Stopped s) {
             out.line(Lines.summary(s.finalStats()));
+        }
+    }
+
+    /** A read's line, or, for a peer reading on, a summary line a second ({@link ReadRun}). */
+    private void received(ServerEvent.Received r) {
+        if (reads.continues(r.peerId())) {
+            String summary = reads.add(r.bytes(), r.preview(), r.time());
+            if (summary != null) {
+                out.line(summary);
+            }
+            return;
+        }
+        endReads();
+        out.line(String.format(java.util.Locale.ROOT, "Received %,d %s from peer #%d: %s", r.bytes(),
+                r.bytes() == 1 ? "byte" : "bytes", r.peerId(), r.preview()));
+        reads.start(r.peerId(), r.time());
+    }
+
+    private void endReads() {
+        String summary = reads.end();
+        if (summary != null) {
+            out.line(summary);
         }
     }
 

@@ -47,6 +47,27 @@ class HeadlessPrinterLinesTest {
     }
 
     @Test
+    void aFloodOfReadsPrintsItsFirstReadThenALineASecondAndTheRestBeforeTheNextLine() {
+        InetSocketAddress remote = new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000);
+        for (int i = 0; i < 3_500; i++) { // a read a millisecond for 3.5 s
+            printer.onEvent(new ServerEvent.Received(Instant.EPOCH.plusMillis(i), 2, 65_536, i == 0 ? "first" : "\\0"));
+        }
+        printer.onEvent(new ServerEvent.Received(Instant.EPOCH.plusMillis(3_500), 3, 5, "hello"));
+        printer.onEvent(new ServerEvent.Closed(Instant.EPOCH.plusMillis(3_501), new PeerSnapshot(3, remote, null,
+                Instant.EPOCH, 5, 0, io.socketmonitor.server.CloseReason.BY_PEER, Instant.EPOCH, "")));
+        out.close();
+        String eol = System.lineSeparator();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(eol,
+                "Received 65,536 bytes from peer #2: first",
+                "Received 65,536,000 bytes in 1,000 more reads from peer #2: \\0",
+                "Received 65,536,000 bytes in 1,000 more reads from peer #2: \\0",
+                "Received 65,536,000 bytes in 1,000 more reads from peer #2: \\0",
+                "Received 32,702,464 bytes in 499 more reads from peer #2: \\0", // another peer's read ends the run
+                "Received 5 bytes from peer #3: hello",
+                "Closed ('127.0.0.1', 40000): closed by peer") + eol);
+    }
+
+    @Test
     void quietPrintsNoConnectedLine() {
         HeadlessPrinter quiet = new HeadlessPrinter(out, true);
         quiet.onEvent(new ServerEvent.Connected(Instant.EPOCH, new PeerSnapshot(1,
