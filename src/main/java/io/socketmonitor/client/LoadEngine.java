@@ -62,6 +62,9 @@ final class LoadEngine {
     private int failed;
     private int greeted;
     private int closedByServer;
+    private int closedAtOnce;
+    /** A greet-and-close server ends a connection this soon; a keep-open one holds it. */
+    private static final long AT_ONCE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
     /** Burst and reset: in flight when the run was stopped (time limit, cancel), neither served nor failed. */
     private int unfinished;
     /** Burst: connected, then neither a byte nor an end of stream before the timeout or the limit. */
@@ -290,6 +293,9 @@ final class LoadEngine {
         held.remove(c);
         closeQuietly(c.channel);
         closedByServer++;
+        if (System.nanoTime() - c.startedNanos < AT_ONCE_NANOS) {
+            closedAtOnce++;
+        }
     }
 
     private void expireDeadlines(long now) {
@@ -426,7 +432,7 @@ final class LoadEngine {
         long[] sorted = Arrays.copyOf(latencies, latencyCount);
         Arrays.sort(sorted);
         return new LoadResult(mode, target.toString(), options.connections(), started, connected, completed,
-                failed, unfinished, greeted, silent, closedByServer, bytesSent, Duration.ofNanos(endNanos - startNanos),
+                failed, unfinished, greeted, silent, closedByServer, closedAtOnce, bytesSent, Duration.ofNanos(endNanos - startNanos),
                 percentile(sorted, 0.50), percentile(sorted, 0.99), cancelled, timeLimitReached,
                 failures, firstFailure);
     }

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  * @param silent         burst: connected, then got not a byte and no end of stream (timed out or
  *                       cut by the limit): a server waiting for the client to speak, as HTTP does
  * @param closedByServer timed modes: connections the server ended while we held them
+ * @param closedAtOnce   of those, ended within a second of connecting, as a greet-and-close
+ *                       server does (not a keep-open server whose user disconnects them later)
  * @param p50            burst: median connect-to-end-of-stream time; null when none completed
  * @param failures       count per kind ("refused", "timed out", "reset", ...)
  * @param firstFailure   the first failure as a sentence; null when none
@@ -33,6 +35,7 @@ public record LoadResult(
         int greeted,
         int silent,
         int closedByServer,
+        int closedAtOnce,
         long bytesSent,
         Duration elapsed,
         Duration p50,
@@ -104,8 +107,8 @@ public record LoadResult(
                     + " first, as an HTTP server waits for a request such as \"GET / HTTP/1.1\", and a burst sends"
                     + " nothing. Burst a server in close mode, or ask an HTTP server with curl.");
         }
-        if (mode == LoadMode.HOLD && closedByServer > 0 && closedByServer == connected) {
-            sb.append("\nThe server closed every one: a greet-and-close server does. Hold them against a"
+        if (mode == LoadMode.HOLD && closedByServer > 0 && closedAtOnce == connected) {
+            sb.append("\nThe server closed every one at once: a greet-and-close server does. Hold them against a"
                     + " keep-open server (--mode keep-open).");
         }
         if (failures.containsKey("out of file descriptors")) {

@@ -105,7 +105,7 @@ class LoadRunTest {
             assertThat(r.summary()).startsWith("Hold open on " + server.hostPort()
                     + ": 10 of 10 connections opened; the server closed 10 of them, 0 held to the end (")
                     .doesNotContain("held for")
-                    .contains("The server closed every one: a greet-and-close server does. Hold them against a"
+                    .contains("The server closed every one at once: a greet-and-close server does. Hold them against a"
                             + " keep-open server (--mode keep-open).");
             assertThat(r.clean()).isFalse();
         }
@@ -124,8 +124,16 @@ class LoadRunTest {
     }
 
     @Test
+    void heldConnectionsAKeepOpenServersUserClosedLaterAreNotBlamedOnGreetAndClose() {
+        LoadResult r = new LoadResult(LoadMode.HOLD, "127.0.0.1:8080", 3_000, 3_000, 3_000, 0, 0, 0, 3_000, 0, 3_000, 0, 0,
+                Duration.ofMillis(9_000), null, null, false, false, java.util.Map.of(), null);
+
+        assertThat(r.summary()).contains("the server closed 3000 of them").doesNotContain("greet-and-close");
+    }
+
+    @Test
     void aTimedRunWhoseConnectionsWereNotAllOpenAtTheLimitSaysSo() {
-        LoadResult r = new LoadResult(LoadMode.HOLD, "127.0.0.1:8080", 10_000, 10_000, 6_471, 6_471, 0, 0, 6_471, 0, 0, 0,
+        LoadResult r = new LoadResult(LoadMode.HOLD, "127.0.0.1:8080", 10_000, 10_000, 6_471, 6_471, 0, 0, 6_471, 0, 0, 0, 0,
                 Duration.ofMillis(1_170), null, null, false, true, java.util.Map.of(), null);
 
         assertThat(r.summary()).contains("Only 6471 of 10000 connections had opened when the time limit came:"
