@@ -60,7 +60,7 @@ public final class LogPanel extends JPanel {
     private final JLabel info = new JLabel();
     private final ActionNote note = new ActionNote(info, "");
     /** Above the lines once the oldest have gone: the top line is not where the run began. */
-    private final JLabel dropped = new JLabel();
+    private final JLabel dropped = new RemarkLabel("");
     private final Executor background;
     private Mode mode = Mode.CLOSE;
     private final DataRun run = new DataRun();
@@ -168,7 +168,6 @@ public final class LogPanel extends JPanel {
         });
         scroll.setName("logScroll");
         dropped.setName("logDropped");
-        dropped.setEnabled(false); // a remark, in the disabled colour
         dropped.setBorder(javax.swing.BorderFactory.createEmptyBorder(1, 4, 1, 4));
         dropped.setVisible(false);
         scroll.setColumnHeaderView(dropped);

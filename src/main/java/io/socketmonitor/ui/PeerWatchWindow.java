@@ -39,7 +39,7 @@ final class PeerWatchWindow {
     private final JTextArea transcript = new JTextArea(16, 60);
     private final JLabel status = new JLabel(" ");
     /** Above the transcript once its oldest lines are gone, as the log says of its own. */
-    private final JLabel dropped = new JLabel();
+    private final JLabel dropped = new RemarkLabel("");
     private long droppedChars;
     /** Bytes the server did not copy (the peer outran the window's share), since the last line that says so. */
     private long missed;
@@ -94,7 +94,6 @@ final class PeerWatchWindow {
         content.add(new JLabel("Everything " + who + " sends and is sent, from now on:"));
         JScrollPane scroll = new JScrollPane(transcript);
         dropped.setName("peerWatchDropped");
-        dropped.setEnabled(false); // a remark, in the disabled colour
         dropped.setVisible(false);
         scroll.setColumnHeaderView(dropped);
         content.add(scroll);

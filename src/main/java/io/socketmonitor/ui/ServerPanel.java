@@ -545,10 +545,9 @@ public final class ServerPanel extends JPanel {
         if (!formError.getText().isEmpty()) {
             tryIt.add(formError, "wmin 0");
         } else {
-            JLabel hint = new JLabel("Try it: once the server runs, the telnet and nc commands that reach it appear"
+            JLabel hint = new RemarkLabel("Try it: once the server runs, the telnet and nc commands that reach it appear"
                     + " here; or connect from the Test client tab.");
             hint.setName("tryItHint");
-            hint.setEnabled(false); // a hint, in the disabled colour
             tryIt.add(hint, "wmin 0");
         }
         tryIt.setVisible(!bindError.isVisible());
