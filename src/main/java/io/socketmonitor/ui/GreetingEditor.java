@@ -28,6 +28,7 @@ public final class GreetingEditor extends JPanel {
     static final int PREVIEW_BYTES = 200;
 
     private final JTextArea text = new JTextArea(3, 30);
+    private final javax.swing.undo.UndoManager undo = Keys.undoable(text);
     private final JScrollPane scroll = new JScrollPane(text);
     private final JTextArea preview = new JTextArea(2, 30);
     /** Insert's menu: in no window while hidden, so a theme or text size change reaches it here. */
@@ -51,6 +52,7 @@ public final class GreetingEditor extends JPanel {
         Keys.tabMovesFocus(text); // a tab in the greeting is typed as \t, as the tooltip says
         text.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
         text.setText(GreetingTemplate.DEFAULT_SOURCE);
+        undo.discardAllEdits();
         scroll.setName("greetingScroll");
         insert.setName("placeholders");
         insert.setToolTipText("Insert a placeholder or an escape at the cursor");
@@ -240,6 +242,7 @@ public final class GreetingEditor extends JPanel {
     public void setSource(String source) {
         text.setText(source);
         text.setCaretPosition(0);
+        undo.discardAllEdits(); // the remembered greeting is where undo stops
     }
 
     public void onChange(Consumer<GreetingTemplate> l) {

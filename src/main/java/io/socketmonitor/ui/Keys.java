@@ -81,4 +81,39 @@ public final class Keys {
             }
         });
     }
+
+    /**
+     * Ctrl+Z undoes an edit of {@code field}, Ctrl+Y or Ctrl+Shift+Z redoes it (Cmd on macOS).
+     * Swing's text fields keep no undo of their own.
+     */
+    public static javax.swing.undo.UndoManager undoable(javax.swing.text.JTextComponent field) {
+        javax.swing.undo.UndoManager undo = new javax.swing.undo.UndoManager();
+        field.getDocument().addUndoableEditListener(undo);
+        int menu = java.awt.Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
+        bind(field, KeyStroke.getKeyStroke(KeyEvent.VK_Z, menu), "undo", () -> {
+            if (undo.canUndo()) {
+                undo.undo();
+            }
+        });
+        Runnable redo = () -> {
+            if (undo.canRedo()) {
+                undo.redo();
+            }
+        };
+        bind(field, KeyStroke.getKeyStroke(KeyEvent.VK_Y, menu), "redo", redo);
+        bind(field, KeyStroke.getKeyStroke(KeyEvent.VK_Z, menu | InputEvent.SHIFT_DOWN_MASK), "redo", redo);
+        return undo;
+    }
+
+    private static void bind(JComponent c, KeyStroke key, String name, Runnable run) {
+        c.getInputMap(JComponent.WHEN_FOCUSED).put(key, name);
+        c.getActionMap().put(name, new AbstractAction() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                run.run();
+            }
+        });
+    }
 }

@@ -146,6 +146,7 @@ final class MainMenu {
         String[][] keys = {
             {"F5 or Ctrl+R", "Start / stop the server"},
             {"Ctrl+F", "Filter the peer table"},
+            {"Ctrl+Z / Ctrl+Y (greeting)", "Undo / redo an edit"},
             {"Delete", "Disconnect the selected peers (in the table)"},
             {"Enter (in the table)", "Watch the selected peer's data"},
             {"Shift+F10 or Menu key (in the table)", "The peer menu"},

@@ -111,6 +111,25 @@ public final class PeerTablePanel extends JPanel {
                 return super.getToolTipText(e);
             }
 
+            /** An empty table says why when the filter hides every row: a blank table did not. */
+            @Override
+            protected void paintComponent(java.awt.Graphics g) {
+                super.paintComponent(g);
+                String remark = emptyRemark();
+                if (remark != null) {
+                    java.awt.Graphics2D g2 = (java.awt.Graphics2D) g.create();
+                    if (Toolkit.getDefaultToolkit().getDesktopProperty("awt.font.desktophints")
+                            instanceof java.util.Map<?, ?> hints) {
+                        g2.addRenderingHints(hints); // text antialiased as the cells' is
+                    }
+                    g2.setFont(getFont());
+                    g2.setColor(Themes.secondaryText(getBackground()));
+                    java.awt.Rectangle visible = getVisibleRect();
+                    g2.drawString(remark, visible.x + 8, visible.y + 8 + g2.getFontMetrics().getAscent());
+                    g2.dispose();
+                }
+            }
+
             private int minimumWidth() {
                 int sum = 0;
                 for (int i = 0; i < getColumnCount(); i++) {
@@ -238,6 +257,16 @@ public final class PeerTablePanel extends JPanel {
 
     private static Action action(String name, char mnemonic, String tip, KeyStroke key, Runnable run) {
         return Actions.of(name, mnemonic, tip, key, run);
+    }
+
+    /** "No peer contains “zzz” (3 hidden by the filter)." while the filter hides every row; else null. */
+    String emptyRemark() {
+        String text = filter.getText().strip();
+        int all = model.getRowCount();
+        if (text.isEmpty() || all == 0 || table.getRowCount() > 0) {
+            return null;
+        }
+        return "No peer contains \u201C" + text + "\u201D (" + all + " hidden by the filter). Escape in the filter shows them.";
     }
 
     private void applyFilter() {
@@ -575,7 +604,7 @@ public final class PeerTablePanel extends JPanel {
         table.repaint(cells.x, visible.y, cells.width, visible.height);
     }
 
-    /** Colours the state column: open in green, closed in the disabled colour. */
+    /** Colours the state column: open in green, closed in the quieter colour; both readable on the row. */
     private final class StateRenderer extends DefaultTableCellRenderer {
         private static final java.awt.Color OPEN_ON_LIGHT = new java.awt.Color(0x1E, 0x7B, 0x34);
         private static final java.awt.Color OPEN_ON_DARK = new java.awt.Color(0x6C, 0xC6, 0x6C);
@@ -587,7 +616,7 @@ public final class PeerTablePanel extends JPanel {
             if (!isSelected && t.convertColumnIndexToModel(column) == PeerTableModel.COL_STATE) {
                 boolean open = "open".equals(value);
                 java.awt.Color green = com.formdev.flatlaf.FlatLaf.isLafDark() ? OPEN_ON_DARK : OPEN_ON_LIGHT;
-                c.setForeground(open ? green : UIManager.getColor("Label.disabledForeground"));
+                c.setForeground(open ? Themes.readableOn(green, c.getBackground()) : Themes.secondaryText(c.getBackground()));
             } else if (!isSelected) {
                 c.setForeground(t.getForeground());
             }

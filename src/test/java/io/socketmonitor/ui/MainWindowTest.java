@@ -199,6 +199,26 @@ class MainWindowTest extends AbstractWindowTest {
     }
 
     @Test
+    void aGreetingEditIsUndoneWithCtrlZAndRedoneWithCtrlYButTheStartingGreetingStays() {
+        org.assertj.swing.fixture.JTextComponentFixture greeting = window.textBox("greeting");
+        String start = greeting.text();
+        greeting.focus();
+        edt(() -> {
+            greeting.target().setCaretPosition(start.length());
+            return null;
+        });
+        greeting.enterText("XY");
+        greeting.requireText(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(start + "XY")));
+
+        for (int i = 0; i < 3; i++) { // the third has nothing left: the greeting it started with stays
+            robot.pressAndReleaseKey(KeyEvent.VK_Z, Toolkit_menuMask());
+        }
+        await().atMost(WAIT).until(() -> greeting.text().equals(start));
+        robot.pressAndReleaseKey(KeyEvent.VK_Y, Toolkit_menuMask());
+        await().atMost(WAIT).until(() -> greeting.text().equals(start + "X"));
+    }
+
+    @Test
     void theGreetingPreviewFillsLocalWithWhereTheServerListens() throws IOException {
         window.textBox("portText").deleteText().enterText("20123");
         window.textBox("greeting").setText("{local}");
@@ -381,6 +401,9 @@ class MainWindowTest extends AbstractWindowTest {
 
         window.textBox("peerFilter").setText("no such peer");
         assertThat(table.contents()).hasNumberOfRows(0);
+        assertThat(edt(() -> ((PeerTablePanel) Named.find(main.frame(), "peerPanel")).emptyRemark())).isEqualTo(
+                "No peer contains \u201Cno such peer\u201D (3 hidden by the filter). Escape in the filter shows them.");
+        assertThat(edt(() -> inkOn(table.target()))).as("pixels of the remark on the empty table").isGreaterThan(50);
         window.textBox("peerFilter").focus();
         robot.pressAndReleaseKey(KeyEvent.VK_ESCAPE); // clears it, as a find bar does
         window.textBox("peerFilter").requireText("");
@@ -414,6 +437,46 @@ class MainWindowTest extends AbstractWindowTest {
         }
     }
 
+    /** Pixels of {@code c} painted unlike its background: text or lines drawn on it. */
+    private static int inkOn(javax.swing.JComponent c) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(c.getWidth(), c.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        c.paint(g);
+        g.dispose();
+        int background = c.getBackground().getRGB() & 0xFFFFFF;
+        int ink = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                ink += (image.getRGB(x, y) & 0xFFFFFF) != background ? 1 : 0;
+            }
+        }
+        return ink;
+    }
+
+    /** Hints and the state column's colours read as well (they were 3.5 to 4.3:1). */
+    private void assertQuietTextReadable() {
+        java.util.Map<String, Double> contrasts = edt(() -> {
+            java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+            javax.swing.JTable t = Named.find(main.frame(), "peerTable");
+            int column = t.convertColumnIndexToView(PeerTableModel.COL_STATE);
+            for (String state : new String[] {"open", "closed by peer"}) {
+                java.awt.Component c = t.getDefaultRenderer(String.class)
+                        .getTableCellRendererComponent(t, state, false, false, 0, column);
+                m.put(state, Themes.contrast(c.getForeground(), c.getBackground()));
+            }
+            java.awt.Component hint = Named.find(main.frame(), "tryItHint"); // stopped: the hint shows
+            java.awt.Component behind = hint;
+            while (!behind.isOpaque()) {
+                behind = behind.getParent();
+            }
+            m.put("tryItHint", Themes.contrast(hint.getForeground(), behind.getBackground()));
+            return m;
+        });
+        assertThat(contrasts).as("contrasts in the " + edt(Themes::current) + " theme")
+                .allSatisfy((what, contrast) -> assertThat(contrast).as(what).isGreaterThanOrEqualTo(Themes.READABLE_CONTRAST));
+    }
+
     @SuppressWarnings("deprecation")
     private static int Toolkit_menuMask() {
         return InputEvent.CTRL_MASK;
@@ -422,11 +485,13 @@ class MainWindowTest extends AbstractWindowTest {
     @Test
     void themeSwitchesFromTheMenuAndIsRemembered() throws IOException {
         assertThat(edt(FlatLaf::isLafDark)).isFalse();
+        assertQuietTextReadable();
         screenshot("window-light");
         window.menuItemWithPath("View", "Dark theme").click();
         await().atMost(WAIT).until(() -> edt(FlatLaf::isLafDark));
         assertThat(new Prefs(node).theme()).isEqualTo(Themes.DARK);
         assertThat(edt(this::proportionalCodeAndBytes)).as("shown in a proportional font after the switch").isEmpty();
+        assertQuietTextReadable();
         assertErrorsReadable();
         int port = startByButton();
         readAll(port);
