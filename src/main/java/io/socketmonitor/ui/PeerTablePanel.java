@@ -4,6 +4,7 @@ import io.socketmonitor.net.Addresses;
 import io.socketmonitor.server.Mode;
 import java.awt.BorderLayout;
 import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.Rectangle;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
@@ -82,6 +83,20 @@ public final class PeerTablePanel extends JPanel {
             @Override
             public boolean getScrollableTracksViewportWidth() {
                 return getParent() == null || minimumWidth() <= getParent().getWidth();
+            }
+
+            /**
+             * Narrower than every column's minimum, the table scrolls sideways at those minimums:
+             * at the wider preferred widths, a little narrower than fitting hid five of nine
+             * columns (State, Duration and Bytes went off the edge).
+             */
+            @Override
+            public Dimension getPreferredSize() {
+                Dimension preferred = super.getPreferredSize();
+                if (!getScrollableTracksViewportWidth()) {
+                    preferred.width = minimumWidth();
+                }
+                return preferred;
             }
 
             /** Each header says what its column shows, and reads whole where it is cut short. */

@@ -161,7 +161,7 @@ class PeerTablePanelTest {
      * headers cut short, for rows with common values and one with long ones (a LAN address, the
      * HTTP mode's state).
      */
-    private record Fit(List<String> cut, boolean scrolls, List<String> cutHeaders) {}
+    private record Fit(List<String> cut, boolean scrolls, List<String> cutHeaders, int width, int minimums) {}
 
     private Fit fitAt(int width) {
         return GuiActionRunner.execute(() -> {
@@ -205,7 +205,11 @@ class PeerTablePanelTest {
                 }
             }
             boolean scrolls = table.getWidth() > table.getParent().getWidth();
-            return new Fit(cut, scrolls, cutHeaders);
+            int minimums = 0;
+            for (int col = 0; col < table.getColumnCount(); col++) {
+                minimums += table.getColumnModel().getColumn(col).getMinWidth();
+            }
+            return new Fit(cut, scrolls, cutHeaders, table.getWidth(), minimums);
         });
     }
 
@@ -258,6 +262,8 @@ class PeerTablePanelTest {
         Fit fit = fitAt(400);
         assertThat(fit.scrolls()).as("scrolls sideways").isTrue();
         assertThat(LONG_VALUES_CUT).as("cells cut short").containsAll(fit.cut());
+        // Only as far as it must: at the wider preferred widths, five of nine columns went off the edge.
+        assertThat(fit.width()).as("table width, every column at its minimum").isEqualTo(fit.minimums());
     }
 
     /** The toolbar's buttons as the user sees them: whole (name) or left out (-name). */
