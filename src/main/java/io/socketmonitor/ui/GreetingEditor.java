@@ -27,10 +27,10 @@ import net.miginfocom.swing.MigLayout;
 public final class GreetingEditor extends JPanel {
     static final int PREVIEW_BYTES = 200;
 
-    private final JTextArea text = new JTextArea(3, 30);
+    private final JTextArea text = new JTextArea(2, 30); // two rows: at 900 x 600 with larger text the table needs the third
     private final javax.swing.undo.UndoManager undo = Keys.undoable(text);
     private final JScrollPane scroll = new JScrollPane(text);
-    private final JTextArea preview = new JTextArea(2, 30);
+    private final JTextArea preview = new JTextArea(1, 30); // a long greeting's preview wraps to more
     /** Insert's menu: in no window while hidden, so a theme or text size change reaches it here. */
     private JPopupMenu menu;
     private final JLabel error = new JLabel();

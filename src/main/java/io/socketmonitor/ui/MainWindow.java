@@ -144,7 +144,6 @@ public final class MainWindow {
         peerSplit.setResizeWeight(0.7);
         sideTabs.setPreferredSize(new Dimension(370, 360));
         peerPanel.setPreferredSize(new Dimension(600, 300));
-        peerPanel.setMinimumSize(new Dimension(300, 100));
         peerSplit.setContinuousLayout(true);
         peerShare = DividerShare.keep(peerSplit);
         bottomTabs.setName("bottomTabs");

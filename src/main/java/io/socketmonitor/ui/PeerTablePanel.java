@@ -290,6 +290,22 @@ public final class PeerTablePanel extends JPanel {
                 : RowFilter.regexFilter("(?iu)" + Pattern.quote(text)));
     }
 
+    /**
+     * Room for the toolbar, the header and two rows at the current text size: a fixed 100 px
+     * showed no row at all with large text, where the log kept its three lines.
+     */
+    @Override
+    public Dimension getMinimumSize() {
+        if (isMinimumSizeSet() || table == null) {
+            return super.getMinimumSize();
+        }
+        java.awt.Container scroll = table.getParent() == null ? null : table.getParent().getParent();
+        java.awt.Insets in = scroll instanceof JComponent c ? c.getInsets() : new java.awt.Insets(0, 0, 0, 0);
+        int height = getComponent(0).getPreferredSize().height + table.getTableHeader().getPreferredSize().height
+                + in.top + in.bottom + 2 * table.getRowHeight() + info.getPreferredSize().height;
+        return new Dimension(300, height);
+    }
+
     PeerTableModel model() {
         return model;
     }

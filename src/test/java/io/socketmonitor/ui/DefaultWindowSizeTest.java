@@ -198,25 +198,26 @@ class DefaultWindowSizeTest {
         assertThat((Integer) seen[2]).as("log lines in view").isGreaterThanOrEqualTo(3);
     }
 
-    @Test
-    void madeSmallWithLargerTextTheLogStillShowsThreeLines() {
+    /** Whole log lines and peer rows in view at {@code width} x {@code height}, text {@code steps} larger. */
+    private int[] linesAndRowsAt(int width, int height, int steps) {
         MainWindow main = GuiActionRunner.execute(() -> {
             MainWindow m = withTestClientTab();
-            m.frame().setSize(900, 600);
+            m.frame().setSize(width, height);
             Layouts.layOut(m.frame());
-            for (int i = 0; i < 3; i++) {
-                m.changeTextSize(+1); // View > Larger text, three times: a projector's back row
+            for (int i = 0; i < steps; i++) {
+                m.changeTextSize(+1); // View > Larger text: a projector's back row
             }
             return m;
         });
         try {
             GuiActionRunner.execute(() -> Layouts.layOut(main.frame())); // the split hears of its new size
-            int lines = GuiActionRunner.execute(() -> { // and puts its divider back within the minimums
+            return GuiActionRunner.execute(() -> { // and puts its divider back within the minimums
                 Layouts.layOut(main.frame());
                 javax.swing.JList<?> log = Named.find(main.frame().getRootPane(), "log");
-                return log.getParent().getHeight() / log.getFixedCellHeight();
+                javax.swing.JTable table = Named.find(main.frame().getRootPane(), "peerTable");
+                return new int[] {log.getParent().getHeight() / log.getFixedCellHeight(),
+                    table.getParent().getHeight() / table.getRowHeight()};
             });
-            assertThat(lines).as("log lines in view").isGreaterThanOrEqualTo(3);
         } finally {
             GuiActionRunner.execute(() -> {
                 main.close();
@@ -224,6 +225,13 @@ class DefaultWindowSizeTest {
                 com.formdev.flatlaf.FlatLaf.updateUI();
             });
         }
+    }
+
+    @Test
+    void madeSmallWithLargerTextTheLogStillShowsThreeLinesAndTheTableTwoRows() {
+        int[] seen = linesAndRowsAt(900, 600, 3);
+        assertThat(seen[0]).as("log lines in view").isGreaterThanOrEqualTo(3);
+        assertThat(seen[1]).as("peer rows in view").isGreaterThanOrEqualTo(2); // was half of one
     }
 
     @Test
