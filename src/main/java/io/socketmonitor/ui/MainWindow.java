@@ -541,6 +541,8 @@ public final class MainWindow {
             clientPanel.restoreTypedTarget(target[0], target[1]);
         }
         clientPanel.restoreRecentServers(prefs.clientRecent());
+        clientPanel.restoreLoad(prefs.loadMode(), prefs.loadOptions());
+        clientPanel.restoreLoadOpen(prefs.loadOpen());
         String ending = prefs.clientLineEnding();
         if (ending != null) {
             try {
@@ -565,6 +567,8 @@ public final class MainWindow {
         prefs.clientTarget(target == null ? null : target[0], target == null ? null : target[1]);
         prefs.clientLineEnding(clientPanel.lineEnding().cliName());
         prefs.clientRecent(clientPanel.recentServers());
+        prefs.saveLoad(clientPanel.loadMode(), clientPanel.loadOptions());
+        prefs.loadOpen(clientPanel.loadOpen());
     }
 
     /** Remembers window, splits and settings. */

@@ -1,5 +1,7 @@
 package io.socketmonitor.ui;
 
+import io.socketmonitor.client.LoadMode;
+import io.socketmonitor.client.LoadOptions;
 import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.ServerConfig;
 import io.socketmonitor.template.GreetingTemplate;
@@ -42,6 +44,12 @@ public final class Prefs {
     static final String CLIENT_PORT = "client.port";
     static final String CLIENT_LINE_ENDING = "client.lineEnding";
     static final String CLIENT_RECENT = "client.recent";
+    static final String LOAD_OPEN = "client.load.open";
+    static final String LOAD_MODE = "client.load.mode";
+    static final String LOAD_CONNECTIONS = "client.load.connections";
+    static final String LOAD_CONCURRENCY = "client.load.concurrency";
+    static final String LOAD_DURATION = "client.load.durationSeconds";
+    static final String LOAD_INTERVAL = "client.load.intervalMillis";
 
     /**
      * On a first launch java.util.prefs logs "Created user preferences directory." at INFO,
@@ -189,6 +197,41 @@ public final class Prefs {
         putLongText(CLIENT_RECENT, lines);
     }
 
+    public boolean loadOpen() {
+        return node.getBoolean(LOAD_OPEN, false);
+    }
+
+    public void loadOpen(boolean open) {
+        node.putBoolean(LOAD_OPEN, open);
+    }
+
+    /** The test client's load mode, or null when none is remembered (or the name is unknown). */
+    public LoadMode loadMode() {
+        String name = node.get(LOAD_MODE, null);
+        try {
+            return name == null ? null : LoadMode.parse(name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    /** The load section's numbers; each one absent or out of range is the default. */
+    public LoadOptions loadOptions() {
+        LoadOptions o = LoadOptions.defaults();
+        o = safely(o, x -> x.withConnections(node.getInt(LOAD_CONNECTIONS, x.connections())));
+        o = safely(o, x -> x.withConcurrency(node.getInt(LOAD_CONCURRENCY, x.concurrency())));
+        o = safely(o, x -> x.withDuration(Duration.ofSeconds(node.getInt(LOAD_DURATION, (int) x.duration().toSeconds()))));
+        return safely(o, x -> x.withInterval(Duration.ofMillis(node.getInt(LOAD_INTERVAL, (int) x.interval().toMillis()))));
+    }
+
+    public void saveLoad(LoadMode mode, LoadOptions o) {
+        node.put(LOAD_MODE, mode.cliName());
+        node.putInt(LOAD_CONNECTIONS, o.connections());
+        node.putInt(LOAD_CONCURRENCY, o.concurrency());
+        node.putInt(LOAD_DURATION, (int) o.duration().toSeconds());
+        node.putInt(LOAD_INTERVAL, (int) o.interval().toMillis());
+    }
+
     public int closedHistory() {
         return Math.max(10, node.getInt(HISTORY, PeerTableModel.DEFAULT_HISTORY));
     }
@@ -243,6 +286,15 @@ public final class Prefs {
             return change.apply(c);
         } catch (IllegalArgumentException e) {
             return c;
+        }
+    }
+
+    /** As {@link #safely(ServerConfig, java.util.function.UnaryOperator)}, for the load options. */
+    private static LoadOptions safely(LoadOptions o, java.util.function.UnaryOperator<LoadOptions> change) {
+        try {
+            return change.apply(o);
+        } catch (IllegalArgumentException e) {
+            return o;
         }
     }
 

@@ -92,6 +92,23 @@ abstract class AbstractWindowTest {
         }
     }
 
+    /**
+     * Quits the way a user does (Ctrl+Q: saves and closes), runs {@code whileClosed} with the app
+     * gone, then starts a new window on the same preferences, as starting the app again does.
+     */
+    void restart(Runnable whileClosed) {
+        robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_Q, java.awt.event.InputEvent.CTRL_MASK); // the mask AssertJ reads
+        await().atMost(WAIT).until(() -> edt(() -> !main.frame().isDisplayable()));
+        whileClosed.run();
+        main = edt(() -> MainWindow.create(new Prefs(node), initialConfig()));
+        window = new FrameFixture(robot, main.frame());
+        edt(() -> {
+            main.frame().setLocation(100, 100);
+            return null;
+        });
+        window.show(new Dimension(1000, 720));
+    }
+
     <T> T edt(Callable<T> c) {
         return GuiActionRunner.execute(c);
     }

@@ -2,6 +2,7 @@ package io.socketmonitor.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socketmonitor.client.LoadOptions;
 import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.ServerConfig;
 import io.socketmonitor.template.GreetingTemplate;
@@ -78,6 +79,48 @@ class PrefsRestoreTest extends AbstractWindowTest {
         assertThat(merged.mode()).isEqualTo(Mode.CLOSE);
         assertThat(merged.port()).isEqualTo(12345); // not typed: remembered
         assertThat(merged.backlog()).isEqualTo(77);
+    }
+
+    @Test
+    void theLoadSectionComesBackAfterQuitAndStart() {
+        window.tabbedPane("sideTabs").selectTab("Test client");
+        window.toggleButton("clientToLoad").click();
+        window.comboBox("loadMode").selectItem("Slow sender"); // the interval is set in slow mode only
+        window.spinner("loadInterval").enterTextAndCommit("250");
+        window.comboBox("loadMode").selectItem("Hold open");
+        window.spinner("loadConcurrency").enterTextAndCommit("3");
+        window.spinner("loadDuration").enterTextAndCommit("42");
+        // Typed last and not committed: Ctrl+Q straight from the field keeps it too.
+        window.textBox("loadConnectionsText").focus().selectAll().enterText("250");
+
+        restart(() -> {});
+
+        window.toggleButton("clientToLoad").requireSelected();
+        window.comboBox("loadMode").requireVisible().requireSelection("Hold open");
+        window.spinner("loadConnections").requireValue(250);
+        window.spinner("loadConcurrency").requireValue(3);
+        window.spinner("loadDuration").requireValue(42);
+        window.spinner("loadInterval").requireValue(250);
+    }
+
+    @Test
+    void damagedLoadSettingsFallBackToDefaultsEachOnItsOwn() {
+        restart(() -> {
+            node.put(Prefs.LOAD_MODE, "warp-speed");
+            node.putInt(Prefs.LOAD_CONNECTIONS, 0);
+            node.put(Prefs.LOAD_CONCURRENCY, "many");
+            node.putInt(Prefs.LOAD_DURATION, LoadOptions.MAX_DURATION_SECONDS + 1);
+            node.putInt(Prefs.LOAD_INTERVAL, 250); // undamaged: it comes back, whatever the others
+            node.put(Prefs.LOAD_OPEN, "perhaps");
+        });
+
+        window.tabbedPane("sideTabs").selectTab("Test client");
+        window.toggleButton("clientToLoad").requireNotSelected().click(); // closed: open it to see the numbers
+        window.comboBox("loadMode").requireSelection("Burst");
+        window.spinner("loadConnections").requireValue(LoadOptions.DEFAULT_CONNECTIONS);
+        window.spinner("loadConcurrency").requireValue(LoadOptions.DEFAULT_CONCURRENCY);
+        window.spinner("loadDuration").requireValue(LoadOptions.DEFAULT_DURATION_SECONDS);
+        window.spinner("loadInterval").requireValue(250);
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.socketmonitor.client.ClientEvent;
 import io.socketmonitor.client.Durations;
 import io.socketmonitor.client.HostPort;
 import io.socketmonitor.client.LineEnding;
+import io.socketmonitor.client.LoadMode;
+import io.socketmonitor.client.LoadOptions;
 import io.socketmonitor.client.SendText;
 import io.socketmonitor.client.SessionEnd;
 import io.socketmonitor.client.SessionSummary;
@@ -210,16 +212,38 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
 
     /** Opens the load section and brings it into view, or closes it (a run goes on). */
     void showLoad(boolean open) {
-        toLoad.setSelected(open);
-        toLoad.setText(open ? LOAD_OPEN : LOAD_CLOSED);
-        load.setVisible(open);
-        revalidate();
+        restoreLoadOpen(open);
         if (open) {
             SwingUtilities.invokeLater(() -> {
                 load.scrollRectToVisible(new java.awt.Rectangle(load.getSize()));
                 load.focusFirst();
             });
         }
+    }
+
+    /** Opens or closes the load section as it was left, without taking the focus. */
+    public void restoreLoadOpen(boolean open) {
+        toLoad.setSelected(open);
+        toLoad.setText(open ? LOAD_OPEN : LOAD_CLOSED);
+        load.setVisible(open);
+        revalidate();
+    }
+
+    public boolean loadOpen() {
+        return load.isVisible();
+    }
+
+    public LoadMode loadMode() {
+        return load.mode();
+    }
+
+    public LoadOptions loadOptions() {
+        return load.options();
+    }
+
+    /** Shows the remembered load mode (null: the default) and numbers. */
+    public void restoreLoad(LoadMode mode, LoadOptions options) {
+        load.restore(mode, options);
     }
 
     /** The tab scrolls on when the wheel has taken an inner pane to its edge. */

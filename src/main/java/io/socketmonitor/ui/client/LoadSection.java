@@ -118,6 +118,37 @@ final class LoadSection extends JPanel {
         duration.setValue(seconds);
     }
 
+    LoadMode mode() {
+        return (LoadMode) mode.getSelectedItem();
+    }
+
+    /** The numbers as shown, a number still being typed included (Ctrl+Q leaves it uncommitted). */
+    LoadOptions options() {
+        return new LoadOptions(committed(connections), committed(concurrency),
+                Duration.ofSeconds(committed(duration)), Duration.ofMillis(committed(interval)),
+                LoadOptions.DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    private static int committed(JSpinner s) {
+        try {
+            s.commitEdit();
+        } catch (java.text.ParseException notANumber) {
+            // the spinner's last good value stands, as it does when focus leaves
+        }
+        return (Integer) s.getValue();
+    }
+
+    /** Shows remembered choices; a null mode keeps the one shown. */
+    void restore(LoadMode m, LoadOptions o) {
+        if (m != null) {
+            mode.setSelectedItem(m);
+        }
+        connections.setValue(o.connections());
+        concurrency.setValue(o.concurrency());
+        duration.setValue((int) o.duration().toSeconds());
+        interval.setValue((int) o.interval().toMillis());
+    }
+
     private void start() {
         HostPort hp;
         try {
@@ -126,10 +157,8 @@ final class LoadSection extends JPanel {
             summary.setText(e.getMessage());
             return;
         }
-        LoadMode m = (LoadMode) mode.getSelectedItem();
-        LoadOptions options = new LoadOptions((Integer) connections.getValue(), (Integer) concurrency.getValue(),
-                Duration.ofSeconds((Integer) duration.getValue()), Duration.ofMillis((Integer) interval.getValue()),
-                LoadOptions.DEFAULT_CONNECT_TIMEOUT);
+        LoadMode m = mode();
+        LoadOptions options = options();
         setRunning(true);
         latest.set(null);
         current.set(null);
