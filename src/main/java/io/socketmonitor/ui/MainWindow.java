@@ -543,6 +543,7 @@ public final class MainWindow {
         clientPanel.restoreRecentServers(prefs.clientRecent());
         clientPanel.restoreLoad(prefs.loadMode(), prefs.loadOptions());
         clientPanel.restoreLoadOpen(prefs.loadOpen());
+        clientPanel.showHexView(prefs.clientHexView());
         String ending = prefs.clientLineEnding();
         if (ending != null) {
             try {
@@ -569,6 +570,7 @@ public final class MainWindow {
         prefs.clientRecent(clientPanel.recentServers());
         prefs.saveLoad(clientPanel.loadMode(), clientPanel.loadOptions());
         prefs.loadOpen(clientPanel.loadOpen());
+        prefs.clientHexView(clientPanel.hexViewShown());
     }
 
     /** Remembers window, splits and settings. */

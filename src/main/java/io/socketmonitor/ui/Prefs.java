@@ -50,6 +50,7 @@ public final class Prefs {
     static final String LOAD_CONCURRENCY = "client.load.concurrency";
     static final String LOAD_DURATION = "client.load.durationSeconds";
     static final String LOAD_INTERVAL = "client.load.intervalMillis";
+    static final String CLIENT_HEX_VIEW = "client.hexView";
 
     /**
      * On a first launch java.util.prefs logs "Created user preferences directory." at INFO,
@@ -230,6 +231,15 @@ public final class Prefs {
         node.putInt(LOAD_CONCURRENCY, o.concurrency());
         node.putInt(LOAD_DURATION, (int) o.duration().toSeconds());
         node.putInt(LOAD_INTERVAL, (int) o.interval().toMillis());
+    }
+
+    /** Whether the test client showed what it received in hex rather than as text. */
+    public boolean clientHexView() {
+        return node.getBoolean(CLIENT_HEX_VIEW, false);
+    }
+
+    public void clientHexView(boolean hex) {
+        node.putBoolean(CLIENT_HEX_VIEW, hex);
     }
 
     public int closedHistory() {

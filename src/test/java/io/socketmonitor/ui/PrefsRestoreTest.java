@@ -82,8 +82,10 @@ class PrefsRestoreTest extends AbstractWindowTest {
     }
 
     @Test
-    void theLoadSectionComesBackAfterQuitAndStart() {
+    void theLoadSectionAndTheReceivedViewComeBackAfterQuitAndStart() {
         window.tabbedPane("sideTabs").selectTab("Test client");
+        // Before Load opens: opening it scrolls the views out of sight.
+        window.tabbedPane("clientViews").selectTab("Hex").requireSelectedTab(org.assertj.swing.data.Index.atIndex(1));
         window.toggleButton("clientToLoad").click();
         window.comboBox("loadMode").selectItem("Slow sender"); // the interval is set in slow mode only
         window.spinner("loadInterval").enterTextAndCommit("250");
@@ -101,10 +103,11 @@ class PrefsRestoreTest extends AbstractWindowTest {
         window.spinner("loadConcurrency").requireValue(3);
         window.spinner("loadDuration").requireValue(42);
         window.spinner("loadInterval").requireValue(250);
+        window.tabbedPane("clientViews").requireSelectedTab(org.assertj.swing.data.Index.atIndex(1));
     }
 
     @Test
-    void damagedLoadSettingsFallBackToDefaultsEachOnItsOwn() {
+    void damagedLoadAndViewSettingsFallBackToDefaultsEachOnItsOwn() {
         restart(() -> {
             node.put(Prefs.LOAD_MODE, "warp-speed");
             node.putInt(Prefs.LOAD_CONNECTIONS, 0);
@@ -112,6 +115,7 @@ class PrefsRestoreTest extends AbstractWindowTest {
             node.putInt(Prefs.LOAD_DURATION, LoadOptions.MAX_DURATION_SECONDS + 1);
             node.putInt(Prefs.LOAD_INTERVAL, 250); // undamaged: it comes back, whatever the others
             node.put(Prefs.LOAD_OPEN, "perhaps");
+            node.put(Prefs.CLIENT_HEX_VIEW, "hexadecimal");
         });
 
         window.tabbedPane("sideTabs").selectTab("Test client");
@@ -121,6 +125,7 @@ class PrefsRestoreTest extends AbstractWindowTest {
         window.spinner("loadConcurrency").requireValue(LoadOptions.DEFAULT_CONCURRENCY);
         window.spinner("loadDuration").requireValue(LoadOptions.DEFAULT_DURATION_SECONDS);
         window.spinner("loadInterval").requireValue(250);
+        window.tabbedPane("clientViews").requireSelectedTab(org.assertj.swing.data.Index.atIndex(0));
     }
 
     @Test

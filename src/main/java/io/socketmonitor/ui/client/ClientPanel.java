@@ -246,6 +246,15 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         load.restore(mode, options);
     }
 
+    /** True while the received bytes show in hex rather than as text. */
+    public boolean hexViewShown() {
+        return views.getSelectedIndex() == 1;
+    }
+
+    public void showHexView(boolean hex) {
+        views.setSelectedIndex(hex ? 1 : 0);
+    }
+
     /** The tab scrolls on when the wheel has taken an inner pane to its edge. */
     static JScrollPane wheelPassing(JScrollPane inner) {
         io.socketmonitor.ui.NestedScroll.passWheelOn(inner);
