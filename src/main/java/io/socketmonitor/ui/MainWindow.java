@@ -531,7 +531,7 @@ public final class MainWindow {
         }
     }
 
-    /** The tabs, the Advanced section and the test client's own choices, as they were left. */
+    /** The tabs, the Advanced section, the test client's own choices and the table's sort, as they were left. */
     private void restoreViews() {
         selectTab(sideTabs, prefs.tab("side"));
         selectTab(bottomTabs, prefs.tab("bottom"));
@@ -544,6 +544,7 @@ public final class MainWindow {
         clientPanel.restoreLoad(prefs.loadMode(), prefs.loadOptions());
         clientPanel.restoreLoadOpen(prefs.loadOpen());
         clientPanel.showHexView(prefs.clientHexView());
+        peerPanel.sortBy(prefs.tableSort(peers.getColumnCount()));
         String ending = prefs.clientLineEnding();
         if (ending != null) {
             try {
@@ -571,6 +572,7 @@ public final class MainWindow {
         prefs.saveLoad(clientPanel.loadMode(), clientPanel.loadOptions());
         prefs.loadOpen(clientPanel.loadOpen());
         prefs.clientHexView(clientPanel.hexViewShown());
+        prefs.tableSort(peerPanel.sortKey());
     }
 
     /** Remembers window, splits and settings. */

@@ -32,6 +32,7 @@ import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.RowFilter;
+import javax.swing.RowSorter;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import javax.swing.event.DocumentEvent;
@@ -308,6 +309,17 @@ public final class PeerTablePanel extends JPanel {
 
     PeerTableModel model() {
         return model;
+    }
+
+    /** The column the user sorts by and its direction, or null while unsorted. */
+    RowSorter.SortKey sortKey() {
+        List<? extends RowSorter.SortKey> keys = sorter.getSortKeys();
+        return keys.isEmpty() ? null : keys.get(0);
+    }
+
+    /** Sorts as remembered; null leaves the table unsorted. */
+    void sortBy(RowSorter.SortKey key) {
+        sorter.setSortKeys(key == null ? null : List.of(key));
     }
 
     /** Forgets the last action's message ("Sent 23 bytes to 1 peer."), as a new run starts. */

@@ -17,6 +17,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javax.swing.RowSorter;
+import javax.swing.SortOrder;
 
 /**
  * Everything the window remembers, in one {@link Preferences} node. Tests pass a throwaway node.
@@ -51,6 +53,7 @@ public final class Prefs {
     static final String LOAD_DURATION = "client.load.durationSeconds";
     static final String LOAD_INTERVAL = "client.load.intervalMillis";
     static final String CLIENT_HEX_VIEW = "client.hexView";
+    static final String TABLE_SORT = "table.sort";
 
     /**
      * On a first launch java.util.prefs logs "Created user preferences directory." at INFO,
@@ -240,6 +243,33 @@ public final class Prefs {
 
     public void clientHexView(boolean hex) {
         node.putBoolean(CLIENT_HEX_VIEW, hex);
+    }
+
+    /**
+     * The peer table's sort, as "COLUMN,ASCENDING" (a model column), or null when unsorted or
+     * when the column is not one of the table's {@code columns} any more.
+     */
+    public RowSorter.SortKey tableSort(int columns) {
+        String[] p = node.get(TABLE_SORT, "").split(",");
+        if (p.length != 2) {
+            return null;
+        }
+        try {
+            int column = Integer.parseInt(p[0].trim());
+            SortOrder order = SortOrder.valueOf(p[1].trim());
+            return column >= 0 && column < columns && order != SortOrder.UNSORTED
+                    ? new RowSorter.SortKey(column, order) : null;
+        } catch (IllegalArgumentException damaged) { // NumberFormatException too
+            return null;
+        }
+    }
+
+    public void tableSort(RowSorter.SortKey key) {
+        if (key == null || key.getSortOrder() == SortOrder.UNSORTED) {
+            node.remove(TABLE_SORT);
+        } else {
+            node.put(TABLE_SORT, key.getColumn() + "," + key.getSortOrder().name());
+        }
     }
 
     public int closedHistory() {

@@ -82,7 +82,7 @@ class PrefsRestoreTest extends AbstractWindowTest {
     }
 
     @Test
-    void theLoadSectionAndTheReceivedViewComeBackAfterQuitAndStart() {
+    void theLoadSectionTheReceivedViewAndTheSortComeBackAfterQuitAndStart() {
         window.tabbedPane("sideTabs").selectTab("Test client");
         // Before Load opens: opening it scrolls the views out of sight.
         window.tabbedPane("clientViews").selectTab("Hex").requireSelectedTab(org.assertj.swing.data.Index.atIndex(1));
@@ -92,6 +92,7 @@ class PrefsRestoreTest extends AbstractWindowTest {
         window.comboBox("loadMode").selectItem("Hold open");
         window.spinner("loadConcurrency").enterTextAndCommit("3");
         window.spinner("loadDuration").enterTextAndCommit("42");
+        window.table("peerTable").tableHeader().clickColumn(PeerTableModel.COL_IN).clickColumn(PeerTableModel.COL_IN);
         // Typed last and not committed: Ctrl+Q straight from the field keeps it too.
         window.textBox("loadConnectionsText").focus().selectAll().enterText("250");
 
@@ -104,10 +105,11 @@ class PrefsRestoreTest extends AbstractWindowTest {
         window.spinner("loadDuration").requireValue(42);
         window.spinner("loadInterval").requireValue(250);
         window.tabbedPane("clientViews").requireSelectedTab(org.assertj.swing.data.Index.atIndex(1));
+        assertThat(sortKeys()).containsExactly("Bytes in DESCENDING");
     }
 
     @Test
-    void damagedLoadAndViewSettingsFallBackToDefaultsEachOnItsOwn() {
+    void damagedLoadViewAndSortSettingsFallBackToDefaultsEachOnItsOwn() {
         restart(() -> {
             node.put(Prefs.LOAD_MODE, "warp-speed");
             node.putInt(Prefs.LOAD_CONNECTIONS, 0);
@@ -116,6 +118,7 @@ class PrefsRestoreTest extends AbstractWindowTest {
             node.putInt(Prefs.LOAD_INTERVAL, 250); // undamaged: it comes back, whatever the others
             node.put(Prefs.LOAD_OPEN, "perhaps");
             node.put(Prefs.CLIENT_HEX_VIEW, "hexadecimal");
+            node.put(Prefs.TABLE_SORT, "99,DESCENDING"); // a column the table no longer has
         });
 
         window.tabbedPane("sideTabs").selectTab("Test client");
@@ -126,6 +129,17 @@ class PrefsRestoreTest extends AbstractWindowTest {
         window.spinner("loadDuration").requireValue(LoadOptions.DEFAULT_DURATION_SECONDS);
         window.spinner("loadInterval").requireValue(250);
         window.tabbedPane("clientViews").requireSelectedTab(org.assertj.swing.data.Index.atIndex(0));
+        assertThat(sortKeys()).isEmpty();
+
+        restart(() -> node.put(Prefs.TABLE_SORT, "2,SIDEWAYS"));
+        assertThat(sortKeys()).isEmpty();
+    }
+
+    /** The table's sort as "column DIRECTION" (a SortKey prints as an object id). */
+    private java.util.List<String> sortKeys() {
+        javax.swing.JTable table = window.table("peerTable").target();
+        return edt(() -> table.getRowSorter().getSortKeys().stream()
+                .map(k -> table.getModel().getColumnName(k.getColumn()) + " " + k.getSortOrder()).toList());
     }
 
     @Test
