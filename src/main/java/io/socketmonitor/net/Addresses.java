@@ -17,11 +17,28 @@ public final class Addresses {
             // RFC 5952 5: the IPv4 part of a mapped address in dotted form, as Python and ss write it
             return "::ffff:" + (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
         }
-        if (address instanceof Inet6Address) {
+        if (address instanceof Inet6Address v6) {
             // Java writes "0:0:0:0:0:0:0:1"; users know "::1".
-            text = compressIpv6(text);
+            text = withInterfaceName(compressIpv6(text), v6);
         }
         return text;
+    }
+
+    /**
+     * "fe80::1%eth0" for an accepted link-local peer, which Java scopes by number ("%4"): the
+     * name is what Python prints and what ncat and ping take.
+     */
+    private static String withInterfaceName(String text, Inet6Address v6) {
+        int pct = text.indexOf('%');
+        if (pct < 0 || v6.getScopedInterface() != null || v6.getScopeId() <= 0) {
+            return text;
+        }
+        try {
+            java.net.NetworkInterface nic = java.net.NetworkInterface.getByIndex(v6.getScopeId());
+            return nic == null ? text : text.substring(0, pct + 1) + nic.getName();
+        } catch (java.net.SocketException e) {
+            return text; // the number still says which interface
+        }
     }
 
     /**

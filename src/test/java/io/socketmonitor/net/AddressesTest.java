@@ -29,6 +29,14 @@ class AddressesTest {
     }
 
     @Test
+    void aLinkLocalPeerScopedByNumberIsShownWithItsInterfacesName() throws Exception {
+        java.net.NetworkInterface nic = java.net.NetworkInterface.networkInterfaces().findFirst().orElseThrow();
+        Inet6Address accepted = Inet6Address.getByAddress(null, ip("fe80::1").getAddress(), nic.getIndex());
+        assertThat(accepted.getHostAddress()).isEqualTo("fe80:0:0:0:0:0:0:1%" + nic.getIndex()); // as accept() gives it
+        assertThat(Addresses.literal(accepted)).isEqualTo("fe80::1%" + nic.getName());
+    }
+
+    @Test
     void literalHasNoHostName() throws Exception {
         InetAddress named = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
         assertThat(Addresses.literal(named)).isEqualTo("127.0.0.1");
@@ -36,8 +44,8 @@ class AddressesTest {
 
     @Test
     void literalKeepsScopeAndUnscopedLiteralDropsIt() throws Exception {
-        Inet6Address scoped = Inet6Address.getByAddress(null, ip("fe80::1").getAddress(), 3);
-        assertThat(Addresses.literal(scoped)).isEqualTo("fe80::1%3");
+        Inet6Address scoped = Inet6Address.getByAddress(null, ip("fe80::1").getAddress(), 9_999); // no such interface
+        assertThat(Addresses.literal(scoped)).isEqualTo("fe80::1%9999");
         assertThat(Addresses.unscopedLiteral(scoped)).isEqualTo("fe80::1");
         assertThat(Addresses.unscopedLiteral(ip("127.0.0.1"))).isEqualTo("127.0.0.1");
     }
