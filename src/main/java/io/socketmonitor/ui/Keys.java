@@ -66,20 +66,33 @@ public final class Keys {
      * still only switch tabs.
      */
     public static void mnemonicTabTakesFocus(javax.swing.JTabbedPane tabs) {
-        tabs.addChangeListener(e -> {
-            if (!(java.awt.EventQueue.getCurrentEvent() instanceof KeyEvent) || tabs.isFocusOwner()) {
-                return;
-            }
-            java.awt.Container root = tabs.getFocusCycleRootAncestor();
-            java.awt.Component next = root == null ? null
-                    : root.getFocusTraversalPolicy().getComponentAfter(root, tabs);
-            if (next != null && tabs.getSelectedComponent() != null
-                    && javax.swing.SwingUtilities.isDescendingFrom(next, tabs.getSelectedComponent())) {
-                next.requestFocusInWindow();
-            } else {
-                tabs.requestFocusInWindow(); // a tab with nothing to type in: the strip, for the arrows
+        // The look and feel's mnemonic action, wrapped: a change listener missed Alt+C on the tab
+        // already shown (the side tab is remembered), where selecting changes nothing.
+        String mnemonicAction = "setSelectedIndex";
+        tabs.getActionMap().put(mnemonicAction, new AbstractAction() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                javax.swing.ActionMap lafs = tabs.getActionMap().getParent(); // replaced on a theme switch
+                javax.swing.Action select = lafs == null ? null : lafs.get(mnemonicAction);
+                if (select != null) {
+                    select.actionPerformed(e);
+                }
+                focusSelectedTab(tabs);
             }
         });
+    }
+
+    private static void focusSelectedTab(javax.swing.JTabbedPane tabs) {
+        java.awt.Container root = tabs.getFocusCycleRootAncestor();
+        java.awt.Component next = root == null ? null : root.getFocusTraversalPolicy().getComponentAfter(root, tabs);
+        if (next != null && tabs.getSelectedComponent() != null
+                && javax.swing.SwingUtilities.isDescendingFrom(next, tabs.getSelectedComponent())) {
+            next.requestFocusInWindow();
+        } else {
+            tabs.requestFocusInWindow(); // a tab with nothing to type in: the strip, for the arrows
+        }
     }
 
     /**

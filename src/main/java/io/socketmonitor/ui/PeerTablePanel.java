@@ -207,7 +207,8 @@ public final class PeerTablePanel extends JPanel {
         Keys.contextMenuKeys(table, popup);
         // Enter opens the peer's data, as a double-click does (TCPView: Enter opens Properties).
         table.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "watch");
-        table.getActionMap().put("watch", watch);
+        // Always enabled, unlike the Watch action: a closed peer's row is explained, not skipped over.
+        table.getActionMap().put("watch", Actions.of("Watch data", 'W', null, null, this::watchSelected));
         table.addMouseListener(new MouseAdapter() {
             @Override public void mousePressed(MouseEvent e) { maybePopup(e, popup); }
             @Override public void mouseReleased(MouseEvent e) { maybePopup(e, popup); }

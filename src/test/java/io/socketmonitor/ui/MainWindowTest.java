@@ -299,6 +299,12 @@ class MainWindowTest extends AbstractWindowTest {
         assertThat(edt(() -> main.lecture().isLit(LecturePanel.Step.CLOSE))).isTrue();
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(window.label("statusServed").text()).isEqualTo("1 served"));
+
+        table.selectRows(0);
+        table.pressAndReleaseKeys(KeyEvent.VK_ENTER); // a closed peer: said why, not skipped over
+        await().atMost(WAIT).untilAsserted(() -> assertThat(window.label("peerInfo").text())
+                .isEqualTo("Peer #1 has closed: a peer's data can be watched while it is open."));
+        assertThat(edt(() -> table.target().getSelectedRow())).isZero();
     }
 
     @Test
@@ -855,6 +861,11 @@ class MainWindowTest extends AbstractWindowTest {
                     KeyEvent.KEY_PRESSED, System.currentTimeMillis(), java.awt.event.InputEvent.ALT_DOWN_MASK,
                     KeyEvent.VK_C, 'c'));
             await().atMost(WAIT).ignoreExceptions().until(() -> edt(() -> window.textBox("clientHost").target().isFocusOwner()));
+            table.focus(); // and again, with the tab already shown: selecting it changes nothing
+            java.awt.Toolkit.getDefaultToolkit().getSystemEventQueue().postEvent(new KeyEvent(table.target(),
+                    KeyEvent.KEY_PRESSED, System.currentTimeMillis(), java.awt.event.InputEvent.ALT_DOWN_MASK,
+                    KeyEvent.VK_C, 'c'));
+            await().atMost(WAIT).until(() -> edt(() -> window.textBox("clientHost").target().isFocusOwner()));
 
             table.focus();
             pressWithShift(KeyEvent.VK_F10);
