@@ -7,6 +7,7 @@ import io.socketmonitor.server.ServerEvent;
 import io.socketmonitor.server.ServerListener;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 
 /**
  * Prints server events in the lecture's words. It runs on the server thread, so it only hands
@@ -28,16 +29,16 @@ public final class HeadlessPrinter implements ServerListener {
         this.quiet = quiet;
     }
 
+    // Synchronized with the output pump's tick (printDueReads); the server's threads already
+    // take turns, so the lock is never contended by them.
     @Override
-    public void onEvent(ServerEvent event) {
-        if (!(event instanceof ServerEvent.Received)) {
-            endReads(); // its summary before the line that ends the run, so the terminal reads in order
-        }
+    public synchronized void onEvent(ServerEvent event) {
         if (event instanceof ServerEvent.Listening l) {
-            out.line(Lines.listening(l));
+            line(Lines.listening(l));
             out.requestFlush();
         } else if (event instanceof ServerEvent.Connected c) {
             if (!quiet) {
+                endReads();
                 connectedLine(c.peer().remote());
             }
         } else if (event instanceof ServerEvent.Received r) {
@@ -49,20 +50,43 @@ public final class HeadlessPrinter implements ServerListener {
             boolean expected = why == CloseReason.AFTER_GREETING || why == CloseReason.AFTER_RESPONSE
                     || why == CloseReason.SERVER_STOPPED;
             if (!quiet && !expected) {
-                out.line("Closed " + Addresses.lectureTuple(c.peer().remote()) + ": " + why.text());
+                line("Closed " + Addresses.lectureTuple(c.peer().remote()) + ": " + why.text());
             }
         } else if (event instanceof ServerEvent.HttpRequestInCloseMode h) {
-            out.line(Lines.httpRequestInCloseMode(h, "Start the server with --mode http."));
+            line(Lines.httpRequestInCloseMode(h, "Start the server with --mode http."));
         } else if (event instanceof ServerEvent.Error e) {
+            endReads();
             out.errorLine(e.message());
         } else if (event instanceof ServerEvent.Stopped s) {
-            out.line(Lines.summary(s.finalStats()));
+            line(Lines.summary(s.finalStats()));
         }
+    }
+
+    /**
+     * Prints the reads summed for a second or more, when no other line has: a flood that then
+     * stops, on a peer that stays open, showed its last second only at the next event. The output
+     * pump calls this as it wakes (at least every 200 ms).
+     */
+    synchronized void printDueReads(Instant now) {
+        String summary = reads.due(now);
+        if (summary != null) {
+            out.line(summary);
+        }
+    }
+
+    /**
+     * A line other than a read's: the reads summed so far go first, so the terminal reads in
+     * order. Only before a line that is printed: the Sent an echo follows each read with is not,
+     * and ending the run there printed every read whole.
+     */
+    private void line(String text) {
+        endReads();
+        out.line(text);
     }
 
     /** A read's line, or, for a peer reading on, a summary line a second ({@link ReadRun}). */
     private void received(ServerEvent.Received r) {
-        if (reads.continues(r.peerId())) {
+        if (reads.continues(r.peerId(), r.time())) {
             String summary = reads.add(r.bytes(), r.preview(), r.time());
             if (summary != null) {
                 out.line(summary);

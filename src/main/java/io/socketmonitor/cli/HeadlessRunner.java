@@ -16,7 +16,9 @@ public final class HeadlessRunner {
         StopSignal stop = new StopSignal().install();
         MonitorServer server = new MonitorServer(config);
         OutputPump pump = new OutputPump(new FileOutputStream(FileDescriptor.out), err);
-        server.addListener(new HeadlessPrinter(pump, quiet));
+        HeadlessPrinter printer = new HeadlessPrinter(pump, quiet);
+        pump.onWake(() -> printer.printDueReads(java.time.Instant.now()));
+        server.addListener(printer);
         try {
             server.start();
         } catch (BindFailedException e) {

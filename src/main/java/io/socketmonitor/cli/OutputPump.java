@@ -26,6 +26,8 @@ final class OutputPump implements AutoCloseable {
     private long droppedLines;
     private boolean flushRequested;
     private boolean closed;
+    /** Run on the pump's thread each time it wakes, before it writes: lines that wait on time. */
+    private volatile Runnable onWake = () -> {};
 
     OutputPump(OutputStream out, OutputStream err) {
         this.out = out;
@@ -62,6 +64,11 @@ final class OutputPump implements AutoCloseable {
         }
     }
 
+    /** {@code task} runs each time the pump wakes (at least every 200 ms), before it writes. */
+    void onWake(Runnable task) {
+        onWake = task;
+    }
+
     void requestFlush() {
         synchronized (lock) {
             requestFlushLocked();
@@ -90,6 +97,7 @@ final class OutputPump implements AutoCloseable {
                 }
                 flushRequested = false;
             }
+            onWake.run(); // outside the lock: it may add lines
             drain();
         }
     }

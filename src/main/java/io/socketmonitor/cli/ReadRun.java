@@ -12,17 +12,26 @@ import java.util.Locale;
  */
 final class ReadRun {
     static final Duration PERIOD = Duration.ofSeconds(1);
+    /**
+     * A student typing at a telnet prompt pauses longer than this between lines, and each line
+     * is printed whole; a flood's reads come microseconds apart. As the window's log (DataRun).
+     */
+    static final Duration GAP = Duration.ofSeconds(1);
 
     private boolean open;
     private long peerId;
     private Instant printedAt;
+    private Instant lastAt;
     private long bytes;
     private long reads;
     private String preview;
 
-    /** Whether a read from {@code peer} goes on this run (else it is printed and {@link #start}s one). */
-    boolean continues(long peer) {
-        return open && peer == peerId;
+    /**
+     * Whether a read from {@code peer} at {@code at} goes on this run (else it is printed and
+     * {@link #start}s one): the same peer, within {@link #GAP} of its last read.
+     */
+    boolean continues(long peer, Instant at) {
+        return open && peer == peerId && Duration.between(lastAt, at).compareTo(GAP) <= 0;
     }
 
     /** A read from {@code peer} was printed whole at {@code at}. */
@@ -30,6 +39,7 @@ final class ReadRun {
         open = true;
         peerId = peer;
         printedAt = at;
+        lastAt = at;
         reads = 0;
         bytes = 0;
     }
@@ -39,10 +49,20 @@ final class ReadRun {
         bytes += n;
         reads++;
         preview = latestPreview;
+        lastAt = at;
         if (Duration.between(printedAt, at).compareTo(PERIOD) < 0) {
             return null;
         }
         printedAt = at;
+        return summary();
+    }
+
+    /** The line for reads summed a {@link #PERIOD} or more ago and not printed yet, or null; the run goes on. */
+    String due(Instant now) {
+        if (!open || reads == 0 || Duration.between(printedAt, now).compareTo(PERIOD) < 0) {
+            return null;
+        }
+        printedAt = now;
         return summary();
     }
 

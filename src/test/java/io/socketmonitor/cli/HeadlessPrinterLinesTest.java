@@ -67,6 +67,52 @@ class HeadlessPrinterLinesTest {
                 "Closed ('127.0.0.1', 40000): closed by peer") + eol);
     }
 
+    private void read(long peer, long atMillis, String preview) {
+        printer.onEvent(new ServerEvent.Received(Instant.EPOCH.plusMillis(atMillis), peer, preview.length(), preview));
+    }
+
+    private String printed() {
+        out.close();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anEchoFloodIsSummedToo() {
+        for (int i = 0; i < 1_500; i++) { // each read sent back at once: a Sent after every Received
+            read(2, i, "ab");
+            printer.onEvent(new ServerEvent.Sent(Instant.EPOCH.plusMillis(i), 2, 2, "ab"));
+        }
+        printer.onEvent(new ServerEvent.Stopped(Instant.EPOCH.plusMillis(1_500), null));
+        String eol = System.lineSeparator();
+        assertThat(printed()).isEqualTo(String.join(eol,
+                "Received 2 bytes from peer #2: ab",
+                "Received 2,000 bytes in 1,000 more reads from peer #2: ab",
+                "Received 998 bytes in 499 more reads from peer #2: ab",
+                "Stopped") + eol);
+    }
+
+    @Test
+    void linesTypedInTelnetSecondsApartArePrintedWhole() {
+        read(2, 0, "hello");
+        read(2, 3_000, "world");
+        String eol = System.lineSeparator();
+        assertThat(printed()).isEqualTo(String.join(eol,
+                "Received 5 bytes from peer #2: hello",
+                "Received 5 bytes from peer #2: world") + eol);
+    }
+
+    @Test
+    void readsSummedAndThenQuietArePrintedOnceTheirSecondIsUp() {
+        read(2, 0, "first");
+        read(2, 500, "bye");
+        printer.printDueReads(Instant.EPOCH.plusMillis(900)); // not yet a second
+        printer.printDueReads(Instant.EPOCH.plusMillis(1_600)); // and no other line comes
+        String eol = System.lineSeparator();
+        assertThat(printed()).isEqualTo(String.join(eol,
+                "Received 5 bytes from peer #2: first",
+                "Received 3 bytes in 1 more read from peer #2: bye") + eol);
+    }
+
     @Test
     void quietPrintsNoConnectedLine() {
         HeadlessPrinter quiet = new HeadlessPrinter(out, true);
