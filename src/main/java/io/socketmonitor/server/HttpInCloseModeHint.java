@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class HttpInCloseModeHint {
     static final long EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
-    /** A request line longer than this is cut in the hint; the test for one needs only its start. */
+    /** A request line longer than this is cut in the hint (a browser's long URL is still a request). */
     private static final int MAX_LINE = 200;
 
     private boolean saidThisRun;
@@ -32,13 +32,13 @@ final class HttpInCloseModeHint {
         if (saidThisRun && now - lastSaidNanos < EVERY_NANOS) {
             return null;
         }
-        String line = firstLine(data, Math.min(n, MAX_LINE));
+        String line = firstLine(data, n);
         if (line == null || !HttpResponder.isRequestLine(line)) {
             return null;
         }
         saidThisRun = true;
         lastSaidNanos = now;
-        return line;
+        return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE) + "\u2026"; // a browser's long URL
     }
 
     /** The bytes up to the first line end, or null when none came within {@code n}. */

@@ -75,6 +75,17 @@ class HttpRequestInCloseModeTest extends FaultFixture {
     }
 
     @Test
+    void aRequestForALongUrlIsARequestTooAndItsLineIsCutInTheHint() throws Exception {
+        InetSocketAddress a = closeModeServer();
+        String target = "/search?q=" + "x".repeat(300);
+
+        assertThat(talkFirst(a, "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n")).isEqualTo("Hello from server\n");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> hints().size() == 1);
+        assertThat(hints().get(0).requestLine()).startsWith("GET /search?q=xxx").endsWith("\u2026").hasSizeLessThan(210);
+    }
+
+    @Test
     void aBrowsersManyRequestsGetOneHintNotOneEach() throws Exception {
         InetSocketAddress a = closeModeServer();
 
