@@ -129,6 +129,9 @@ class LoadRunTest {
                 Duration.ofMillis(9_000), null, null, false, false, java.util.Map.of(), null);
 
         assertThat(r.summary()).contains("the server closed 3000 of them").doesNotContain("greet-and-close");
+        LoadResult mostAtOnce = new LoadResult(LoadMode.HOLD, "127.0.0.1:8080", 3_000, 3_000, 3_000, 0, 0, 0, 3_000, 0,
+                3_000, 2_900, 0, Duration.ofMillis(900), null, null, false, false, java.util.Map.of(), null);
+        assertThat(mostAtOnce.summary()).as("a few noticed late").contains("a greet-and-close server does");
     }
 
     @Test
