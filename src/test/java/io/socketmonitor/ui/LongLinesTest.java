@@ -36,19 +36,22 @@ class LongLinesTest {
     }
 
     @Test
-    void aBreakNeverSplitsACharacterMadeOfTwoChars() {
-        String text = "z".repeat(MAX - 1) + "\uD83D\uDE00" + "tail"; // the emoji is the 1000th character
-        String folded = new LongLines().fold(text);
-        assertThat(folded).isEqualTo("z".repeat(MAX - 1) + "\uD83D\uDE00\ntail");
-        String later = new LongLines().fold("z".repeat(MAX) + "\uD83D\uDE00");
-        assertThat(later).isEqualTo("z".repeat(MAX) + "\n\uD83D\uDE00");
+    void aBreakNeverSplitsACharacterMadeOfTwoCharsAndAWideOneCountsTwoColumns() {
+        String text = "z".repeat(MAX - 2) + "\uD83D\uDE00" + "tail"; // the emoji, drawn double, fills 999 and 1000
+        assertThat(new LongLines().fold(text)).isEqualTo("z".repeat(MAX - 2) + "\uD83D\uDE00\ntail");
+        String late = "z".repeat(MAX - 1) + "\uD83D\uDE00"; // one column left: it goes on the next line whole
+        assertThat(new LongLines().fold(late)).isEqualTo("z".repeat(MAX - 1) + "\n\uD83D\uDE00");
+        String han = "\u4E2D".repeat(MAX); // 2,000 columns of Chinese
+        assertThat(new LongLines().fold(han).split("\n")).extracting(String::length).containsExactly(MAX / 2, MAX / 2);
     }
 
     @Test
-    void aTabCountsAsTheColumnsItFills() {
-        String tabs = "\t".repeat(200); // 1,600 columns drawn
-        String folded = new LongLines().fold(tabs);
-        assertThat(Arrays.stream(folded.split("\n")).mapToInt(String::length)).containsExactly(125, 75);
+    void anEscapeIsNeverSplitSoItCanBeTypedBack() {
+        String text = "a".repeat(MAX - 2) + "\\xFF" + "\\u200B" + "\\\\" + "b";
+        String folded = new LongLines().fold(text);
+        assertThat(folded).isEqualTo("a".repeat(MAX - 2) + "\n\\xFF\\u200B\\\\b");
+        assertThat(new LongLines().fold("a".repeat(MAX - 2) + "\\n\n")).as("an escape that just fits")
+                .isEqualTo("a".repeat(MAX - 2) + "\\n\n");
     }
 
     @Test
