@@ -67,6 +67,8 @@ public final class PeerTablePanel extends JPanel {
     final Action lookup;
     final Action broadcast;
     private JPopupMenu popup;
+    /** The table is narrower than its columns' minimums and scrolls sideways (see scrollSideways). */
+    private boolean scrollsSideways;
     final Action export;
     final Action clearClosed;
 
@@ -83,21 +85,9 @@ public final class PeerTablePanel extends JPanel {
              */
             @Override
             public boolean getScrollableTracksViewportWidth() {
-                return getParent() == null || minimumWidth() <= getParent().getWidth();
-            }
-
-            /**
-             * Narrower than every column's minimum, the table scrolls sideways at those minimums:
-             * at the wider preferred widths, a little narrower than fitting hid five of nine
-             * columns (State, Duration and Bytes went off the edge).
-             */
-            @Override
-            public Dimension getPreferredSize() {
-                Dimension preferred = super.getPreferredSize();
-                if (!getScrollableTracksViewportWidth()) {
-                    preferred.width = minimumWidth();
-                }
-                return preferred;
+                boolean fits = getParent() == null || minimumWidth() <= getParent().getWidth();
+                scrollSideways(!fits); // asked as the view is laid out, before it is sized
+                return fits;
             }
 
             /** Each header says what its column shows, and reads whole where it is cut short. */
@@ -611,6 +601,33 @@ public final class PeerTablePanel extends JPanel {
         }
     }
 
+    /**
+     * Narrower than every column's minimum, the table scrolls sideways with each column at its
+     * minimum, and a column dragged wider widens the table. At the preferred widths a table a
+     * little too narrow hid five of nine columns; and auto-resize takes a dragged column's width
+     * from the columns after it, already at their minimums, so a drag did nothing.
+     */
+    private void scrollSideways(boolean narrow) {
+        if (narrow == scrollsSideways || table == null) {
+            return; // table: null while its own constructor runs
+        }
+        scrollsSideways = narrow;
+        if (narrow) {
+            table.setAutoResizeMode(JTable.AUTO_RESIZE_OFF); // the table is as wide as its columns' widths
+            atMinimums();
+        } else {
+            sizeColumns(); // the preferred widths back, to share the room
+            table.setAutoResizeMode(JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
+        }
+    }
+
+    private void atMinimums() {
+        for (int i = 0; i < table.getColumnCount(); i++) {
+            TableColumn column = table.getColumnModel().getColumn(i);
+            column.setPreferredWidth(column.getMinWidth());
+        }
+    }
+
     private void sizeColumns() {
         javax.swing.Icon arrow = UIManager.getIcon("Table.ascendingSortIcon");
         int sortArrowWidth = arrow == null ? 0 : arrow.getIconWidth() + 6;
@@ -624,6 +641,9 @@ public final class PeerTablePanel extends JPanel {
             column.setMinWidth(HEADER_MAY_SHORTEN[m] ? narrow : Math.max(narrow, headerWidth));
             // Sorted, a header also shows an arrow: room for it when there is room at all.
             column.setPreferredWidth(Math.max(headerWidth + sortArrowWidth, cellWidth(m, i, WIDE_SAMPLES[m])));
+        }
+        if (scrollsSideways) {
+            atMinimums(); // new minimums for a new text size
         }
     }
 

@@ -266,6 +266,25 @@ class PeerTablePanelTest {
         assertThat(fit.width()).as("table width, every column at its minimum").isEqualTo(fit.minimums());
     }
 
+    @Test
+    void inANarrowWindowAColumnDraggedWiderWidensTheTableAndStaysSo() {
+        int[] widths = GuiActionRunner.execute(() -> {
+            PeerTablePanel panel = panel(new PeerTableModel(), List.of(), 400);
+            JTable table = panel.table();
+            int minimums = table.getWidth();
+            javax.swing.table.TableColumn address = table.getColumnModel().getColumn(PeerTableModel.COL_ADDRESS);
+            int before = address.getWidth();
+            table.getTableHeader().setResizingColumn(address); // as the header does while the edge is dragged
+            address.setWidth(before + 60);
+            layOut(panel);
+            table.getTableHeader().setResizingColumn(null); // released
+            layOut(panel);
+            return new int[] {minimums, table.getWidth(), before, address.getWidth()};
+        });
+        assertThat(widths[3]).as("the dragged column").isEqualTo(widths[2] + 60);
+        assertThat(widths[1]).as("the table").isEqualTo(widths[0] + 60);
+    }
+
     /** The toolbar's buttons as the user sees them: whole (name) or left out (-name). */
     private static List<String> toolbarAt(int width) {
         return GuiActionRunner.execute(() -> {
