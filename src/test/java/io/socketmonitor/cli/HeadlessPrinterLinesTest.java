@@ -71,9 +71,11 @@ class HeadlessPrinterLinesTest {
         printer.onEvent(new ServerEvent.Received(Instant.EPOCH.plusMillis(atMillis), peer, preview.length(), preview));
     }
 
-    private String printed() {
+    /** What the terminal shows once the output is flushed: exactly {@code lines}, each ended. */
+    private void assertPrinted(String... lines) {
         out.close();
-        return bytes.toString(StandardCharsets.UTF_8);
+        String eol = System.lineSeparator();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(eol, lines) + eol);
     }
 
     @Test
@@ -83,22 +85,20 @@ class HeadlessPrinterLinesTest {
             printer.onEvent(new ServerEvent.Sent(Instant.EPOCH.plusMillis(i), 2, 2, "ab"));
         }
         printer.onEvent(new ServerEvent.Stopped(Instant.EPOCH.plusMillis(1_500), null));
-        String eol = System.lineSeparator();
-        assertThat(printed()).isEqualTo(String.join(eol,
+        assertPrinted(
                 "Received 2 bytes from peer #2: ab",
                 "Received 2,000 bytes in 1,000 more reads from peer #2: ab",
                 "Received 998 bytes in 499 more reads from peer #2: ab",
-                "Stopped") + eol);
+                "Stopped");
     }
 
     @Test
     void linesTypedInTelnetSecondsApartArePrintedWhole() {
         read(2, 0, "hello");
         read(2, 3_000, "world");
-        String eol = System.lineSeparator();
-        assertThat(printed()).isEqualTo(String.join(eol,
+        assertPrinted(
                 "Received 5 bytes from peer #2: hello",
-                "Received 5 bytes from peer #2: world") + eol);
+                "Received 5 bytes from peer #2: world");
     }
 
     @Test
@@ -107,10 +107,9 @@ class HeadlessPrinterLinesTest {
         read(2, 500, "bye");
         printer.printDueReads(Instant.EPOCH.plusMillis(900)); // not yet a second
         printer.printDueReads(Instant.EPOCH.plusMillis(1_600)); // and no other line comes
-        String eol = System.lineSeparator();
-        assertThat(printed()).isEqualTo(String.join(eol,
+        assertPrinted(
                 "Received 5 bytes from peer #2: first",
-                "Received 3 bytes in 1 more read from peer #2: bye") + eol);
+                "Received 3 bytes in 1 more read from peer #2: bye");
     }
 
     @Test

@@ -319,39 +319,43 @@ class ClientPanelTest {
         assertThat(received()).doesNotContain("\uFFFD");
     }
 
+    /** A server of the test's own on loopback, to send the pane exactly the bytes a test needs. */
+    private static java.net.ServerSocket rawServer() throws java.io.IOException {
+        java.net.ServerSocket raw = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+        raw.setSoTimeout(10_000);
+        return raw;
+    }
+
+    /** Connects the pane to {@code raw}, as the user does; the server's end of it. */
+    private java.net.Socket connectTo(java.net.ServerSocket raw) throws java.io.IOException {
+        window.textBox("clientPort").setText(Integer.toString(raw.getLocalPort()));
+        window.button("clientConnect").click();
+        return raw.accept();
+    }
+
     @Test
     void aCharacterSplitBetweenTwoReadsShowsWhole() throws Exception {
         start(Mode.CLOSE);
-        try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
-            raw.setSoTimeout(10_000);
-            window.textBox("clientPort").setText(Integer.toString(raw.getLocalPort()));
-            window.button("clientConnect").click();
-            try (java.net.Socket peer = raw.accept()) {
-                byte[] euro = "\u20ac!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                peer.getOutputStream().write(euro, 0, 2); // the first two of its three bytes
-                peer.getOutputStream().flush();
-                waitFor("the two bytes", () -> GuiActionRunner.execute(() -> panel.receivedByteCount()) == 2);
-                peer.getOutputStream().write(euro, 2, euro.length - 2);
-                peer.getOutputStream().flush();
-                waitFor("the character", () -> received().contains("\u20ac!"));
-                assertThat(received()).doesNotContain("\\xE2");
-            }
+        try (java.net.ServerSocket raw = rawServer(); java.net.Socket peer = connectTo(raw)) {
+            byte[] euro = "\u20ac!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            peer.getOutputStream().write(euro, 0, 2); // the first two of its three bytes
+            peer.getOutputStream().flush();
+            waitFor("the two bytes", () -> GuiActionRunner.execute(() -> panel.receivedByteCount()) == 2);
+            peer.getOutputStream().write(euro, 2, euro.length - 2);
+            peer.getOutputStream().flush();
+            waitFor("the character", () -> received().contains("\u20ac!"));
+            assertThat(received()).doesNotContain("\\xE2");
         }
     }
 
     @Test
     void aLineTooLongToDrawIsShownInPiecesAndKeptWholeForHexAndSave() throws Exception {
         start(Mode.CLOSE);
-        try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
-            raw.setSoTimeout(10_000);
-            window.textBox("clientPort").setText(Integer.toString(raw.getLocalPort()));
-            window.button("clientConnect").click();
-            String line = "0123456789".repeat(500); // drawn whole, its end would be past x = 32,767 px
-            try (java.net.Socket peer = raw.accept()) {
-                peer.getOutputStream().write(line.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                peer.getOutputStream().flush();
-                waitFor("the line", () -> received().replace("\n", "").contains(line));
-            }
+        String line = "0123456789".repeat(500); // drawn whole, its end would be past x = 32,767 px
+        try (java.net.ServerSocket raw = rawServer(); java.net.Socket peer = connectTo(raw)) {
+            peer.getOutputStream().write(line.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            peer.getOutputStream().flush();
+            waitFor("the line", () -> received().replace("\n", "").contains(line));
         }
         assertThat(received().split("\n")).allSatisfy(
                 viewLine -> assertThat(viewLine.length()).isLessThanOrEqualTo(io.socketmonitor.ui.LongLines.MAX_COLUMNS));
