@@ -29,21 +29,26 @@ if ! unzip -l target/socket-monitor.jar 2>/dev/null | grep -c 'io/socketmonitor/
    && [[ -z "${BENCH_WINDOW_CP:-}" ]]; then
   echo "window benchmarks: skipped (this build has no window)" | tee -a "$res"; exit 0
 fi
-echo "cold start: 'java -jar target/socket-monitor.jar' launched to its window mapped (xdotool), 5 runs;" \
-  "and JVM start to the window showing, measured inside (WindowBench coldstart):" | tee -a "$res"
-for i in 1 2 3 4 5; do
+echo "cold start: 'java -jar target/socket-monitor.jar' launched to its window mapped (xdotool), alternated" \
+  "with the README's launch (the same with -XX:SharedArchiveFile=target/socket-monitor.jsa), 5 rounds;" \
+  "CPU is the process's user+sys time when the window maps; JVM start to the window showing is" \
+  "measured inside (WindowBench coldstart, no archive):" | tee -a "$res"
+archive=target/socket-monitor.jsa
+[[ -f "$archive" ]] || echo "  (no $archive: build with ./mvnw package; the archived launch is skipped)" | tee -a "$res"
+# Prints "<ms to window mapped> <CPU ms by then>" for one launch of java with the given options.
+launch_to_mapped() {
+  local prefs t0 pid ext=n/a cpu=n/a deadline
   prefs=$(mktemp -d)
   t0=$(date +%s%N)
-  java -Djava.util.prefs.userRoot="$prefs" -jar target/socket-monitor.jar --port 0 > "$out/coldstart-app.$i" 2>&1 &
+  java "$@" -Djava.util.prefs.userRoot="$prefs" -jar target/socket-monitor.jar --port 0 > "$out/coldstart-app.log" 2>&1 &
   pid=$!
-  ext="n/a"
   if command -v xdotool >/dev/null; then
     # Poll every 10 ms (xdotool's own --sync sleeps 0.5 s between tries), 30 s at most.
     deadline=$(( $(date +%s) + 30 ))
     while (( $(date +%s) < deadline )); do
       if xdotool search --onlyvisible --name "^Socket Monitor" >/dev/null 2>&1; then
-        t1=$(date +%s%N)
-        ext=$(( (t1 - t0) / 1000000 ))
+        ext=$(( ($(date +%s%N) - t0) / 1000000 ))
+        cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")
         break
       fi
       sleep 0.01
@@ -51,10 +56,32 @@ for i in 1 2 3 4 5; do
   fi
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  inside=$(java -cp "$cp" io.socketmonitor.bench.WindowBench coldstart 2>&1 | grep jvm_start_to_window_ms || true)
-  echo "  run $i: launch_to_mapped_ms=$ext $inside" | tee -a "$res"
   rm -rf "$prefs"
+  echo "$ext $cpu"
+}
+plain_ms=(); archived_ms=()
+for i in 1 2 3 4 5; do
+  read -r ext cpu < <(launch_to_mapped)
+  plain_ms+=("$ext")
+  line="  run $i: plain launch_to_mapped_ms=$ext cpu_ms=$cpu"
+  if [[ -f "$archive" ]]; then
+    read -r aext acpu < <(launch_to_mapped -XX:SharedArchiveFile="$archive")
+    archived_ms+=("$aext")
+    line="$line | archive launch_to_mapped_ms=$aext cpu_ms=$acpu"
+  fi
+  inside=$(java -cp "$cp" io.socketmonitor.bench.WindowBench coldstart 2>&1 | grep jvm_start_to_window_ms || true)
+  echo "$line | $inside" | tee -a "$res"
 done
+if [[ ${#archived_ms[@]} -gt 0 ]]; then
+  python3 - "${plain_ms[*]}" "${archived_ms[*]}" <<'PY' | tee -a "$res"
+import statistics, sys
+plain = [int(v) for v in sys.argv[1].split() if v.isdigit()]
+archived = [int(v) for v in sys.argv[2].split() if v.isdigit()]
+if plain and archived:
+    p, a = statistics.median(plain), statistics.median(archived)
+    print(f"  median launch to mapped: plain {p:.0f} ms, with the archive {a:.0f} ms, ratio {a / p:.2f}")
+PY
+fi
 echo "idle CPU and EDT latency under load:" | tee -a "$res"
 for i in 1 2 3; do
   java -cp "$cp" io.socketmonitor.bench.WindowBench edt "$out/load_client" 10000 10 2>&1 | grep -E '^(idle|edt|events|load)' | tee -a "$res"
