@@ -10,7 +10,8 @@
 #   1. jdeps finds the JDK modules the shaded jar needs; package/jlink-extra-modules.txt
 #      adds any it cannot see.
 #   2. jlink makes a trimmed runtime (no debug info, man pages, headers or JDK
-#      commands) in <dest>/runtime.
+#      commands) in <dest>/runtime, with a class-data sharing archive of the JDK
+#      classes listed in src/main/cds/socket-monitor.classlist.
 #   3. jpackage --type app-image: <dest>/socket-monitor (Linux),
 #      <dest>/Socket Monitor.app (macOS), <dest>/Socket Monitor (Windows).
 #   4. jpackage builds the installers for this system from that image:
@@ -134,7 +135,9 @@ cp "$jar" "$dest/input/socket-monitor.jar"
 # Linux: .deb 18 MB uncompressed runtime vs 29 MB with --compress=2; the app
 # image is 74 vs 50 MB) and classes load without unzipping.
 # SM_JLINK_COMPRESS=2 trades download size for a smaller app image.
-jlink_opts="--strip-debug --no-header-files --no-man-pages --strip-native-commands"
+# The JDK's commands (bin/java) are kept until step 2b has used java, then removed: the
+# launcher jpackage makes loads the JVM itself.
+jlink_opts="--strip-debug --no-header-files --no-man-pages"
 [ -z "${SM_JLINK_COMPRESS:-}" ] || jlink_opts="$jlink_opts --compress=$SM_JLINK_COMPRESS"
 # Linux only: also drop native debug sections (uses objcopy from binutils).
 if [ "$os" = linux ] && command -v objcopy >/dev/null 2>&1; then
@@ -142,6 +145,28 @@ if [ "$os" = linux ] && command -v objcopy >/dev/null 2>&1; then
 fi
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" $jlink_opts --output "$dest/runtime"
+
+# 2b. Class-data sharing: the runtime's own java dumps the JDK classes the window loads
+# (src/main/cds/socket-monitor.classlist, Swing and AWT most of them) into the runtime's default
+# archive (lib/server/classes.jsa; bin/server/ on Windows), which every start then maps instead
+# of loading and verifying those classes again. jlink's runtime has no archive at all otherwise.
+# The application's own classes stay out: the JVM would refuse an archive naming the jar's
+# path at build time once the app is installed anywhere else.
+runtime_java="$dest/runtime/bin/java"
+[ -x "$runtime_java" ] || runtime_java="$dest/runtime/bin/java.exe"
+if "$runtime_java" -Xshare:dump -XX:SharedClassListFile=src/main/cds/socket-monitor.classlist -Xlog:disable \
+     > "$dest/cds-dump.log" 2>&1; then
+  say "class-data sharing archive: $(find "$dest/runtime" -name classes.jsa | head -n 1)"
+else
+  say "no class-data sharing archive (this JDK cannot dump one; the app starts slower): $(head -c 300 "$dest/cds-dump.log")"
+fi
+rm -f "$dest/cds-dump.log"
+# What --strip-native-commands would have left out: every command (on Windows bin/ also holds
+# the runtime's DLLs, which stay).
+case "$os" in
+  windows) rm -f "$dest/runtime/bin/"*.exe ;;
+  *) rm -rf "$dest/runtime/bin" ;;
+esac
 
 # 3. App image.
 "$JAVA_HOME/bin/jpackage" \
