@@ -138,7 +138,7 @@ final class PeerIo {
             return;
         }
         if (c.closeWhenFlushed != null) {
-            return; // greeted and closing: what the peer sends now is drained and dropped
+            return; // greeted and closing: what the peer sends now is dropped (counted above, not logged)
         }
         readBuffer.get(readBytes, 0, n);
         c.lastReceived = Printable.preview(readBytes, 0, n, PREVIEW_CHARS);
@@ -418,6 +418,9 @@ final class PeerIo {
         } catch (IOException e) {
             unread = -1; // the peer is gone already; closing is all that is left
         }
+        if (unread > 0) {
+            countDropped(c, unread); // dropped, but it came: the peer's "in" and the totals show it
+        }
         boolean served = c.closeWhenFlushed == CloseReason.AFTER_GREETING
                 || c.closeWhenFlushed == CloseReason.AFTER_RESPONSE;
         // A 400 or a 431 answers a client that is likely still sending, though its next bytes
@@ -447,19 +450,34 @@ final class PeerIo {
         }
     }
 
-    /** A lingering peer's input: dropped until it closes its side. */
+    /**
+     * A lingering peer's input: dropped until it closes its side, and counted (no Received
+     * event: the log shows what the server takes in, not what it throws away).
+     */
     private void drainLingering(Connection c) {
+        long drained = 0;
         try {
             readBuffer.clear();
             int n;
             while ((n = c.channel.read(readBuffer)) > 0) {
+                drained += n;
                 readBuffer.clear();
             }
+            countDropped(c, drained);
             if (n < 0) {
                 close(c, c.closeWhenFlushed);
             }
         } catch (IOException e) {
+            countDropped(c, drained);
             close(c, c.closeWhenFlushed);
+        }
+    }
+
+    /** {@code n} bytes read from {@code c} and dropped: counted as every byte read is. */
+    private void countDropped(Connection c, long n) {
+        if (n > 0) {
+            c.bytesIn += n;
+            tally.received(n);
         }
     }
 

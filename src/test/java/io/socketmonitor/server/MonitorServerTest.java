@@ -693,6 +693,36 @@ class MonitorServerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.AFTER_GREETING));
     }
 
+    @Test
+    void greetAndCloseCountsWhatThePeerSentThoughItIsDropped() throws Exception {
+        InetSocketAddress a = start(config());
+        CountDownLatch requestSent = new CountDownLatch(1);
+        server().addListener(e -> {
+            if (e instanceof ServerEvent.Connected) {
+                try { // on the server's thread, before it looks for the peer's bytes: curl's are there by then
+                    requestSent.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        byte[] request = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: curl/8.5.0\r\nAccept: */*\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] more = "more after the greeting".getBytes(StandardCharsets.US_ASCII);
+        Socket s = open(a);
+        s.getOutputStream().write(request); // read with the greeting sent, and dropped
+        requestSent.countDown();
+        assertThat(new String(Clients.readToEnd(s), StandardCharsets.UTF_8)).isEqualTo("Hello from server\n");
+        s.getOutputStream().write(more); // the server lingers, draining, until the peer closes too
+        s.close();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.closeReasons().contains(CloseReason.AFTER_GREETING));
+        long sent = request.length + more.length;
+        assertThat(log.of(ServerEvent.Closed.class).get(0).peer().bytesIn()).as("the peer's in").isEqualTo(sent);
+        assertThat(server().stats().bytesIn()).as("the server's bytes in").isEqualTo(sent);
+        assertThat(log.of(ServerEvent.Received.class)).as("dropped bytes make no log line").isEmpty();
+    }
+
     private static void cycle(MonitorServer s) throws Exception {
         InetSocketAddress a = s.start();
         try (Socket c = Clients.connect(a)) {
