@@ -170,8 +170,12 @@ class HttpHeadLimitsTest extends FaultFixture {
         assertThat(received()).hasSize(1);
         assertThat(received().get(0).preview()).isEqualTo("GET / HTTP/1.1");
         await().atMost(Duration.ofSeconds(5)).until(() -> events.closed(CloseReason.REQUEST_TIMEOUT) == 1);
-        assertThat((long) received().get(0).bytes())
-                .isEqualTo(events.of(ServerEvent.Closed.class).get(0).peer().bytesIn()).isGreaterThan(16);
+        // A line that lands between the last read and the 408's close is counted in "in" but
+        // shows in no Received line (the closing read drops it), so "in" may be one line more.
+        long shown = received().get(0).bytes();
+        assertThat(shown).isGreaterThan(16);
+        assertThat(events.of(ServerEvent.Closed.class).get(0).peer().bytesIn())
+                .isBetween(shown, shown + "X-Drip-49: y\r\n".length());
     }
 
     @Test
