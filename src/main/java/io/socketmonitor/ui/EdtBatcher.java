@@ -4,21 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 
 /**
  * Carries items from network threads to the EDT in batches: producers only append to a list, a
  * Swing {@link Timer} swaps that list for an empty one and hands it to the consumer. Never one
  * {@code invokeLater} per item. While items flow it ticks every {@code periodMillis}; after a
- * quiet spell it slows to {@value #IDLE_PERIOD_MS} ms, so an idle window costs almost no CPU.
+ * quiet spell it stops ticking, and the first item to arrive wakes it with one
+ * {@code invokeLater}, so an idle window has no timer of its own to wake for.
  * Under a flood (over {@value #FLOOD_ITEMS_PER_SECOND} items a second, far more than anyone can
  * read) it ticks every {@value #FLOOD_PERIOD_MS} ms: each tick repaints the window, and painting
  * 40 times a second would take CPU from the server being watched for no one's benefit.
  */
 public class EdtBatcher<T> {
-    /** The period once nothing has arrived for a while; the first item after a pause waits at most this. */
-    static final int IDLE_PERIOD_MS = 200;
-    private static final int IDLE_AFTER_TICKS = 20;
+    /** Empty ticks in a row after which the timer stops until the next item. */
+    static final int IDLE_AFTER_TICKS = 20;
     /** Most items handed over in one tick, so one tick never holds the EDT for long. */
     static final int MAX_PER_TICK = 50_000;
     /** Above this rate the batcher ticks every {@link #FLOOD_PERIOD_MS}; below half of it, at its own period again. */
@@ -30,6 +31,8 @@ public class EdtBatcher<T> {
     // instead of polling item by item.
     private final Object lock = new Object();
     private ArrayList<T> incoming = new ArrayList<>(); // guarded by lock
+    private boolean asleep; // guarded by lock: the timer is stopped and the next add wakes it
+    private boolean stopped; // EDT only: stop() was called, so a late wake-up does nothing
     private ArrayList<T> backlog; // EDT only: what a tick over MAX_PER_TICK left for the next
     private volatile int backlogSize; // written on the EDT, read by pending() anywhere
     private final Consumer<List<T>> consumer;
@@ -58,8 +61,14 @@ public class EdtBatcher<T> {
 
     /** Any thread. */
     public void add(T item) {
+        boolean wake;
         synchronized (lock) {
             incoming.add(item);
+            wake = asleep;
+            asleep = false;
+        }
+        if (wake) {
+            SwingUtilities.invokeLater(this::wake);
         }
     }
 
@@ -68,7 +77,27 @@ public class EdtBatcher<T> {
     }
 
     public void stop() {
+        stopped = true;
+        synchronized (lock) {
+            asleep = false; // no add wakes it again
+        }
         timer.stop();
+    }
+
+    /** The timer is stopped until the next item arrives. */
+    boolean sleeping() {
+        synchronized (lock) {
+            return asleep;
+        }
+    }
+
+    /** On the EDT, for the first item after a quiet spell: hands it over now and ticks again. */
+    private void wake() {
+        if (stopped) {
+            return;
+        }
+        drain();
+        timer.restart();
     }
 
     /** Items waiting for the next tick. */
@@ -103,14 +132,10 @@ public class EdtBatcher<T> {
             backlog = null;
         }
         if (batch == null) {
-            if (++idleTicks == IDLE_AFTER_TICKS) {
-                flooded = false;
-                timer.setDelay(IDLE_PERIOD_MS);
+            if (++idleTicks >= IDLE_AFTER_TICKS) {
+                sleepUnlessItemsCame();
             }
             return;
-        }
-        if (idleTicks >= IDLE_AFTER_TICKS) {
-            timer.setDelay(periodMillis);
         }
         idleTicks = 0;
         followRate(batch.size());
@@ -121,6 +146,20 @@ public class EdtBatcher<T> {
         backlogSize = backlog == null ? 0 : backlog.size();
         lastBatch = Math.max(16, batch.size());
         consumer.accept(batch);
+    }
+
+    /** Stops the timer, unless an item arrived since the tick looked (then the next tick takes it). */
+    private void sleepUnlessItemsCame() {
+        synchronized (lock) {
+            if (!incoming.isEmpty()) {
+                return;
+            }
+            asleep = true;
+        }
+        timer.stop();
+        idleTicks = 0;
+        flooded = false;
+        timer.setDelay(periodMillis);
     }
 
     /** Switches between the normal and the flood period by the rate since the last batch. */
@@ -138,6 +177,11 @@ public class EdtBatcher<T> {
             flooded = false;
             timer.setDelay(periodMillis);
         }
+    }
+
+    /** Whether the timer is running (EDT). */
+    boolean ticking() {
+        return timer.isRunning();
     }
 
     /** The timer's current period, in milliseconds. */

@@ -1,9 +1,12 @@
 package io.socketmonitor.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.Test;
@@ -106,5 +109,30 @@ class EdtBatcherTest {
         assertThat(GuiActionRunner.execute(b::periodNow)).isEqualTo(EdtBatcher.FLOOD_PERIOD_MS);
         tickAfter25ms.accept(250); // 10,000 a second again
         assertThat(GuiActionRunner.execute(b::periodNow)).isEqualTo(25);
+    }
+
+    @Test
+    void aQuietBatcherStopsTickingAndItsNextItemWakesIt() {
+        List<Integer> got = new CopyOnWriteArrayList<>();
+        EdtBatcher<Integer> b = GuiActionRunner.execute(() -> new EdtBatcher<Integer>(25, got::addAll));
+        GuiActionRunner.execute(b::start);
+        try {
+            // An idle window: after IDLE_AFTER_TICKS empty ticks (0.5 s here) no timer wakes the EDT.
+            await().atMost(Duration.ofSeconds(10)).until(b::sleeping);
+            assertThat(GuiActionRunner.execute(b::ticking)).isFalse();
+
+            b.add(7); // from a network thread, as the server's events come
+            await().atMost(Duration.ofSeconds(10)).until(() -> got.contains(7));
+            assertThat(GuiActionRunner.execute(b::ticking)).as("ticking again while items may follow").isTrue();
+
+            b.add(8); // and the ticks carry the next items
+            await().atMost(Duration.ofSeconds(10)).until(() -> got.contains(8));
+        } finally {
+            GuiActionRunner.execute(b::stop);
+        }
+        b.add(9); // after stop (the window closed), nothing starts the timer again
+        GuiActionRunner.execute(() -> { }); // the EDT has run anything queued before this
+        assertThat(GuiActionRunner.execute(b::ticking)).isFalse();
+        assertThat(got).doesNotContain(9);
     }
 }
