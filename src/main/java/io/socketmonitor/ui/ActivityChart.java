@@ -41,11 +41,24 @@ public final class ActivityChart extends JComponent {
 
     /** Adds one second's sample. */
     public void sample(long connectionsPerSecond, long openNow) {
+        // A full minute of nothing looks the same one second later: an idle window need not paint.
+        boolean sameFlatLine = count == SECONDS && connectionsPerSecond == 0 && openNow == 0 && allZero();
         rate[next] = connectionsPerSecond;
         open[next] = openNow;
         next = (next + 1) % SECONDS;
         count = Math.min(SECONDS, count + 1);
-        repaint();
+        if (!sameFlatLine) {
+            repaint();
+        }
+    }
+
+    private boolean allZero() {
+        for (int i = 0; i < SECONDS; i++) {
+            if (rate[i] != 0 || open[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int samples() {
