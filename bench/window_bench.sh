@@ -14,9 +14,10 @@ cp="${BENCH_WINDOW_CP:-target/test-classes:target/socket-monitor.jar}"
 gcc -O2 -Wall -pthread -o "$out/load_client" bench/c/load_client.c
 gcc -O2 -Wall -o "$out/hold_client" bench/c/hold_client.c
 if ! command -v Xvfb >/dev/null; then echo "window benchmarks: skipped (no Xvfb)"; exit 0; fi
-# Xvfb picks a free display itself (-displayfd), so we never talk to another X server.
+# Xvfb picks a free display itself (-displayfd), so we never talk to another X server; -noreset:
+# by default it resets when its last client leaves, and a launch in that moment cannot connect.
 dfile=$(mktemp)
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dfile" >/dev/null 2>&1 &
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$dfile" >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true; rm -f "$dfile"' EXIT
 for _ in $(seq 100); do [[ -s "$dfile" ]] && break; sleep 0.05; done

@@ -33,7 +33,7 @@ fi
 work="$(mktemp -d)"
 dfile="$work/display"
 # Xvfb picks a free display itself (-displayfd), so we never talk to another X server.
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dfile" >/dev/null 2>&1 &
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$dfile" >/dev/null 2>&1 &
 xvfb=$!
 app=""
 cleanup() {
