@@ -417,11 +417,66 @@ public final class LecturePanel extends TabContent {
      * lecture, its HTML and tables) cost more EDT time than painting it.
      */
     static final class LiveLabel extends CutLabel {
+        /** Where a code line's comment starts, as the lecture writes it. */
+        private static final String COMMENT = "   # ";
         private java.awt.Dimension laidOutFor; // the preferred size at the last real revalidate
         private boolean painting;
 
         LiveLabel(String text) {
             super(text, null);
+        }
+
+        /**
+         * Whether the line shows as its code over its comment: the comment is what the step says
+         * about this connection ("# addr = ('127.0.0.1', 46930)"), and at the window's default
+         * size cutting the one line cut exactly that.
+         */
+        boolean twoLines() {
+            String text = getText();
+            return getWidth() > 0 && text != null && text.indexOf(COMMENT) > 0
+                    && getWidth() < super.getPreferredSize().width;
+        }
+
+        /** One line more when the label is narrower than its one line and has a comment to move. */
+        @Override
+        public java.awt.Dimension getPreferredSize() {
+            java.awt.Dimension one = super.getPreferredSize();
+            if (!twoLines()) {
+                return one;
+            }
+            return new java.awt.Dimension(one.width, one.height + getFontMetrics(getFont()).getHeight());
+        }
+
+        @Override
+        public java.awt.Dimension getMinimumSize() {
+            java.awt.Dimension min = super.getMinimumSize();
+            return new java.awt.Dimension(min.width, getPreferredSize().height);
+        }
+
+        /** A new width may change one line into two or back: the height follows, in one more layout. */
+        @Override
+        @SuppressWarnings("deprecation") // reshape is what every setBounds and setSize ends in
+        public void reshape(int x, int y, int w, int h) {
+            boolean before = twoLines();
+            super.reshape(x, y, w, h);
+            if (twoLines() != before) {
+                revalidate();
+            }
+        }
+
+        /** Only when a line is still cut, on either line. */
+        @Override
+        public String getToolTipText() {
+            if (!twoLines()) {
+                return super.getToolTipText();
+            }
+            String text = getText();
+            int split = text.indexOf(COMMENT);
+            java.awt.FontMetrics fm = getFontMetrics(getFont());
+            java.awt.Insets in = getInsets();
+            int widest = Math.max(fm.stringWidth(text.substring(0, split)),
+                    fm.stringWidth(text.substring(split + COMMENT.length() - 2)));
+            return getVisibleRect().width < in.left + widest + in.right ? text : null;
         }
 
         @Override
@@ -457,12 +512,35 @@ public final class LecturePanel extends TabContent {
                 g.setColor(p.getBackground());
                 g.fillRect(0, 0, getWidth(), getHeight());
             }
+            if (twoLines()) {
+                paintCodeOverComment((Graphics2D) g);
+                return;
+            }
             painting = true; // the label's own background (a UI default) is not painted
             try {
                 super.paintComponent(g);
             } finally {
                 painting = false;
             }
+        }
+
+        /** The code, and under it its comment where the code starts, as in a Python file; each cut with … if need be. */
+        private void paintCodeOverComment(Graphics2D g) {
+            String text = getText();
+            int split = text.indexOf(COMMENT);
+            java.awt.FontMetrics fm = getFontMetrics(getFont());
+            java.awt.Insets in = getInsets();
+            int room = Math.max(0, getWidth() - in.left - in.right);
+            g.setFont(getFont());
+            g.setColor(getForeground());
+            int y = in.top + fm.getAscent();
+            javax.swing.plaf.basic.BasicGraphicsUtils.drawString(this, g,
+                    javax.swing.plaf.basic.BasicGraphicsUtils.getClippedString(this, fm, text.substring(0, split), room),
+                    in.left, y);
+            javax.swing.plaf.basic.BasicGraphicsUtils.drawString(this, g,
+                    javax.swing.plaf.basic.BasicGraphicsUtils.getClippedString(this, fm,
+                            text.substring(split + COMMENT.length() - 2), room),
+                    in.left, y + fm.getHeight());
         }
     }
 

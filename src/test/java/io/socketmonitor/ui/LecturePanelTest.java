@@ -1,6 +1,7 @@
 package io.socketmonitor.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.socketmonitor.server.CloseReason;
 import io.socketmonitor.server.Mode;
@@ -9,6 +10,7 @@ import io.socketmonitor.server.ServerConfig;
 import io.socketmonitor.server.ServerEvent;
 import java.awt.Container;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -325,5 +327,64 @@ class LecturePanelTest {
             return out;
         });
         assertThat(tips).containsExactly("conn, addr = s.accept()   # addr = ('192.168.100.200', 46930)", null);
+    }
+
+    @Test
+    void aCodeLineTooWideForTheTabShowsItsCommentOnALineOfItsOwn() {
+        LecturePanel lecture = GuiActionRunner.execute(() -> listeningWithPeerOne(Mode.CLOSE));
+        javax.swing.JFrame frame = GuiActionRunner.execute(() -> {
+            javax.swing.JFrame f = new javax.swing.JFrame("lecture");
+            f.add(new javax.swing.JScrollPane(lecture));
+            f.setSize(1200, 700); // wide: every line whole on one line
+            f.setVisible(true);
+            return f;
+        });
+        try {
+            JLabel accept = label(lecture, "code.accept");
+            JLabel bind = label(lecture, "code.bind");
+            assertThat(GuiActionRunner.execute(accept::getText))
+                    .isEqualTo("conn, addr = s.accept()   # addr = ('127.0.0.1', 40001)");
+            await().atMost(Duration.ofSeconds(5)).until(() -> GuiActionRunner.execute(
+                    () -> accept.getHeight() > 0 && accept.getHeight() == bind.getHeight()));
+            assertThat(GuiActionRunner.execute(() -> ((LecturePanel.LiveLabel) accept).twoLines())).isFalse();
+
+            // The lecture tab at the window's default size: the one line no longer fits; before,
+            // it was cut just where the connection's address begins.
+            GuiActionRunner.execute(() -> {
+                int oneLine = accept.getPreferredSize().width;
+                frame.setSize(oneLine - 40, 700);
+                frame.validate();
+            });
+            await().atMost(Duration.ofSeconds(5)).until(() -> GuiActionRunner.execute(
+                    () -> accept.getHeight() >= 2 * bind.getHeight() - 2));
+            List<Object> shown = GuiActionRunner.execute(() -> {
+                LecturePanel.LiveLabel live = (LecturePanel.LiveLabel) accept;
+                BufferedImage img = new BufferedImage(live.getWidth(), live.getHeight(), BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = img.createGraphics();
+                live.paint(g);
+                g.dispose();
+                int background = img.getRGB(img.getWidth() - 1, img.getHeight() - 1);
+                return List.of(live.twoLines(), inkIn(img, 0, live.getHeight() / 2, background),
+                        inkIn(img, live.getHeight() / 2, live.getHeight(), background),
+                        String.valueOf(live.getToolTipText()), live.getText());
+            });
+            assertThat(shown).as("two lines, ink on both, nothing cut, the text unchanged")
+                    .containsExactly(true, true, true, "null",
+                            "conn, addr = s.accept()   # addr = ('127.0.0.1', 40001)");
+        } finally {
+            GuiActionRunner.execute(frame::dispose);
+        }
+    }
+
+    /** Whether any pixel in rows [from, to) differs from the background. */
+    private static boolean inkIn(BufferedImage img, int from, int to, int background) {
+        for (int y = from; y < to; y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if (img.getRGB(x, y) != background) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
