@@ -10,7 +10,8 @@
 #  4. app image launcher: --headless --port 0 prints "Listening on 127.0.0.1:PORT",
 #     a client on 127.0.0.1:PORT receives "Hello from server"
 #  5. installs the .deb, checks launcher, /usr/bin link and menu entry,
-#     runs the installed launcher with --version, checks the archive again where installed
+#     runs the installed launcher with --version, checks the archive again where installed,
+#     now with the app's own classes
 #  6. removes the package again (apt-get purge, i.e. dpkg -P; also on failure) and checks /opt/socket-monitor is gone
 #
 # Loopback only; every wait is bounded. Prints PASS/FAIL per check and a closing
@@ -149,11 +150,14 @@ check_headless() {
 # The runtime's class-data sharing archive (package/jpackage.sh, step 2b) is valid for this
 # launcher wherever it is installed, and holds the window's JDK classes: a start maps them
 # instead of loading each one (docs/performance.md, section 4).
+# With a class name as $3, the archive must hold that class of the app's jar too (the .deb's
+# postinst dumps them once the jar's path is known).
 check_shared_archive() {
-  local what="$1" launcher="$2" out
+  local what="$1" launcher="$2" app_class="${3:-}" out
   out="$(JAVA_TOOL_OPTIONS=-XX:+PrintSharedArchiveAndExit timeout 60 "$launcher" --version 2>&1 || true)"
-  if [[ "$out" == *"archive is valid"* && "$out" == *": javax.swing.JFrame boot_loader"* ]]; then
-    pass "$what class-data sharing archive is valid and holds javax.swing.JFrame"
+  if [[ "$out" == *"archive is valid"* && "$out" == *": javax.swing.JFrame boot_loader"* ]] \
+     && { [ -z "$app_class" ] || [[ "$out" == *": $app_class app_loader"* ]]; }; then
+    pass "$what class-data sharing archive is valid and holds javax.swing.JFrame${app_class:+ and $app_class}"
   else
     fail "$what class-data sharing archive (got: $(printf '%s' "$out" | grep -v '^ *[0-9]*: ' | head -c 500))"
   fi
@@ -182,7 +186,7 @@ if [ -n "$deb" ]; then
       test "$(readlink /usr/bin/socket-monitor 2>/dev/null)" = "$installed_launcher"
     check "menu entry $menu_entry" grep -q '^Name=Socket Monitor$' "$menu_entry"
     check_version "installed" "$installed_launcher"
-    check_shared_archive "installed" "$installed_launcher"
+    check_shared_archive "installed" "$installed_launcher" io.socketmonitor.ui.MainWindow
     check_version "/usr/bin/socket-monitor" /usr/bin/socket-monitor
   else
     tail -n 30 "$work/install.log"

@@ -131,6 +131,8 @@ say "modules: $modules"
 rm -rf "$dest"
 mkdir -p "$dest/input"
 cp "$jar" "$dest/input/socket-monitor.jar"
+# Beside the jar in lib/app: the Linux packages' install scripts dump the app's classes too.
+cp src/main/cds/socket-monitor.classlist "$dest/input/socket-monitor.classlist"
 # No --compress: the installers compress better than jlink does (measured on
 # Linux: .deb 18 MB uncompressed runtime vs 29 MB with --compress=2; the app
 # image is 74 vs 50 MB) and classes load without unzipping.
@@ -151,7 +153,8 @@ fi
 # archive (lib/server/classes.jsa; bin/server/ on Windows), which every start then maps instead
 # of loading and verifying those classes again. jlink's runtime has no archive at all otherwise.
 # The application's own classes stay out: the JVM would refuse an archive naming the jar's
-# path at build time once the app is installed anywhere else.
+# path at build time once the app is installed anywhere else. The .deb and .rpm know that path:
+# their install scripts (package/linux/postinst, socket-monitor.spec) dump again with the jar.
 runtime_java="$dest/runtime/bin/java"
 [ -x "$runtime_java" ] || runtime_java="$dest/runtime/bin/java.exe"
 if "$runtime_java" -Xshare:dump -XX:SharedClassListFile=src/main/cds/socket-monitor.classlist -Xlog:disable \
@@ -162,9 +165,10 @@ else
 fi
 rm -f "$dest/cds-dump.log"
 # What --strip-native-commands would have left out: every command (on Windows bin/ also holds
-# the runtime's DLLs, which stay).
+# the runtime's DLLs, which stay), except java on Linux, which the install scripts run.
 case "$os" in
   windows) rm -f "$dest/runtime/bin/"*.exe ;;
+  linux) find "$dest/runtime/bin" -type f ! -name java -exec rm -f {} + ;;
   *) rm -rf "$dest/runtime/bin" ;;
 esac
 
