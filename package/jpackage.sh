@@ -157,7 +157,7 @@ fi
 # their install scripts (package/linux/postinst, socket-monitor.spec) dump again with the jar.
 runtime_java="$dest/runtime/bin/java"
 [ -x "$runtime_java" ] || runtime_java="$dest/runtime/bin/java.exe"
-if "$runtime_java" -Xshare:dump -XX:SharedClassListFile=src/main/cds/socket-monitor.classlist -Xlog:disable \
+if "$runtime_java" -Xshare:dump -XX:+UseG1GC -XX:SharedClassListFile=src/main/cds/socket-monitor.classlist -Xlog:disable \
      > "$dest/cds-dump.log" 2>&1; then
   say "class-data sharing archive: $(find "$dest/runtime" -name classes.jsa | head -n 1)"
 else

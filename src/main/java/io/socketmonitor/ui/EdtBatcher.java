@@ -73,6 +73,7 @@ public class EdtBatcher<T> {
     }
 
     public void start() {
+        stopped = false;
         timer.start();
     }
 

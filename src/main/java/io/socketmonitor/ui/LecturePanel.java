@@ -421,20 +421,39 @@ public final class LecturePanel extends TabContent {
         private static final String COMMENT = "   # ";
         private java.awt.Dimension laidOutFor; // the preferred size at the last real revalidate
         private boolean painting;
+        private int twoLinesAtWidth = -1; // the width at which the label took two lines; -1: one line
 
         LiveLabel(String text) {
             super(text, null);
         }
 
         /**
-         * Whether the line shows as its code over its comment: the comment is what the step says
-         * about this connection ("# addr = ('127.0.0.1', 46930)"), and at the window's default
-         * size cutting the one line cut exactly that.
+         * Whether the label is two lines high: its code over its comment. The comment is what the
+         * step says about this connection ("# addr = ('127.0.0.1', 46930)"), and at the window's
+         * default size cutting the one line cut exactly that. Once two lines high at a width, it
+         * stays so while that width lasts, whatever text comes: under a flood the text changes
+         * with every batch (with a comment, then without, a longer address, a shorter one), and
+         * changing height with it would make the steps below jump and lay the lecture out again
+         * each time. Only a new width decides again.
          */
         boolean twoLines() {
+            return twoLinesAtWidth >= 0 && getWidth() == twoLinesAtWidth;
+        }
+
+        /** Whether the text has a comment and the one line does not fit the width the label has. */
+        private boolean wantsTwoLines() {
             String text = getText();
             return getWidth() > 0 && text != null && text.indexOf(COMMENT) > 0
                     && getWidth() < super.getPreferredSize().width;
+        }
+
+        @Override
+        public void setText(String text) {
+            super.setText(text);
+            if (!twoLines() && wantsTwoLines()) {
+                twoLinesAtWidth = getWidth();
+                revalidate();
+            }
         }
 
         /** One line more when the label is narrower than its one line and has a comment to move. */
@@ -459,6 +478,9 @@ public final class LecturePanel extends TabContent {
         public void reshape(int x, int y, int w, int h) {
             boolean before = twoLines();
             super.reshape(x, y, w, h);
+            if (getWidth() != twoLinesAtWidth) {
+                twoLinesAtWidth = wantsTwoLines() ? getWidth() : -1;
+            }
             if (twoLines() != before) {
                 revalidate();
             }
@@ -471,12 +493,22 @@ public final class LecturePanel extends TabContent {
                 return super.getToolTipText();
             }
             String text = getText();
-            int split = text.indexOf(COMMENT);
             java.awt.FontMetrics fm = getFontMetrics(getFont());
+            int widest = 0;
+            for (String line : lines(text)) {
+                widest = Math.max(widest, fm.stringWidth(line));
+            }
             java.awt.Insets in = getInsets();
-            int widest = Math.max(fm.stringWidth(text.substring(0, split)),
-                    fm.stringWidth(text.substring(split + COMMENT.length() - 2)));
             return getVisibleRect().width < in.left + widest + in.right ? text : null;
+        }
+
+        /** The code and its comment ("# …"), or the text alone when it has none. */
+        private static String[] lines(String text) {
+            int split = text == null ? -1 : text.indexOf(COMMENT);
+            if (split <= 0) {
+                return new String[] {text == null ? "" : text};
+            }
+            return new String[] {text.substring(0, split), text.substring(split + COMMENT.length() - 2)};
         }
 
         @Override
@@ -524,23 +556,22 @@ public final class LecturePanel extends TabContent {
             }
         }
 
-        /** The code, and under it its comment where the code starts, as in a Python file; each cut with … if need be. */
+        /**
+         * The code, and under it its comment where the code starts, as in a Python file; each cut
+         * with … if need be. A text without a comment takes the first line, the second stays free.
+         */
         private void paintCodeOverComment(Graphics2D g) {
-            String text = getText();
-            int split = text.indexOf(COMMENT);
             java.awt.FontMetrics fm = getFontMetrics(getFont());
             java.awt.Insets in = getInsets();
             int room = Math.max(0, getWidth() - in.left - in.right);
             g.setFont(getFont());
             g.setColor(getForeground());
             int y = in.top + fm.getAscent();
-            javax.swing.plaf.basic.BasicGraphicsUtils.drawString(this, g,
-                    javax.swing.plaf.basic.BasicGraphicsUtils.getClippedString(this, fm, text.substring(0, split), room),
-                    in.left, y);
-            javax.swing.plaf.basic.BasicGraphicsUtils.drawString(this, g,
-                    javax.swing.plaf.basic.BasicGraphicsUtils.getClippedString(this, fm,
-                            text.substring(split + COMMENT.length() - 2), room),
-                    in.left, y + fm.getHeight());
+            for (String line : lines(getText())) {
+                javax.swing.plaf.basic.BasicGraphicsUtils.drawString(this, g,
+                        javax.swing.plaf.basic.BasicGraphicsUtils.getClippedString(this, fm, line, room), in.left, y);
+                y += fm.getHeight();
+            }
         }
     }
 

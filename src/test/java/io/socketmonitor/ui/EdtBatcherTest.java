@@ -114,10 +114,11 @@ class EdtBatcherTest {
     @Test
     void aQuietBatcherStopsTickingAndItsNextItemWakesIt() {
         List<Integer> got = new CopyOnWriteArrayList<>();
-        EdtBatcher<Integer> b = GuiActionRunner.execute(() -> new EdtBatcher<Integer>(25, got::addAll));
+        // 100 ms: the batcher sleeps again only 2 s after an item, time enough to see it ticking.
+        EdtBatcher<Integer> b = GuiActionRunner.execute(() -> new EdtBatcher<Integer>(100, got::addAll));
         GuiActionRunner.execute(b::start);
         try {
-            // An idle window: after IDLE_AFTER_TICKS empty ticks (0.5 s here) no timer wakes the EDT.
+            // An idle window: after IDLE_AFTER_TICKS empty ticks (2 s here) no timer wakes the EDT.
             await().atMost(Duration.ofSeconds(10)).until(b::sleeping);
             assertThat(GuiActionRunner.execute(b::ticking)).isFalse();
 
@@ -134,5 +135,15 @@ class EdtBatcherTest {
         GuiActionRunner.execute(() -> { }); // the EDT has run anything queued before this
         assertThat(GuiActionRunner.execute(b::ticking)).isFalse();
         assertThat(got).doesNotContain(9);
+
+        GuiActionRunner.execute(b::start); // shown again (the test client's pane re-added): all as before
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> got.contains(9));
+            await().atMost(Duration.ofSeconds(10)).until(b::sleeping);
+            b.add(10);
+            await().atMost(Duration.ofSeconds(10)).until(() -> got.contains(10));
+        } finally {
+            GuiActionRunner.execute(b::stop);
+        }
     }
 }

@@ -371,6 +371,25 @@ class LecturePanelTest {
             assertThat(shown).as("two lines, ink on both, nothing cut, the text unchanged")
                     .containsExactly(true, true, true, "null",
                             "conn, addr = s.accept()   # addr = ('127.0.0.1', 40001)");
+
+            // Under a flood the text changes with every batch, with a comment and without: the
+            // height stays, so the steps below do not jump (nor the lecture lay out again).
+            int twoLineHeight = GuiActionRunner.execute(accept::getHeight);
+            for (String text : List.of("conn, addr = s.accept()", "conn, addr = s.accept()   # addr = ('10.0.0.7', 5)")) {
+                List<Object> after = GuiActionRunner.execute(() -> {
+                    accept.setText(text);
+                    frame.validate();
+                    return List.of(accept.getHeight(), accept.getPreferredSize().height);
+                });
+                assertThat(after).as(text).containsExactly(twoLineHeight, twoLineHeight);
+            }
+            // A wide window again: one line.
+            GuiActionRunner.execute(() -> {
+                frame.setSize(1200, 700);
+                frame.validate();
+            });
+            await().atMost(Duration.ofSeconds(5)).until(() -> GuiActionRunner.execute(
+                    () -> accept.getHeight() == bind.getHeight()));
         } finally {
             GuiActionRunner.execute(frame::dispose);
         }
