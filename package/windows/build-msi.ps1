@@ -58,8 +58,23 @@ New-Item -ItemType Directory -Force (Join-Path $dest 'input') | Out-Null
 Copy-Item $jar (Join-Path $dest 'input\socket-monitor.jar')
 Invoke-Tool (Join-Path $bin 'jlink.exe') @(
     '--add-modules', $modules,
-    '--strip-debug', '--no-header-files', '--no-man-pages', '--strip-native-commands',
+    '--strip-debug', '--no-header-files', '--no-man-pages',
     '--output', (Join-Path $dest 'runtime'))
+
+# 2b. Class-data sharing, as in package/jpackage.sh: the runtime's own java dumps the JDK classes
+# named in src\main\cds\socket-monitor.classlist into the runtime's default archive
+# (bin\server\classes.jsa), which every start maps instead of loading those classes one by one.
+# Then the commands go, as --strip-native-commands would have removed them (bin\ keeps the DLLs).
+$runtimeJava = Join-Path $dest 'runtime\bin\java.exe'
+$before = $ErrorActionPreference
+$ErrorActionPreference = 'Continue'  # a native command's stderr must not end the script here
+# Quoted: PowerShell splits a bare argument that starts with - at its first '.'.
+& $runtimeJava @('-Xshare:dump', '-XX:+UseG1GC', '-XX:SharedClassListFile=src/main/cds/socket-monitor.classlist', '-Xlog:disable') *> $null
+$dumped = ($LASTEXITCODE -eq 0)
+$ErrorActionPreference = $before
+if ($dumped) { Write-Host '[build-msi] class-data sharing archive made' }
+else { Write-Host '[build-msi] no class-data sharing archive (this JDK cannot dump one; the app starts slower)' }
+Get-ChildItem (Join-Path $dest 'runtime\bin') -Filter '*.exe' | Remove-Item -Force
 
 # 3. App image. (Quoted: a bare @word is PowerShell splatting.)
 $jpackage = Join-Path $bin 'jpackage.exe'
