@@ -180,7 +180,7 @@ class LecturePanelTest {
                 UIManager.setLookAndFeel(laf);
                 String text = "conn, addr = s.accept()   # addr = ('127.0.0.1', 46930)";
                 BufferedImage plain = paintBox(new JLabel(text));
-                LecturePanel.LiveLabel live = new LecturePanel.LiveLabel(text);
+                LiveLabel live = new LiveLabel(text);
                 BufferedImage withLive = paintBox(live);
                 // repainted alone, as the repaint manager does for an opaque component: nothing
                 // of what was under it may show through
@@ -317,7 +317,7 @@ class LecturePanelTest {
             String text = "conn, addr = s.accept()   # addr = ('192.168.100.200', 46930)";
             List<String> out = new ArrayList<>();
             for (int parentWidth : new int[] {200, 2000}) {
-                LecturePanel.LiveLabel live = new LecturePanel.LiveLabel(text);
+                LiveLabel live = new LiveLabel(text);
                 JPanel parent = new JPanel(null);
                 parent.setSize(parentWidth, 40);
                 live.setBounds(0, 0, live.getPreferredSize().width, live.getPreferredSize().height);
@@ -346,7 +346,7 @@ class LecturePanelTest {
                     .isEqualTo("conn, addr = s.accept()   # addr = ('127.0.0.1', 40001)");
             await().atMost(Duration.ofSeconds(5)).until(() -> GuiActionRunner.execute(
                     () -> accept.getHeight() > 0 && accept.getHeight() == bind.getHeight()));
-            assertThat(GuiActionRunner.execute(() -> ((LecturePanel.LiveLabel) accept).twoLines())).isFalse();
+            assertThat(GuiActionRunner.execute(() -> ((LiveLabel) accept).twoLines())).isFalse();
 
             // The lecture tab at the window's default size: the one line no longer fits; before,
             // it was cut just where the connection's address begins.
@@ -358,7 +358,7 @@ class LecturePanelTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> GuiActionRunner.execute(
                     () -> accept.getHeight() >= 2 * bind.getHeight() - 2));
             List<Object> shown = GuiActionRunner.execute(() -> {
-                LecturePanel.LiveLabel live = (LecturePanel.LiveLabel) accept;
+                LiveLabel live = (LiveLabel) accept;
                 BufferedImage img = new BufferedImage(live.getWidth(), live.getHeight(), BufferedImage.TYPE_INT_RGB);
                 Graphics2D g = img.createGraphics();
                 live.paint(g);
