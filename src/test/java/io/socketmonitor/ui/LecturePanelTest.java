@@ -332,10 +332,15 @@ class LecturePanelTest {
     @Test
     void aCodeLineTooWideForTheTabShowsItsCommentOnALineOfItsOwn() {
         LecturePanel lecture = GuiActionRunner.execute(() -> listeningWithPeerOne(Mode.CLOSE));
+        // The tab is resized, not the frame: on a real display a frame's new size comes back from
+        // the X server later, and the size it was shown at could still overrule it.
+        javax.swing.JScrollPane tab = GuiActionRunner.execute(() -> new javax.swing.JScrollPane(lecture));
         javax.swing.JFrame frame = GuiActionRunner.execute(() -> {
             javax.swing.JFrame f = new javax.swing.JFrame("lecture");
-            f.add(new javax.swing.JScrollPane(lecture));
-            f.setSize(1200, 700); // wide: every line whole on one line
+            f.getContentPane().setLayout(null);
+            f.getContentPane().add(tab);
+            tab.setBounds(0, 0, 1200, 650); // wide: every line whole on one line
+            f.setSize(1240, 700);
             f.setVisible(true);
             return f;
         });
@@ -352,8 +357,8 @@ class LecturePanelTest {
             // it was cut just where the connection's address begins.
             GuiActionRunner.execute(() -> {
                 int oneLine = accept.getPreferredSize().width;
-                frame.setSize(oneLine - 40, 700);
-                frame.validate();
+                tab.setBounds(0, 0, oneLine - 40, 650);
+                tab.validate();
             });
             await().atMost(Duration.ofSeconds(5)).until(() -> GuiActionRunner.execute(
                     () -> accept.getHeight() >= 2 * bind.getHeight() - 2));
@@ -378,15 +383,15 @@ class LecturePanelTest {
             for (String text : List.of("conn, addr = s.accept()", "conn, addr = s.accept()   # addr = ('10.0.0.7', 5)")) {
                 List<Object> after = GuiActionRunner.execute(() -> {
                     accept.setText(text);
-                    frame.validate();
+                    tab.validate();
                     return List.of(accept.getHeight(), accept.getPreferredSize().height);
                 });
                 assertThat(after).as(text).containsExactly(twoLineHeight, twoLineHeight);
             }
             // A wide window again: one line.
             GuiActionRunner.execute(() -> {
-                frame.setSize(1200, 700);
-                frame.validate();
+                tab.setBounds(0, 0, 1200, 650);
+                tab.validate();
             });
             await().atMost(Duration.ofSeconds(5)).until(() -> GuiActionRunner.execute(
                     () -> accept.getHeight() == bind.getHeight()));
