@@ -14,14 +14,14 @@ public final class Lines {
     }
 
     /**
-     * "('127.0.0.1', 46930) sent an HTTP request (GET / HTTP/1.1), but this server only greets and
-     * closes: curl and browsers need an HTTP answer. {@code howToSwitch}." The terminal and the
-     * window each say how to pick HTTP mode in their own terms.
+     * "('127.0.0.1', 46930) sent an HTTP request (GET / HTTP/1.1): curl and browsers need an HTTP
+     * answer. {@code howToSwitch}." The terminal and the window each say how to pick HTTP mode in
+     * their own terms. Short enough that the window's log shows it whole at its default width: a
+     * longer one cut off just the part that says what to do.
      */
     public static String httpRequestInCloseMode(ServerEvent.HttpRequestInCloseMode h, String howToSwitch) {
         return Addresses.lectureTuple(h.remote()) + " sent an HTTP request (" + h.requestLine()
-                + "), but this server only greets and closes: curl and browsers need an HTTP answer. "
-                + howToSwitch;
+                + "): curl and browsers need an HTTP answer. " + howToSwitch;
     }
 
     /** "Stopped: served 12, peak open 3, errors 0"; "Stopped" alone when no figures came. */

@@ -128,7 +128,7 @@ class HeadlessPrinterLinesTest {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 46930), "GET / HTTP/1.1"));
         out.close();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("('127.0.0.1', 46930) sent an HTTP request"
-                + " (GET / HTTP/1.1), but this server only greets and closes: curl and browsers need an HTTP answer."
-                + " Start the server with --mode http." + System.lineSeparator());
+                + " (GET / HTTP/1.1): curl and browsers need an HTTP answer. Start the server with --mode http."
+                + System.lineSeparator());
     }
 }

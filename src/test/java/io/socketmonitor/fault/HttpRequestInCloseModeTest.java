@@ -67,9 +67,8 @@ class HttpRequestInCloseModeTest extends FaultFixture {
         ServerEvent.HttpRequestInCloseMode hint = hints().get(0);
         assertThat(hint.requestLine()).isEqualTo("GET / HTTP/1.1");
         assertThat(Lines.httpRequestInCloseMode(hint, "Start the server with --mode http.")).isEqualTo(
-                "('127.0.0.1', " + hint.remote().getPort() + ") sent an HTTP request (GET / HTTP/1.1), but this"
-                        + " server only greets and closes: curl and browsers need an HTTP answer."
-                        + " Start the server with --mode http.");
+                "('127.0.0.1', " + hint.remote().getPort() + ") sent an HTTP request (GET / HTTP/1.1):"
+                        + " curl and browsers need an HTTP answer. Start the server with --mode http.");
         await().atMost(Duration.ofSeconds(5)).until(() -> events.closed(CloseReason.AFTER_GREETING) == 1);
         assertThat(servers.get(0).stats().errors()).as("a hint, not an error").isZero();
     }

@@ -66,8 +66,8 @@ class LogPanelTest {
                 at(61_008) + "Error: accept failed: too many open files"},
             new Object[] {new ServerEvent.HttpRequestInCloseMode(T0.plusMillis(61_009), 10,
                     new InetSocketAddress("127.0.0.1", 46931), "GET / HTTP/1.1"),
-                at(61_009) + "('127.0.0.1', 46931) sent an HTTP request (GET / HTTP/1.1), but this server only greets"
-                        + " and closes: curl and browsers need an HTTP answer. Stop the server and pick Mode \"HTTP\"."},
+                at(61_009) + "('127.0.0.1', 46931) sent an HTTP request (GET / HTTP/1.1): curl and browsers"
+                        + " need an HTTP answer. Stop the server and pick Mode \"HTTP\"."},
             new Object[] {new ServerEvent.Stopped(T0.plusMillis(3_600_009), null),
                 at(3_600_009) + "Stopped"});
 
@@ -116,6 +116,25 @@ class LogPanelTest {
         });
         assertThat(tips.get(0)).isEqualTo("S: what the server sent, R: what it received. Select lines and press Ctrl+C to copy them");
         assertThat(tips.get(1)).endsWith(longLine);
+    }
+
+    @Test
+    void theHttpHintShowsWholeInTheLogAtTheWindowsDefaultWidth() {
+        // What to do is at the end of the line: cut at the edge, the hint said what was wrong but
+        // not how to fix it, unless one hovered over it.
+        String[] seen = GuiActionRunner.execute(() -> {
+            LogPanel log = new LogPanel(Runnable::run);
+            log.append(List.of(new ServerEvent.HttpRequestInCloseMode(T0, 10,
+                    new InetSocketAddress("127.0.0.1", 46931), "GET / HTTP/1.1")));
+            log.setSize(WindowGeometry.DEFAULT_SIZE.width - 20, 200); // the window's edges, the scroll bar
+            Layouts.layOut(log);
+            JList<String> list = Named.find(log, "log");
+            java.awt.Rectangle cell = list.getCellBounds(0, 0);
+            return new String[] {list.getModel().getElementAt(0), list.getToolTipText(new java.awt.event.MouseEvent(list,
+                    java.awt.event.MouseEvent.MOUSE_MOVED, 0, 0, cell.x + 10, cell.y + cell.height / 2, 0, false))};
+        });
+        assertThat(seen[0]).endsWith("Stop the server and pick Mode \"HTTP\".");
+        assertThat(seen[1]).as("the hover tip, which names a line only when it is cut").isNotEqualTo(seen[0]);
     }
 
     @Test
