@@ -41,7 +41,8 @@ launch_to_mapped() {
   local prefs t0 pid ext=n/a cpu=n/a deadline
   prefs=$(mktemp -d)
   t0=$(date +%s%N)
-  java "$@" -Djava.util.prefs.userRoot="$prefs" -jar target/socket-monitor.jar --port 0 > "$out/coldstart-app.log" 2>&1 &
+  # No arguments, as a double-click and the README start it (fresh preferences: the server stays stopped).
+  java "$@" -Djava.util.prefs.userRoot="$prefs" -jar target/socket-monitor.jar > "$out/coldstart-app.log" 2>&1 &
   pid=$!
   if command -v xdotool >/dev/null; then
     # Poll every 10 ms (xdotool's own --sync sleeps 0.5 s between tries), 30 s at most.

@@ -39,6 +39,16 @@ public final class SocketMonitor {
 
     /** Returns the exit code, or -1 when a window was opened. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            // A double-click, or a launcher: the window with its remembered settings. Nothing to parse,
+            // and picocli's reflection would cost a tenth of the start (docs/performance.md, section 4).
+            try {
+                return openWindow(ServerConfig.defaults(), Set.of(), false, err);
+            } catch (RuntimeException e) {
+                err.println("Socket Monitor failed: " + e.getMessage());
+                return EXIT_FAILED;
+            }
+        }
         Options options = new Options();
         if (System.getProperty(Options.RUN_PROPERTY) == null) {
             System.setProperty(Options.RUN_PROPERTY, Options.howToRun());
@@ -104,13 +114,18 @@ public final class SocketMonitor {
         if (options.headless()) {
             return HeadlessRunner.run(config, options.quiet(), err);
         }
+        return openWindow(config, givenOptions, options.startNow(), err);
+    }
+
+    /** Opens the window, or says why it cannot; {@code givenOptions} are the ones typed, which beat remembered ones. */
+    private static int openWindow(ServerConfig config, Set<String> givenOptions, boolean startNow, PrintStream err) {
         if (GraphicsEnvironment.isHeadless()) {
             err.println("No display is available, so the window cannot open. Run the server on the terminal"
                     + " with --headless (see --help).");
             return EXIT_USAGE;
         }
         try {
-            MainWindow.open(config, givenOptions, options.startNow()); // typed options beat remembered ones
+            MainWindow.open(config, givenOptions, startNow);
         } catch (AWTError | HeadlessException e) {
             // DISPLAY is set but no X server answers there, or the toolkit cannot start.
             String why = String.valueOf(e.getMessage()).replaceAll("\\.+$", "");
