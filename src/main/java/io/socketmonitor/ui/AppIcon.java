@@ -17,10 +17,25 @@ public final class AppIcon {
     static final String BASE = "/io/socketmonitor/icons/socket-monitor-";
     private static final int[] SIZES = {16, 24, 32, 48, 64, 128, 256};
 
+    /** Decoded once: the window and its About box share them. */
+    private static volatile List<Image> images;
+
     private AppIcon() {}
 
-    /** Every size found on the class path; drawn fallbacks when none is there. */
+    /**
+     * Every size found on the class path; drawn fallbacks when none is there. Any thread: the
+     * window decodes them off the EDT while its theme installs.
+     */
     public static List<Image> images() {
+        List<Image> decoded = images;
+        if (decoded == null) {
+            decoded = List.copyOf(load());
+            images = decoded;
+        }
+        return decoded;
+    }
+
+    private static List<Image> load() {
         List<Image> out = new ArrayList<>();
         for (int size : SIZES) {
             try (InputStream in = AppIcon.class.getResourceAsStream(BASE + size + ".png")) {

@@ -218,20 +218,19 @@ public final class MainWindow {
             throw new java.awt.HeadlessException("No display: run with --headless to use Socket Monitor without a window.");
         }
         setX11ClassName();
-        try {
-            SwingUtilities.invokeAndWait(() -> {
+        SwingUtilities.invokeLater(() -> {
+            try {
                 Themes.install(prefs.theme());
                 Themes.textSize(prefs.textSize());
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            // keep the default look and feel
-        }
-        // Off the EDT: merging asks the network interfaces whether the remembered address is still here.
+            } catch (RuntimeException e) {
+                // keep the default look and feel
+            }
+        });
+        // Meanwhile, on this thread and the other core: merging asks the network interfaces whether
+        // the remembered address is still here, and the icons decode (ImageIO) off the EDT.
         ServerConfig merged = givenOptions == null ? prefs.merge(initial) : prefs.merge(initial, givenOptions);
-        SwingUtilities.invokeLater(() -> {
+        AppIcon.images();
+        SwingUtilities.invokeLater(() -> { // after the theme: the EDT runs them in order
             MainWindow w = new MainWindow(prefs, merged);
             // SIGTERM (kill, a logout, a service manager) ends the JVM without closing the window.
             try {
