@@ -1,5 +1,6 @@
 package io.socketmonitor.cli;
 
+import io.socketmonitor.template.Printable;
 import java.util.Locale;
 
 /**
@@ -12,7 +13,7 @@ public final class OptionValues {
     public static int port(String text) throws UsageException {
         String t = text.trim();
         if (!t.matches("-?[0-9]{1,9}")) {
-            throw new UsageException("Port '" + text + "' is not a port number: give a decimal number from 0"
+            throw new UsageException("Port '" + Printable.visible(text) + "' is not a port number: give a decimal number from 0"
                     + " to 65535 (0 picks a free port).");
         }
         int port = Integer.parseInt(t);
@@ -26,7 +27,7 @@ public final class OptionValues {
     public static int integer(String option, String text, int min, int max) throws UsageException {
         String t = text.trim();
         if (!t.matches("-?[0-9]{1,10}")) {
-            throw new UsageException(option + " '" + text + "' is not a whole number.");
+            throw new UsageException(option + " '" + Printable.visible(text) + "' is not a whole number.");
         }
         long v = Long.parseLong(t);
         if (v < min || v > max) {
@@ -39,12 +40,11 @@ public final class OptionValues {
     public static java.time.Duration seconds(String option, String text, double min, double max)
             throws UsageException {
         String t = text.trim().toLowerCase(Locale.ROOT).replaceFirst("s$", "");
-        double v;
-        try {
-            v = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " '" + text + "' is not a number of seconds.");
+        // Decimal only: Java's own parser also takes "1d" (a double, not a day), "1e3" and "0x1p3".
+        if (!t.matches("[+-]?([0-9]{1,9}(\\.[0-9]*)?|\\.[0-9]+)")) { // a sign, so -1 is said to be out of range
+            throw new UsageException(option + " '" + Printable.visible(text) + "' is not a number of seconds.");
         }
+        double v = Double.parseDouble(t);
         if (!(v >= min && v <= max)) {
             throw new UsageException(option + " must be between " + fmt(min) + " and " + fmt(max)
                     + " seconds, not " + text.trim() + ".");

@@ -4,6 +4,7 @@ import io.socketmonitor.net.BindTarget;
 import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.ServerConfig;
 import io.socketmonitor.template.GreetingTemplate;
+import io.socketmonitor.template.Printable;
 import io.socketmonitor.template.TemplateException;
 import java.util.List;
 import java.util.Set;
@@ -228,7 +229,7 @@ public final class Options {
         int p = OptionValues.port(port);
         Mode m = Mode.fromCliName(mode);
         if (m == null) {
-            throw new UsageException("Mode '" + mode + "' is unknown: use close, keep-open or http.");
+            throw new UsageException("Mode '" + Printable.visible(mode) + "' is unknown: use close, keep-open or http.");
         }
         GreetingTemplate g;
         try {

@@ -1,5 +1,6 @@
 package io.socketmonitor.client;
 
+import io.socketmonitor.template.Printable;
 import java.util.Objects;
 
 /**
@@ -28,7 +29,7 @@ public record HostPort(String host, int port) {
         if (s.startsWith("[")) {
             int close = s.indexOf(']');
             if (close < 0) {
-                throw new IllegalArgumentException("Missing ']' after the IPv6 address in '" + s
+                throw new IllegalArgumentException("Missing ']' after the IPv6 address in '" + Printable.visible(s)
                         + "': write it as [::1]:8080.");
             }
             host = s.substring(1, close);
@@ -37,7 +38,7 @@ public record HostPort(String host, int port) {
                 throw missingPort(s);
             }
             if (!rest.startsWith(":")) {
-                throw new IllegalArgumentException("Expected ':' and a port after ']' in '" + s
+                throw new IllegalArgumentException("Expected ':' and a port after ']' in '" + Printable.visible(s)
                         + "', for example [::1]:8080.");
             }
             portText = rest.substring(1);
@@ -49,13 +50,13 @@ public record HostPort(String host, int port) {
             if (first != s.lastIndexOf(':')) {
                 // More than one colon: an IPv6 address whose end cannot be told from the port.
                 throw new IllegalArgumentException("Put an IPv6 address in brackets before the port, for example [::1]:8080 (got '"
-                        + s + "').");
+                        + Printable.visible(s) + "').");
             }
             host = s.substring(0, first);
             portText = s.substring(first + 1);
         }
         if (host.isBlank()) {
-            throw new IllegalArgumentException("The host is missing in '" + s
+            throw new IllegalArgumentException("The host is missing in '" + Printable.visible(s)
                     + "': write HOST:PORT, for example localhost:8080.");
         }
         if (portText.isEmpty()) {
@@ -68,7 +69,7 @@ public record HostPort(String host, int port) {
     public static int parsePort(String text) {
         String t = text.trim();
         if (!t.matches("-?[0-9]{1,9}")) { // -1 is a number, out of range below
-            throw new IllegalArgumentException("'" + t
+            throw new IllegalArgumentException("'" + Printable.visible(t)
                     + "' is not a port number: a TCP port is a number from 1 to 65535.");
         }
         int port = Integer.parseInt(t);
@@ -88,7 +89,7 @@ public record HostPort(String host, int port) {
     }
 
     private static IllegalArgumentException missingPort(String s) {
-        return new IllegalArgumentException("Missing port in '" + s
+        return new IllegalArgumentException("Missing port in '" + Printable.visible(s)
                 + "': write HOST:PORT, for example localhost:8080 or [::1]:8080.");
     }
 

@@ -1,5 +1,6 @@
 package io.socketmonitor.client;
 
+import io.socketmonitor.template.Printable;
 import java.util.Locale;
 
 /** What goes after each line the user sends. Telnet sends CRLF; netcat sends LF. */
@@ -35,7 +36,7 @@ public enum LineEnding {
                 return e;
             }
         }
-        throw new IllegalArgumentException("Unknown line ending '" + name + "': use lf, crlf, cr or none.");
+        throw new IllegalArgumentException("Unknown line ending '" + Printable.visible(String.valueOf(name)) + "': use lf, crlf, cr or none.");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.socketmonitor.client;
 
+import io.socketmonitor.template.Printable;
 import java.util.Locale;
 
 /** Load and fault patterns the test client can aim at a server on this machine. */
@@ -52,7 +53,7 @@ public enum LoadMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("Unknown load mode '" + name
+        throw new IllegalArgumentException("Unknown load mode '" + Printable.visible(String.valueOf(name))
                 + "': use burst, hold, reset, never-read or slow.");
     }
 

@@ -1,5 +1,6 @@
 package io.socketmonitor.client;
 
+import io.socketmonitor.template.Printable;
 import java.time.Duration;
 
 /**
@@ -78,7 +79,7 @@ public record LoadOptions(int connections, int concurrency, Duration duration, D
         try {
             value = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a whole number, not '" + text.trim() + "'.");
+            throw new IllegalArgumentException(option + " must be a whole number, not '" + Printable.visible(text.trim()) + "'.");
         }
         range(option, value, min, max); // named as typed, as the server's options are
         return value;

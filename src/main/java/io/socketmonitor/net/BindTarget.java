@@ -1,5 +1,6 @@
 package io.socketmonitor.net;
 
+import io.socketmonitor.template.Printable;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -62,7 +63,7 @@ public record BindTarget(String spec, InetAddress address, String description) {
             }
         }
         InetAddress address = NumericAddress.parse(text).orElseThrow(() -> new IllegalArgumentException(
-                "'" + text + "' is not an address: use loopback, loopback6, all, all6"
+                "'" + Printable.visible(text) + "' is not an address: use loopback, loopback6, all, all6"
                         + " or an address of this machine (see --list-interfaces)."));
         for (BindTarget standard : STANDARD) {
             if (standard.address.equals(address)) {

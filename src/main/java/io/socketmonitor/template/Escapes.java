@@ -42,7 +42,7 @@ public final class Escapes {
                     i += 4;
                 }
                 case 'u' -> { text.append((char) hex(source, i, 4)); i += 6; }
-                default -> throw bad("Unknown escape \\" + kind
+                default -> throw bad("Unknown escape \\" + Printable.visible(String.valueOf(kind))
                         + " (use \\n \\r \\t \\\\ \\0 \\xHH \\uXXXX or \\{)", i);
             }
         }
@@ -69,7 +69,7 @@ public final class Escapes {
             // Character.digit would also take non-ASCII digits such as '٣'; escapes are ASCII.
             int d = h < 128 ? Character.digit(h, 16) : -1;
             if (d < 0) {
-                throw bad(name + " needs " + digits + " hex digits, found '" + source.substring(from, to) + "'",
+                throw bad(name + " needs " + digits + " hex digits, found '" + Printable.visible(source.substring(from, to)) + "'",
                         escapeStart);
             }
             value = value * 16 + d;
@@ -86,7 +86,7 @@ public final class Escapes {
                 k++;
             } else if (Character.isSurrogate(c)) {
                 throw new TemplateException(String.format(
-                        "The text contains an unpaired UTF-16 surrogate U+%04X, which is not valid Unicode", (int) c),
+                        "The text contains an unpaired UTF-16 surrogate U+%04X, which is not valid Unicode.", (int) c),
                         -1);
             }
         }

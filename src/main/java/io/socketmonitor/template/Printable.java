@@ -117,6 +117,35 @@ public final class Printable {
         return preview(bytes, 0, bytes.length, maxChars);
     }
 
+    /**
+     * Typed text as a message quotes it: control characters, invisible ones and lone surrogates as
+     * escapes (a backslash stays one), so a pasted newline or carriage return cannot break the line or overwrite it on a
+     * terminal; at most {@code maxChars} characters, then an ellipsis.
+     */
+    /** {@link #visible(String, int)} at the length messages quote: enough to recognise what was typed. */
+    public static String visible(String text) {
+        return visible(text, 60);
+    }
+
+    public static String visible(String text, int maxChars) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars) + 8);
+        for (int i = 0; i < text.length(); ) {
+            if (out.length() >= maxChars) {
+                return out.append('\u2026').toString();
+            }
+            int cp = text.codePointAt(i);
+            if (cp == '\\') {
+                out.append('\\'); // as typed: only what would break or hide the line is spelled out
+            } else if (Character.getType(cp) == Character.SURROGATE) {
+                out.append(String.format("\\u%04X", cp));
+            } else {
+                appendVisible(out, cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+
     /** "\xFF": a byte as the send field and the greeting write it. */
     public static void appendByte(StringBuilder out, int b) {
         out.append("\\x").append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))

@@ -1,0 +1,172 @@
+package io.socketmonitor.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketmonitor.cli.OptionValues;
+import io.socketmonitor.cli.UsageException;
+import io.socketmonitor.client.HostPort;
+import io.socketmonitor.client.LineEnding;
+import io.socketmonitor.client.LoadMode;
+import io.socketmonitor.client.LoadOptions;
+import io.socketmonitor.net.BindTarget;
+import io.socketmonitor.template.GreetingTemplate;
+import io.socketmonitor.template.TemplateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random text, biased towards what breaks parsers (signs, exponents, escapes, braces, brackets,
+ * surrogates, non-ASCII digits, control characters), through every parser of typed input. Each
+ * answer is a value or a one-line sentence in our words; nothing else escapes. Seeds are fixed,
+ * so a failure names an input that fails again.
+ */
+class InputFuzzTest {
+    private static final int INPUTS = 3_000;
+    private static final String[] PIECES = {
+        "0", "1", "5", "9", "65535", "65536", "70000", "2147483648", "99999999999999999999", "-", "+", ".",
+        "e", "E", "x", "0x", "50", "d", "f", "s", "NaN", "Infinity", " ", "\t", "\n", "\r", "\u0000",
+        "\\", "\\n", "\\x", "\\xFF", "\\u", "\\uD800", "\\uDC00", "\\u00e9", "\\0", "\\{", "{", "}", "{peer}",
+        "{count}", "{bogus}", ":", "[", "]", "::1", "127.0.0.1", "[::1]", "%", "lo", "localhost", "all", "all6",
+        "loopback", "crlf", "burst", "slow", "\u00e9", "\uD83D\uDE00", "\uD800", "\uDC00", "\uFFFD",
+        "\u0663", "\uFF18", "\u00A0", "abc", "Z"};
+
+    @Test
+    void portsAreNumbersOrSentences() {
+        fuzz(1, t -> {
+            try {
+                int p = OptionValues.port(t);
+                assertThat(p).isBetween(0, 65_535);
+                assertThat(t.trim()).matches("[0-9]+"); // around it, spaces and controls (a pasted \r) are let go
+                return null;
+            } catch (UsageException e) {
+                return e.getMessage();
+            }
+        });
+    }
+
+    @Test
+    void wholeNumbersAreNumbersOrSentences() {
+        fuzz(2, t -> {
+            try {
+                int v = OptionValues.integer("--backlog", t, 1, 65_535);
+                assertThat(v).isBetween(1, 65_535);
+                return null;
+            } catch (UsageException e) {
+                return e.getMessage();
+            }
+        });
+    }
+
+    /** Seconds are decimal numbers, with an optional "s": "1d" is not one second, nor "0x1p3" eight. */
+    @Test
+    void secondsAreDecimalNumbersOrSentences() {
+        fuzz(3, t -> {
+            try {
+                java.time.Duration d = OptionValues.seconds("--idle-timeout", t, 0, 86_400);
+                assertThat(d).isBetween(java.time.Duration.ZERO, java.time.Duration.ofDays(1));
+                assertThat(t.trim()).matches("(?i)[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)s?");
+                return null;
+            } catch (UsageException e) {
+                return e.getMessage();
+            }
+        });
+    }
+
+    @Test
+    void greetingsParseOrSaySo() {
+        fuzz(4, t -> {
+            try {
+                GreetingTemplate g = GreetingTemplate.parse(t);
+                assertThat(g.render(GreetingTemplate.SAMPLE)).isNotNull();
+                return null;
+            } catch (TemplateException e) {
+                return e.getMessage();
+            }
+        });
+    }
+
+    @Test
+    void serversToConnectToParseOrSaySo() {
+        fuzz(5, t -> {
+            try {
+                HostPort hp = HostPort.parse(t);
+                assertThat(hp.port()).isBetween(1, 65_535);
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        });
+    }
+
+    /** Names are never looked up here: only keywords and numeric addresses are read. */
+    @Test
+    void bindAddressesParseOrSaySo() {
+        fuzz(6, t -> {
+            try {
+                assertThat(BindTarget.parse(t).address()).isNotNull();
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        });
+    }
+
+    @Test
+    void loadSettingsParseOrSaySo() {
+        fuzz(7, t -> {
+            try {
+                LoadMode.parse(t);
+                LineEnding.parse(t);
+                LoadOptions.parse(t, t, t, t);
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        });
+    }
+
+    /** Runs {@code parse} on random text; it returns null when it accepted the text, else the message. */
+    private static void fuzz(long seed, Function<String, String> parse) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> rejected = new ArrayList<>();
+        for (int i = 0; i < INPUTS; i++) {
+            String text = randomText(random);
+            String message;
+            try {
+                message = parse.apply(text);
+            } catch (RuntimeException | AssertionError e) {
+                throw new AssertionError("input " + quote(text) + " (seed " + seed + ", #" + i + ")", e);
+            }
+            if (message != null) {
+                assertThat(message).as("the message for %s", quote(text))
+                        .isNotBlank()
+                        .doesNotContain("\n", "\r", "Exception", "For input string", "null")
+                        .matches("\\S.*[.)]");
+                rejected.add(text);
+            }
+        }
+        assertThat(rejected).as("some inputs are refused, so the messages were checked").isNotEmpty();
+    }
+
+    private static String randomText(SplittableRandom random) {
+        StringBuilder b = new StringBuilder();
+        int pieces = random.nextInt(6);
+        for (int i = 0; i < pieces; i++) {
+            if (random.nextInt(8) == 0) {
+                b.append((char) random.nextInt(0x20, 0x7F)); // any printable ASCII now and then
+            } else {
+                b.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        s.codePoints().forEach(c -> b.append(c < 0x20 || c > 0x7E ? String.format("\\u%04x", c) : Character.toString(c)));
+        return b.append('"').toString();
+    }
+}
