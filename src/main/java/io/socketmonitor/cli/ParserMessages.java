@@ -1,5 +1,6 @@
 package io.socketmonitor.cli;
 
+import io.socketmonitor.template.Printable;
 import picocli.CommandLine;
 
 /** The option parser's complaints in the same words as the program's own: a sentence, the option first. */
@@ -17,12 +18,13 @@ public final class ParserMessages {
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
                 && !u.getUnmatched().get(0).startsWith("-")) {
             // "Unmatched argument at index 1" is the parser's view; the user typed a word too many.
-            String word = u.getUnmatched().get(0);
+            String word = Printable.visible(u.getUnmatched().get(0));
             return "'" + word + "' is not an option, nor the value of one: options start with --"
                     + " (a value with spaces needs quotes).";
         }
+        // The parser's own words quote what was typed as it came: a pasted line break would split them.
         String text = e.getMessage() == null || e.getMessage().isBlank() ? "The options could not be read"
-                : e.getMessage().strip();
+                : Printable.visible(e.getMessage().strip(), 300);
         text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
         return text.endsWith(".") ? text : text + ".";
     }

@@ -39,7 +39,7 @@ class InputFuzzTest {
             try {
                 int p = OptionValues.port(t);
                 assertThat(p).isBetween(0, 65_535);
-                assertThat(t.trim()).matches("[0-9]+"); // around it, spaces and controls (a pasted \r) are let go
+                assertThat(t.trim()).matches("-?[0-9]+"); // "-0" is 0; around it, spaces and controls (a pasted \r) are let go
                 return null;
             } catch (UsageException e) {
                 return e.getMessage();
