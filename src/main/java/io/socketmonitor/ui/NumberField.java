@@ -1,11 +1,8 @@
 package io.socketmonitor.ui;
 
 import java.util.function.IntFunction;
-import javax.swing.JComponent;
 import javax.swing.JFormattedTextField;
 import javax.swing.JSpinner;
-import javax.swing.SpinnerModel;
-import javax.swing.SpinnerNumberModel;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 
@@ -33,14 +30,7 @@ final class NumberField {
         this.min = min;
         this.max = max;
         this.extraCheck = extraCheck;
-        spinner = new JSpinner(new SpinnerNumberModel(initial, min, max, 1)) {
-            @Override
-            protected JComponent createEditor(SpinnerModel model) {
-                // "#", no grouping, from the start: a default editor made and then replaced was
-                // most of this field's cost, a few percent of the window's start (docs/performance.md).
-                return new NumberEditor(this, "#");
-            }
-        };
+        spinner = new PlainSpinner(initial, min, max);
         spinner.setName(name);
         JFormattedTextField field = ((JSpinner.NumberEditor) spinner.getEditor()).getTextField();
         field.setName(name + "Text");

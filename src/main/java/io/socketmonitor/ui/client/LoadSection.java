@@ -10,6 +10,7 @@ import io.socketmonitor.client.LoadResult;
 import io.socketmonitor.client.LoadRun;
 import io.socketmonitor.client.LoadTarget;
 import io.socketmonitor.client.NotLocalTargetException;
+import io.socketmonitor.ui.PlainSpinner;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -22,7 +23,6 @@ import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.JSpinner;
 import javax.swing.JTextArea;
-import javax.swing.SpinnerNumberModel;
 import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 
@@ -92,8 +92,7 @@ final class LoadSection extends JPanel {
     }
 
     private static JSpinner spinner(String name, String accessible, int initial, int max) {
-        JSpinner s = new JSpinner(new SpinnerNumberModel(initial, 1, max, 1));
-        s.setEditor(new JSpinner.NumberEditor(s, "#"));
+        JSpinner s = new PlainSpinner(initial, 1, max);
         ((JSpinner.DefaultEditor) s.getEditor()).getTextField().setName(name + "Text");
         return name(s, name, accessible);
     }
