@@ -1,6 +1,7 @@
 package io.socketmonitor.client;
 
 import io.socketmonitor.net.Addresses;
+import io.socketmonitor.template.Printable;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.NoRouteToHostException;
@@ -18,7 +19,7 @@ public final class ConnectErrors {
 
     /** The host name could not be resolved to any address. */
     public static String unknownHost(String host) {
-        return "Unknown host: " + host + " does not resolve to any address (check the spelling, or use an address"
+        return "Unknown host: " + Printable.visible(host) + " does not resolve to any address (check the spelling, or use an address"
                 + " such as 127.0.0.1).";
     }
 

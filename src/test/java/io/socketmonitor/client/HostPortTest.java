@@ -30,6 +30,15 @@ class HostPortTest {
     }
 
     @Test
+    void aHostWithASpaceOrAControlCharacterIsNotLookedUp() {
+        assertThatThrownBy(() -> HostPort.parse("local\nhost:8080"))
+                .hasMessage("'local\\nhost' is not a host name: it holds a space or a control character"
+                        + " (write HOST:PORT, for example localhost:8080).");
+        assertThatThrownBy(() -> HostPort.parse("local host:8080")).hasMessageStartingWith("'local host' is not a host name");
+        assertThat(HostPort.parse(" localhost:8080\r")).isEqualTo(new HostPort("localhost", 8080)); // trimmed around
+    }
+
+    @Test
     void portOutOfRangeIsASentence() {
         assertThatThrownBy(() -> HostPort.parse("localhost:70000"))
                 .hasMessage("Port 70000 is out of range: a TCP port is a number from 1 to 65535.");

@@ -94,6 +94,7 @@ class InputFuzzTest {
             try {
                 HostPort hp = HostPort.parse(t);
                 assertThat(hp.port()).isBetween(1, 65_535);
+                assertThat(hp.host()).as("a host the resolver would be asked about").doesNotContainPattern("[\\s\\p{Cc}]");
                 return null;
             } catch (IllegalArgumentException e) {
                 return e.getMessage();
