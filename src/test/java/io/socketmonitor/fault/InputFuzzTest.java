@@ -102,6 +102,21 @@ class InputFuzzTest {
         });
     }
 
+    /** What the test client's Send field and --send take: the greeting's escapes, no placeholders. */
+    @Test
+    void textToSendEncodesOrSaysSo() {
+        fuzz(8, t -> {
+            try {
+                for (LineEnding ending : LineEnding.values()) {
+                    assertThat(io.socketmonitor.client.SendText.encode(t, ending)).isNotNull();
+                }
+                return null;
+            } catch (TemplateException e) {
+                return e.getMessage();
+            }
+        });
+    }
+
     /** Names are never looked up here: only keywords and numeric addresses are read. */
     @Test
     void bindAddressesParseOrSaySo() {
