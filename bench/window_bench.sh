@@ -4,6 +4,9 @@
 # events/s, and 10,000 keep-open peers with the window open. Reports only.
 #   bench/window_bench.sh            uses target/test-classes + target/socket-monitor.jar
 #   BENCH_WINDOW_CP=... bench/...    another class path holding io.socketmonitor.ui.MainWindow
+#   BENCH_BASE_JAR=old.jar bench/... the cold start also launches an older build (plain java -jar)
+#                                    in each round, and prints this build's ratio to it
+#   BENCH_COLD_ROUNDS=N              cold-start rounds (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/bench
@@ -31,18 +34,18 @@ if ! unzip -l target/socket-monitor.jar 2>/dev/null | grep -c 'io/socketmonitor/
   echo "window benchmarks: skipped (this build has no window)" | tee -a "$res"; exit 0
 fi
 echo "cold start: 'java -jar target/socket-monitor.jar' launched to its window mapped (xdotool), alternated" \
-  "with the README's launch (the same with -XX:SharedArchiveFile=target/socket-monitor.jsa), 5 rounds;" \
+  "with the README's launch (the same with -XX:SharedArchiveFile=target/socket-monitor.jsa)${BENCH_BASE_JAR:+ and $BENCH_BASE_JAR}, ${BENCH_COLD_ROUNDS:-5} rounds;" \
   "CPU is the process's user+sys time when the window maps; JVM start to the window showing is" \
   "measured inside (WindowBench coldstart, no archive):" | tee -a "$res"
 archive=target/socket-monitor.jsa
 [[ -f "$archive" ]] || echo "  (no $archive: build with ./mvnw package; the archived launch is skipped)" | tee -a "$res"
 # Prints "<ms to window mapped> <CPU ms by then>" for one launch of java with the given options.
 launch_to_mapped() {
-  local prefs t0 pid ext=n/a cpu=n/a deadline
+  local prefs t0 pid ext=n/a cpu=n/a deadline jar="${LAUNCH_JAR:-target/socket-monitor.jar}"
   prefs=$(mktemp -d)
   t0=$(date +%s%N)
   # No arguments, as a double-click and the README start it (fresh preferences: the server stays stopped).
-  java "$@" -Djava.util.prefs.userRoot="$prefs" -jar target/socket-monitor.jar > "$out/coldstart-app.log" 2>&1 &
+  java "$@" -Djava.util.prefs.userRoot="$prefs" -jar "$jar" > "$out/coldstart-app.log" 2>&1 &
   pid=$!
   if command -v xdotool >/dev/null; then
     # Poll every 10 ms (xdotool's own --sync sleeps 0.5 s between tries), 30 s at most.
@@ -61,8 +64,10 @@ launch_to_mapped() {
   rm -rf "$prefs"
   echo "$ext $cpu"
 }
-plain_ms=(); archived_ms=()
-for i in 1 2 3 4 5; do
+plain_ms=(); archived_ms=(); base_ms=()
+base="${BENCH_BASE_JAR:-}"
+[[ -z "$base" || -f "$base" ]] || { echo "BENCH_BASE_JAR: no file $base" >&2; exit 2; }
+for i in $(seq "${BENCH_COLD_ROUNDS:-5}"); do
   read -r ext cpu < <(launch_to_mapped)
   plain_ms+=("$ext")
   line="  run $i: plain launch_to_mapped_ms=$ext cpu_ms=$cpu"
@@ -71,19 +76,29 @@ for i in 1 2 3 4 5; do
     archived_ms+=("$aext")
     line="$line | archive launch_to_mapped_ms=$aext cpu_ms=$acpu"
   fi
+  if [[ -n "$base" ]]; then
+    read -r bext bcpu < <(LAUNCH_JAR="$base" launch_to_mapped)
+    base_ms+=("$bext")
+    line="$line | base launch_to_mapped_ms=$bext cpu_ms=$bcpu"
+  fi
   inside=$(java -cp "$cp" io.socketmonitor.bench.WindowBench coldstart 2>&1 | grep jvm_start_to_window_ms || true)
   echo "$line | $inside" | tee -a "$res"
 done
-if [[ ${#archived_ms[@]} -gt 0 ]]; then
-  python3 - "${plain_ms[*]}" "${archived_ms[*]}" <<'PY' | tee -a "$res"
+python3 - "${plain_ms[*]}" "${archived_ms[*]}" "${base_ms[*]}" <<'PY' | tee -a "$res"
 import statistics, sys
-plain = [int(v) for v in sys.argv[1].split() if v.isdigit()]
-archived = [int(v) for v in sys.argv[2].split() if v.isdigit()]
-if plain and archived:
-    p, a = statistics.median(plain), statistics.median(archived)
+plain, archived, base = ([int(v) if v.isdigit() else None for v in a.split()] for a in sys.argv[1:4])
+def median(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+p, a, b = median(plain), median(archived), median(base)
+if p and a:
     print(f"  median launch to mapped: plain {p:.0f} ms, with the archive {a:.0f} ms, ratio {a / p:.2f}")
+if p and b:
+    # Per round: the two launches ran seconds apart, so the machine's mood cancels out.
+    r = sorted(x / y for x, y in zip(plain, base) if x and y)
+    print(f"  this build / BENCH_BASE_JAR, plain: medians {p:.0f} / {b:.0f} ms, per-round ratio median"
+          f" {statistics.median(r):.2f} ({r[0]:.2f}-{r[-1]:.2f}, {len(r)} rounds)")
 PY
-fi
 echo "idle CPU and EDT latency under load:" | tee -a "$res"
 for i in 1 2 3; do
   java -cp "$cp" io.socketmonitor.bench.WindowBench edt "$out/load_client" 10000 10 2>&1 | grep -E '^(idle|edt|events|load)' | tee -a "$res"
