@@ -39,15 +39,16 @@ public final class OptionValues {
     /** Seconds as a whole or decimal number, e.g. "10" or "0.5". */
     public static java.time.Duration seconds(String option, String text, double min, double max)
             throws UsageException {
-        String t = text.trim().toLowerCase(Locale.ROOT).replaceFirst("s$", "");
+        String t = text.trim().toLowerCase(Locale.ROOT).replaceFirst("s$", "").trim(); // "5 s" too
         // Decimal only: Java's own parser also takes "1d" (a double, not a day), "1e3" and "0x1p3".
-        if (!t.matches("[+-]?([0-9]{1,9}(\\.[0-9]*)?|\\.[0-9]+)")) { // a sign, so -1 is said to be out of range
+        // A sign and any length, so "-1" and "1234567890" are said to be out of range.
+        if (!t.matches("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)")) {
             throw new UsageException(option + " '" + Printable.visible(text) + "' is not a number of seconds.");
         }
         double v = Double.parseDouble(t);
         if (!(v >= min && v <= max)) {
             throw new UsageException(option + " must be between " + fmt(min) + " and " + fmt(max)
-                    + " seconds, not " + text.trim() + ".");
+                    + " seconds, not " + Printable.visible(text.trim()) + ".");
         }
         return java.time.Duration.ofMillis(Math.round(v * 1000));
     }

@@ -14,6 +14,12 @@ public record HostPort(String host, int port) {
         if (host.isBlank()) {
             throw new IllegalArgumentException("The host is empty: give a name or an address, for example localhost.");
         }
+        if (host.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Printable.isInvisible(c))) {
+            // No name has them: say so, rather than ask the resolver (and the network) about it.
+            throw new IllegalArgumentException("'" + Printable.visible(host) + "' is not a host name: names and"
+                    + " addresses hold no spaces or control characters.");
+        }
         checkPort(port);
     }
 
@@ -61,11 +67,6 @@ public record HostPort(String host, int port) {
         }
         if (portText.isEmpty()) {
             throw missingPort(s);
-        }
-        if (host.codePoints().anyMatch(c -> Character.isWhitespace(c) || Printable.isInvisible(c))) {
-            // No name has them: say so, rather than ask the resolver (and the network) about it.
-            throw new IllegalArgumentException("'" + Printable.visible(host) + "' is not a host name: it holds a space"
-                    + " or a control character (write HOST:PORT, for example localhost:8080).");
         }
         return new HostPort(host, parsePort(portText));
     }

@@ -118,15 +118,18 @@ public final class Printable {
     }
 
     /**
-     * Typed text as a message quotes it: control characters, invisible ones and lone surrogates as
-     * escapes (a backslash stays one), so a pasted newline or carriage return cannot break the line or overwrite it on a
-     * terminal; at most {@code maxChars} characters, then an ellipsis.
+     * {@link #visible(String, int)} at the length messages quote: a whole host name (DNS allows
+     * 253 characters), so a mistake at its end still shows.
      */
-    /** {@link #visible(String, int)} at the length messages quote: enough to recognise what was typed. */
     public static String visible(String text) {
-        return visible(text, 60);
+        return visible(text, 256);
     }
 
+    /**
+     * Typed text as a message quotes it: control characters, invisible ones and lone surrogates as
+     * escapes (a backslash stays one), so a pasted newline or carriage return cannot break the
+     * line or overwrite it on a terminal; at most {@code maxChars} characters, then an ellipsis.
+     */
     public static String visible(String text, int maxChars) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars) + 8);
         for (int i = 0; i < text.length(); ) {

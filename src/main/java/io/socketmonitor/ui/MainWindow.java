@@ -222,8 +222,8 @@ public final class MainWindow {
             try {
                 Themes.install(prefs.theme());
                 Themes.textSize(prefs.textSize());
-            } catch (RuntimeException e) {
-                // keep the default look and feel
+            } catch (RuntimeException | LinkageError e) {
+                // keep the default look and feel (invokeAndWait used to catch these for us)
             }
         });
         // Meanwhile, on this thread and the other core: merging asks the network interfaces whether

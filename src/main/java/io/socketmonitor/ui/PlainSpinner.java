@@ -15,6 +15,10 @@ public final class PlainSpinner extends JSpinner {
         super(new SpinnerNumberModel(value, min, max, 1));
     }
 
+    /**
+     * Also called by {@code setModel}, which would then replace the editor and what callers set on
+     * its field (name, columns, listeners): give a spinner its model once, here.
+     */
     @Override
     protected JComponent createEditor(SpinnerModel model) {
         return new NumberEditor(this, "#");

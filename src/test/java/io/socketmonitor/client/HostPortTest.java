@@ -32,9 +32,13 @@ class HostPortTest {
     @Test
     void aHostWithASpaceOrAControlCharacterIsNotLookedUp() {
         assertThatThrownBy(() -> HostPort.parse("local\nhost:8080"))
-                .hasMessage("'local\\nhost' is not a host name: it holds a space or a control character"
-                        + " (write HOST:PORT, for example localhost:8080).");
+                .hasMessage("'local\\nhost' is not a host name: names and addresses hold no spaces or control"
+                        + " characters.");
         assertThatThrownBy(() -> HostPort.parse("local host:8080")).hasMessageStartingWith("'local host' is not a host name");
+        assertThatThrownBy(() -> HostPort.parse("host\u00a0:80")).as("a no-break space")
+                .hasMessageStartingWith("'host\u00a0' is not a host name");
+        // The window's host field builds the target itself.
+        assertThatThrownBy(() -> new HostPort("my host", 80)).hasMessageStartingWith("'my host' is not a host name");
         assertThat(HostPort.parse(" localhost:8080\r")).isEqualTo(new HostPort("localhost", 8080)); // trimmed around
     }
 

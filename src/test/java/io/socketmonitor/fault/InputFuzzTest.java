@@ -10,6 +10,7 @@ import io.socketmonitor.client.LoadMode;
 import io.socketmonitor.client.LoadOptions;
 import io.socketmonitor.net.BindTarget;
 import io.socketmonitor.template.GreetingTemplate;
+import io.socketmonitor.template.Printable;
 import io.socketmonitor.template.TemplateException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,8 @@ class InputFuzzTest {
         "\\", "\\n", "\\x", "\\xFF", "\\u", "\\uD800", "\\uDC00", "\\u00e9", "\\0", "\\{", "{", "}", "{peer}",
         "{count}", "{bogus}", ":", "[", "]", "::1", "127.0.0.1", "[::1]", "%", "lo", "localhost", "all", "all6",
         "loopback", "crlf", "burst", "slow", "\u00e9", "\uD83D\uDE00", "\uD800", "\uDC00", "\uFFFD",
-        "\u0663", "\uFF18", "\u00A0", "abc", "Z"};
+        "\u0663", "\uFF18", "\u00A0", "abc", "Z", "\u001B[2J", "\u202E", "\u0085", "\u2028", "\u200B",
+        "x".repeat(300)};
 
     @Test
     void portsAreNumbersOrSentences() {
@@ -157,14 +159,28 @@ class InputFuzzTest {
                 throw new AssertionError("input " + quote(text) + " (seed " + seed + ", #" + i + ")", e);
             }
             if (message != null) {
-                assertThat(message).as("the message for %s", quote(text))
-                        .isNotBlank()
-                        .doesNotContain("\n", "\r", "Exception", "For input string", "null")
-                        .matches("\\S.*[.)]");
+                assertOneVisibleLine(message, quote(text));
                 rejected.add(text);
             }
         }
         assertThat(rejected).as("some inputs are refused, so the messages were checked").isNotEmpty();
+    }
+
+    /**
+     * A sentence on one line that shows what it quotes: no control character (a newline, a
+     * carriage return, ESC starting a terminal command), no invisible one (a bidi override
+     * turning the text around), no lone surrogate, nothing of Java's own words, and not the
+     * whole of a long input.
+     */
+    static void assertOneVisibleLine(String message, String input) {
+        assertThat(message).as("the message for %s", input)
+                .isNotBlank()
+                .doesNotContain("Exception", "For input string", "null")
+                .matches("\\S.*[.)]")
+                .hasSizeLessThan(700);
+        message.codePoints().forEach(c -> assertThat(Character.getType(c) == Character.CONTROL
+                || Character.getType(c) == Character.SURROGATE || Printable.isInvisible(c))
+                .as("U+%04X in the message for %s: %s", c, input, message).isFalse());
     }
 
     private static String randomText(SplittableRandom random) {

@@ -121,4 +121,23 @@ class PrintableTest {
         assertThat(Printable.preview(many, 10)).isEqualTo("xxxxxxxxxx\u2026");
         assertThat(Printable.preview("0123456789".getBytes(StandardCharsets.US_ASCII), 10)).isEqualTo("0123456789");
     }
+
+    @Test
+    void typedTextQuotedInAMessageKeepsItsBackslashesAndShowsWhatWouldBreakTheLine() {
+        assertThat(Printable.visible("80\r80")).isEqualTo("80\\r80");
+        assertThat(Printable.visible("a\nb\tc\u0000")).isEqualTo("a\\nb\\tc\\0");
+        assertThat(Printable.visible("\\x and \\n as typed")).isEqualTo("\\x and \\n as typed");
+        assertThat(Printable.visible("\u001B[2J")).isEqualTo("\\x1B[2J"); // a terminal command, shown not run
+        assertThat(Printable.visible("abc\u202Edef")).isEqualTo("abc\\u202Edef"); // no right-to-left turn
+        assertThat(Printable.visible("x\uD800y\uDC00")).isEqualTo("x\\uD800y\\uDC00");
+        assertThat(Printable.visible("caf\u00e9 \uD83D\uDE00")).isEqualTo("caf\u00e9 \uD83D\uDE00");
+    }
+
+    @Test
+    void typedTextIsCutWithAnEllipsisButAHostNameIsNot() {
+        assertThat(Printable.visible("x".repeat(20), 5)).isEqualTo("xxxxx\u2026");
+        String longestName = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(61);
+        assertThat(Printable.visible(longestName + ":")).isEqualTo(longestName + ":");
+        assertThat(Printable.visible("y".repeat(1000))).hasSize(257).endsWith("\u2026");
+    }
 }
