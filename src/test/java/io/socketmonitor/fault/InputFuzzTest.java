@@ -12,10 +12,7 @@ import io.socketmonitor.net.BindTarget;
 import io.socketmonitor.template.GreetingTemplate;
 import io.socketmonitor.template.Printable;
 import io.socketmonitor.template.TemplateException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,84 +34,47 @@ class InputFuzzTest {
 
     @Test
     void portsAreNumbersOrSentences() {
-        fuzz(1, t -> {
-            try {
-                int p = OptionValues.port(t);
-                assertThat(p).isBetween(0, 65_535);
-                assertThat(t.trim()).matches("-?[0-9]+"); // "-0" is 0; around it, spaces and controls (a pasted \r) are let go
-                return null;
-            } catch (UsageException e) {
-                return e.getMessage();
-            }
+        fuzz(1, UsageException.class, t -> {
+            assertThat(OptionValues.port(t)).isBetween(0, 65_535);
+            assertThat(t.trim()).matches("-?[0-9]+"); // "-0" is 0; around it, spaces and controls (a pasted \r) are let go
         });
     }
 
     @Test
     void wholeNumbersAreNumbersOrSentences() {
-        fuzz(2, t -> {
-            try {
-                int v = OptionValues.integer("--backlog", t, 1, 65_535);
-                assertThat(v).isBetween(1, 65_535);
-                return null;
-            } catch (UsageException e) {
-                return e.getMessage();
-            }
-        });
+        fuzz(2, UsageException.class, t -> assertThat(OptionValues.integer("--backlog", t, 1, 65_535)).isBetween(1, 65_535));
     }
 
     /** Seconds are decimal numbers, with an optional "s": "1d" is not one second, nor "0x1p3" eight. */
     @Test
     void secondsAreDecimalNumbersOrSentences() {
-        fuzz(3, t -> {
-            try {
-                java.time.Duration d = OptionValues.seconds("--idle-timeout", t, 0, 86_400);
-                assertThat(d).isBetween(java.time.Duration.ZERO, java.time.Duration.ofDays(1));
-                assertThat(t.trim()).matches("(?i)[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)s?");
-                return null;
-            } catch (UsageException e) {
-                return e.getMessage();
-            }
+        fuzz(3, UsageException.class, t -> {
+            java.time.Duration d = OptionValues.seconds("--idle-timeout", t, 0, 86_400);
+            assertThat(d).isBetween(java.time.Duration.ZERO, java.time.Duration.ofDays(1));
+            assertThat(t.trim()).matches("(?i)[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)\\s*s?");
         });
     }
 
     @Test
     void greetingsParseOrSaySo() {
-        fuzz(4, t -> {
-            try {
-                GreetingTemplate g = GreetingTemplate.parse(t);
-                assertThat(g.render(GreetingTemplate.SAMPLE)).isNotNull();
-                return null;
-            } catch (TemplateException e) {
-                return e.getMessage();
-            }
-        });
+        fuzz(4, TemplateException.class, t -> assertThat(GreetingTemplate.parse(t).render(GreetingTemplate.SAMPLE)).isNotNull());
     }
 
     @Test
     void serversToConnectToParseOrSaySo() {
-        fuzz(5, t -> {
-            try {
-                HostPort hp = HostPort.parse(t);
-                assertThat(hp.port()).isBetween(1, 65_535);
-                assertThat(hp.host()).as("a host the resolver would be asked about").doesNotContainPattern("[\\s\\p{Cc}]");
-                return null;
-            } catch (IllegalArgumentException e) {
-                return e.getMessage();
-            }
+        fuzz(5, IllegalArgumentException.class, t -> {
+            HostPort hp = HostPort.parse(t);
+            assertThat(hp.port()).isBetween(1, 65_535);
+            assertThat(hp.host()).as("a host the resolver would be asked about").doesNotContainPattern("[\\s\\p{Cc}]");
         });
     }
 
     /** What the test client's Send field and --send take: the greeting's escapes, no placeholders. */
     @Test
     void textToSendEncodesOrSaysSo() {
-        fuzz(8, t -> {
-            try {
-                for (LineEnding ending : LineEnding.values()) {
-                    assertThat(io.socketmonitor.client.SendText.encode(t, ending)).isNotNull();
-                }
-                return null;
-            } catch (TemplateException e) {
-                return e.getMessage();
+        fuzz(8, TemplateException.class, t -> {
+            for (LineEnding ending : LineEnding.values()) {
+                assertThat(io.socketmonitor.client.SendText.encode(t, ending)).isNotNull();
             }
         });
     }
@@ -122,48 +82,44 @@ class InputFuzzTest {
     /** Names are never looked up here: only keywords and numeric addresses are read. */
     @Test
     void bindAddressesParseOrSaySo() {
-        fuzz(6, t -> {
-            try {
-                assertThat(BindTarget.parse(t).address()).isNotNull();
-                return null;
-            } catch (IllegalArgumentException e) {
-                return e.getMessage();
-            }
-        });
+        fuzz(6, IllegalArgumentException.class, t -> assertThat(BindTarget.parse(t).address()).isNotNull());
     }
 
     @Test
     void loadSettingsParseOrSaySo() {
-        fuzz(7, t -> {
-            try {
-                LoadMode.parse(t);
-                LineEnding.parse(t);
-                LoadOptions.parse(t, t, t, t);
-                return null;
-            } catch (IllegalArgumentException e) {
-                return e.getMessage();
-            }
+        fuzz(7, IllegalArgumentException.class, t -> {
+            LoadMode.parse(t);
+            LineEnding.parse(t);
+            LoadOptions.parse(t, t, t, t);
         });
     }
 
-    /** Runs {@code parse} on random text; it returns null when it accepted the text, else the message. */
-    private static void fuzz(long seed, Function<String, String> parse) {
+    /** A parser of typed text, with the checks on what it accepted. */
+    @FunctionalInterface
+    private interface Parse {
+        void accept(String text) throws Exception;
+    }
+
+    /**
+     * Runs {@code parse} on random text: it takes the text, or refuses it with a {@code refusal}
+     * whose message must be a sentence; any other exception fails, naming the input.
+     */
+    private static void fuzz(long seed, Class<? extends Exception> refusal, Parse parse) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<String> rejected = new ArrayList<>();
+        int refused = 0;
         for (int i = 0; i < INPUTS; i++) {
             String text = randomText(random);
-            String message;
             try {
-                message = parse.apply(text);
-            } catch (RuntimeException | AssertionError e) {
-                throw new AssertionError("input " + quote(text) + " (seed " + seed + ", #" + i + ")", e);
-            }
-            if (message != null) {
-                assertOneVisibleLine(message, quote(text));
-                rejected.add(text);
+                parse.accept(text);
+            } catch (Exception | AssertionError e) {
+                if (!refusal.isInstance(e)) {
+                    throw new AssertionError("input " + quote(text) + " (seed " + seed + ", #" + i + ")", e);
+                }
+                assertOneVisibleLine(e.getMessage(), quote(text));
+                refused++;
             }
         }
-        assertThat(rejected).as("some inputs are refused, so the messages were checked").isNotEmpty();
+        assertThat(refused).as("some inputs are refused, so the messages were checked").isPositive();
     }
 
     /**
