@@ -13,8 +13,8 @@ public final class OptionValues {
     public static int port(String text) throws UsageException {
         String t = text.trim();
         if (!t.matches("-?[0-9]{1,9}")) {
-            throw new UsageException("Port '" + Printable.visible(text) + "' is not a port number: give a decimal number from 0"
-                    + " to 65535 (0 picks a free port).");
+            throw new UsageException("Port '" + Printable.visible(text) + "' is not a port number: give a decimal"
+                    + " number from 0 to 65535 (0 picks a free port).");
         }
         int port = Integer.parseInt(t);
         if (port < 0 || port > 65_535) { // -1 is a number, just not a port's

@@ -229,7 +229,8 @@ public final class Options {
         int p = OptionValues.port(port);
         Mode m = Mode.fromCliName(mode);
         if (m == null) {
-            throw new UsageException("Mode '" + Printable.visible(mode) + "' is unknown: use close, keep-open or http.");
+            throw new UsageException("Mode '" + Printable.visible(mode)
+                    + "' is unknown: use close, keep-open or http.");
         }
         GreetingTemplate g;
         try {

@@ -19,8 +19,8 @@ public final class ConnectErrors {
 
     /** The host name could not be resolved to any address. */
     public static String unknownHost(String host) {
-        return "Unknown host: " + Printable.visible(host) + " does not resolve to any address (check the spelling, or use an address"
-                + " such as 127.0.0.1).";
+        return "Unknown host: " + Printable.visible(host) + " does not resolve to any address (check the spelling,"
+                + " or use an address such as 127.0.0.1).";
     }
 
     /**

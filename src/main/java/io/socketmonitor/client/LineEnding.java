@@ -36,7 +36,8 @@ public enum LineEnding {
                 return e;
             }
         }
-        throw new IllegalArgumentException("Unknown line ending '" + Printable.visible(String.valueOf(name)) + "': use lf, crlf, cr or none.");
+        throw new IllegalArgumentException("Unknown line ending '" + Printable.visible(String.valueOf(name))
+                + "': use lf, crlf, cr or none.");
     }
 
     @Override

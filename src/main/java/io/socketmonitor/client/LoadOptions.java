@@ -79,7 +79,8 @@ public record LoadOptions(int connections, int concurrency, Duration duration, D
         try {
             value = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a whole number, not '" + Printable.visible(text.trim()) + "'.");
+            throw new IllegalArgumentException(option + " must be a whole number, not '"
+                    + Printable.visible(text.trim()) + "'.");
         }
         range(option, value, min, max); // named as typed, as the server's options are
         return value;

@@ -69,8 +69,8 @@ public final class Escapes {
             // Character.digit would also take non-ASCII digits such as '٣'; escapes are ASCII.
             int d = h < 128 ? Character.digit(h, 16) : -1;
             if (d < 0) {
-                throw bad(name + " needs " + digits + " hex digits, found '" + Printable.visible(source.substring(from, to)) + "'",
-                        escapeStart);
+                throw bad(name + " needs " + digits + " hex digits, found '"
+                        + Printable.visible(source.substring(from, to)) + "'", escapeStart);
             }
             value = value * 16 + d;
         }
