@@ -805,6 +805,8 @@ class MainWindowTest extends AbstractWindowTest {
                     org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
             warning.requireMessage("\\x needs 2 hex digits, found 'ZZ' at position 6.");
             warning.okButton().click();
+            // Else the finder may take the warning again, in the moment before it closes.
+            await().atMost(WAIT).until(() -> !edt(warning.target()::isShowing));
             dialog = org.assertj.swing.finder.JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
             javax.swing.text.JTextComponent again = dialog.textBox("sendText").requireText("pong \\xZZ").target();
             assertThat(edt(() -> again.getSelectedText())).as("not selected: a key would wipe it").isNull();
