@@ -14,11 +14,14 @@ public record HostPort(String host, int port) {
         if (host.isBlank()) {
             throw new IllegalArgumentException("The host is empty: give a name or an address, for example localhost.");
         }
-        if (host.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Printable.isInvisible(c))) {
-            // No name has them: say so, rather than ask the resolver (and the network) about it.
-            throw new IllegalArgumentException("'" + Printable.visible(host) + "' is not a host name: names and"
-                    + " addresses hold no spaces or control characters.");
+        // No name has one: say so, rather than ask the resolver (and the network) about it.
+        int odd = host.codePoints().filter(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Printable.isInvisible(c)).findFirst().orElse(-1);
+        if (odd >= 0) {
+            String what = Character.isSpaceChar(odd) ? "a space"
+                    : Character.getType(odd) == Character.CONTROL ? "a control character" : "an invisible character";
+            throw new IllegalArgumentException("'" + Printable.visible(host) + "' is not a host name: it holds "
+                    + what + ".");
         }
         checkPort(port);
     }

@@ -32,11 +32,13 @@ class HostPortTest {
     @Test
     void aHostWithASpaceOrAControlCharacterIsNotLookedUp() {
         assertThatThrownBy(() -> HostPort.parse("local\nhost:8080"))
-                .hasMessage("'local\\nhost' is not a host name: names and addresses hold no spaces or control"
-                        + " characters.");
-        assertThatThrownBy(() -> HostPort.parse("local host:8080")).hasMessageStartingWith("'local host' is not a host name");
+                .hasMessage("'local\\nhost' is not a host name: it holds a control character.");
+        assertThatThrownBy(() -> HostPort.parse("local host:8080"))
+                .hasMessage("'local host' is not a host name: it holds a space.");
         assertThatThrownBy(() -> HostPort.parse("host\u00a0:80")).as("a no-break space")
-                .hasMessageStartingWith("'host\u00a0' is not a host name");
+                .hasMessage("'host\u00a0' is not a host name: it holds a space.");
+        assertThatThrownBy(() -> HostPort.parse("local\u200Bhost:80")).as("a zero-width space")
+                .hasMessage("'local\\u200Bhost' is not a host name: it holds an invisible character.");
         // The window's host field builds the target itself.
         assertThatThrownBy(() -> new HostPort("my host", 80)).hasMessageStartingWith("'my host' is not a host name");
         assertThat(HostPort.parse(" localhost:8080\r")).isEqualTo(new HostPort("localhost", 8080)); // trimmed around
