@@ -8,6 +8,7 @@ import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.MonitorServer;
 import io.socketmonitor.server.ServerEvent;
 import io.socketmonitor.server.ServerTestAccess;
+import io.socketmonitor.template.Printable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +62,7 @@ class PeerBytesFuzzTest extends FaultFixture {
                         CloseReason.REQUEST_TOO_LARGE);
         assertThat(events.errors()).as("errors logged").isEmpty();
         assertThat(server.stats().open()).isZero();
+        previewsShowNothingRaw();
 
         String plain = exchange(a, "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII), random);
         assertThat(plain).startsWith("HTTP/1.1 200 OK\r\n").endsWith("Hello from server\n");
@@ -90,6 +92,24 @@ class PeerBytesFuzzTest extends FaultFixture {
         assertThat(events.of(ServerEvent.Closed.class).stream().mapToLong(c -> c.peer().bytesIn()).sum())
                 .as("bytes in, counted once each").isEqualTo(total);
         assertThat(events.errors()).isEmpty();
+        previewsShowNothingRaw();
+    }
+
+    /**
+     * What the log, the table and the lecture show of the bytes each way: control characters,
+     * invisible ones and bytes that are not text spelled out, so no peer drives the terminal or
+     * the screen.
+     */
+    private void previewsShowNothingRaw() {
+        java.util.List<String> previews = new java.util.ArrayList<>();
+        events.of(ServerEvent.Received.class).forEach(r -> previews.add(r.preview()));
+        events.of(ServerEvent.Sent.class).forEach(r -> previews.add(r.preview()));
+        assertThat(previews).isNotEmpty();
+        for (String p : previews) {
+            p.codePoints().forEach(c -> assertThat(Character.getType(c) == Character.CONTROL
+                    || Character.getType(c) == Character.SURROGATE || Printable.isInvisible(c))
+                    .as("U+%04X in the preview %s", c, Printable.visible(p)).isFalse());
+        }
     }
 
     /** Sends the payload in up to three writes, half-closes, and reads until the server closes. */
@@ -145,7 +165,7 @@ class PeerBytesFuzzTest extends FaultFixture {
     }
 
     private static String describe(byte[] payload) {
-        String text = io.socketmonitor.template.Printable.preview(payload, 120);
+        String text = Printable.preview(payload, 120);
         return payload.length + " bytes \"" + text + "\"";
     }
 }
