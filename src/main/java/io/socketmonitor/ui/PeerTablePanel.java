@@ -78,7 +78,7 @@ public final class PeerTablePanel extends JPanel {
         this.controller = controller;
         this.mode = mode;
         setName("peerPanel");
-        table = new JTable(model) {
+        table = new KeyedSelectionTable(model, m -> model.row(m).id()) {
             /**
              * Fill the width while every column can keep its minimum (the table beside the
              * lecture in the default window fits whole); scroll sideways only when narrower still.
@@ -335,7 +335,11 @@ public final class PeerTablePanel extends JPanel {
 
     public List<PeerTableModel.Row> selected() {
         List<PeerTableModel.Row> out = new ArrayList<>();
+        int viewRows = table.getRowCount();
         for (int v : table.getSelectedRows()) {
+            if (v >= viewRows) {
+                continue; // asked mid-change, while JTable moves the selection (see KeyedSelectionTable)
+            }
             int m = table.convertRowIndexToModel(v);
             if (m >= 0 && m < model.getRowCount()) {
                 out.add(model.row(m));

@@ -1,0 +1,197 @@
+package io.socketmonitor.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socketmonitor.server.CloseReason;
+import io.socketmonitor.server.Mode;
+import io.socketmonitor.server.PeerSnapshot;
+import io.socketmonitor.server.ServerEvent;
+import java.awt.Component;
+import java.awt.Container;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The peer table selects only what the user selected, whatever the server and the filter do in
+ * between. Found by {@link GuiMonkeyTest}: after a row's bytes changed, typing in the filter put
+ * back a selection from before (so Delete would have cut a peer the user had left), or kept a
+ * row selected that the filter hid, and every table action then failed with an exception.
+ */
+@GuiTest
+class PeerTableSelectionTest {
+    private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+    private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 8080);
+
+    private PeerTableModel model;
+    private PeerTablePanel panel;
+    private JTable table;
+    private JTextField filter;
+
+    private void open() {
+        model = new PeerTableModel(5);
+        panel = new PeerTablePanel(model, new ServerController(e -> { }), () -> Mode.KEEP_OPEN);
+        table = panel.table();
+        filter = (JTextField) named(panel, "peerFilter");
+    }
+
+    private static ServerEvent connected(long id, int port) {
+        return new ServerEvent.Connected(T0, new PeerSnapshot(id, new InetSocketAddress("127.0.0.1", port), LOCAL, T0,
+                0, 0, null, null, null));
+    }
+
+    private static ServerEvent closed(long id, int port) {
+        return new ServerEvent.Closed(T0, new PeerSnapshot(id, new InetSocketAddress("127.0.0.1", port), LOCAL, T0,
+                0, 0, CloseReason.BY_PEER, T0, null));
+    }
+
+    private List<Integer> selectedPorts() {
+        return panel.selected().stream().map(r -> r.remote().getPort()).toList();
+    }
+
+    @Test
+    void aFilterKeepsThePeerSelectedNowNotOneSelectedBeforeBytesArrived() {
+        GuiActionRunner.execute(() -> {
+            open();
+            model.apply(List.of(connected(1, 10_001), connected(2, 10_002), connected(3, 10_003), connected(4, 20_004)));
+            table.setRowSelectionInterval(0, 0); // :10001
+            model.apply(List.of(new ServerEvent.Received(T0, 2, 5, "hello", null))); // a byte count changes
+            table.setRowSelectionInterval(2, 2); // the user moves on to :10003
+            filter.setText("1000"); // hides :20004
+            assertThat(selectedPorts()).isEqualTo(List.of(10_003));
+            return null;
+        });
+    }
+
+    @Test
+    void aFilterThatHidesTheSelectedPeerLeavesNothingSelectedAndTheActionsWork() {
+        GuiActionRunner.execute(() -> {
+            open();
+            model.apply(List.of(connected(1, 10_001), connected(2, 10_002)));
+            model.apply(List.of(new ServerEvent.Received(T0, 2, 5, "hello", null)));
+            table.setRowSelectionInterval(0, 0);
+            filter.setText("no such peer");
+            assertThat(table.getSelectedRows()).isEmpty();
+            assertThat(panel.selected()).isEmpty();
+            panel.updateActions(); // threw ArrayIndexOutOfBoundsException
+            assertThat(panel.copy.isEnabled()).as("Copy, with nothing selected").isFalse();
+            filter.setText("");
+            assertThat(table.getRowCount()).isEqualTo(2);
+            return null;
+        });
+    }
+
+    /**
+     * Random peers arriving, sending, closing and stopping, the closed history cleared, the
+     * filter and the sort changed, rows selected: the table never selects a row the user did not.
+     */
+    @Test
+    void randomChangesNeverSelectARowTheUserDidNotPick() {
+        for (long seed = 0; seed < 200; seed++) {
+            long s = seed;
+            GuiActionRunner.execute(() -> {
+                walk(new Random(s), s);
+                return null;
+            });
+        }
+    }
+
+    private void walk(Random random, long seed) {
+        open();
+        List<long[]> openPeers = new ArrayList<>(); // {id, port}
+        long next = 1;
+        Set<Long> picked = new HashSet<>();
+        List<String> steps = new ArrayList<>();
+        for (int step = 0; step < 60; step++) {
+            switch (random.nextInt(9)) {
+                case 0, 1 -> {
+                    List<ServerEvent> batch = new ArrayList<>();
+                    for (int n = 1 + random.nextInt(3); n > 0; n--, next++) {
+                        int port = (random.nextBoolean() ? 10_000 : 20_000) + (int) next;
+                        openPeers.add(new long[] {next, port});
+                        batch.add(connected(next, port));
+                    }
+                    model.apply(batch);
+                    steps.add("connect " + batch.size());
+                }
+                case 2 -> {
+                    if (!openPeers.isEmpty()) {
+                        long[] p = openPeers.remove(random.nextInt(openPeers.size()));
+                        model.apply(List.of(closed(p[0], (int) p[1])));
+                        steps.add("close " + p[0]);
+                    }
+                }
+                case 3 -> {
+                    if (!openPeers.isEmpty()) {
+                        long id = openPeers.get(random.nextInt(openPeers.size()))[0];
+                        model.apply(List.of(new ServerEvent.Received(T0, id, 5, "hello", null)));
+                        steps.add("bytes from " + id);
+                    }
+                }
+                case 4 -> {
+                    String text = List.of("", "1000", "2000", "closed", "open", "zzz").get(random.nextInt(6));
+                    filter.setText(text);
+                    steps.add("filter '" + text + "'");
+                }
+                case 5 -> {
+                    int column = random.nextInt(model.getColumnCount());
+                    table.getRowSorter().toggleSortOrder(column);
+                    steps.add("sort by " + column);
+                }
+                case 6 -> {
+                    model.clearClosed();
+                    steps.add("clear closed");
+                }
+                case 7 -> {
+                    if (random.nextInt(4) == 0) {
+                        model.apply(List.of(new ServerEvent.Stopped(T0, null)));
+                        openPeers.clear();
+                        steps.add("server stopped");
+                    }
+                }
+                default -> {
+                    int rows = table.getRowCount();
+                    if (rows > 0) {
+                        int from = random.nextInt(rows);
+                        int to = Math.min(rows - 1, from + random.nextInt(3));
+                        table.setRowSelectionInterval(from, to);
+                        picked.clear();
+                        for (int v = from; v <= to; v++) {
+                            picked.add(model.row(table.convertRowIndexToModel(v)).id());
+                        }
+                        steps.add("select " + picked);
+                    }
+                }
+            }
+            for (int v : table.getSelectedRows()) {
+                assertThat(v).as("seed %d, a selected row the table shows, after %s", seed, steps).isLessThan(table.getRowCount());
+            }
+            Set<Long> selected = new HashSet<>();
+            panel.selected().forEach(r -> selected.add(r.id()));
+            assertThat(picked).as("seed %d, the user's selection, after %s", seed, steps).containsAll(selected);
+        }
+    }
+
+    private static Component named(Container c, String name) {
+        for (Component child : c.getComponents()) {
+            if (name.equals(child.getName())) {
+                return child;
+            }
+            if (child instanceof Container inner) {
+                Component found = named(inner, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
