@@ -48,7 +48,7 @@ public final class GreetingEditor extends JPanel {
         text.setToolTipText("<html>What each client receives on connect. Escapes: \\n \\r \\t \\\\ \\0 \\xHH \\uXXXX.<br>"
                 + "Placeholders: " + String.join(" ", GreetingTemplate.PLACEHOLDERS)
                 + ".<br>Edits apply to the next connection, also while the server runs.</html>");
-        text.setLineWrap(true);
+        QuickWrap.install(text); // wrapped, except a long line of complex text, which would freeze the window
         Keys.tabMovesFocus(text); // a tab in the greeting is typed as \t, as the tooltip says
         text.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
         text.setText(GreetingTemplate.DEFAULT_SOURCE);
