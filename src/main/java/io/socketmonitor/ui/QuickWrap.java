@@ -9,14 +9,16 @@ import javax.swing.text.Document;
 import javax.swing.text.DocumentFilter;
 
 /**
- * Wraps a text area's lines unless that would freeze the window. Once a document has held text
- * that needs complex layout (an emoji, Hebrew, Arabic, a combining accent) Swing lays it out
- * for good with a line-break measurer whose cost grows with the square of a wrapped line's
- * length: a pasted 66,000-character line took 3.9 s per layout, 1 s at 32,000, and the editor
- * lays out again on every keystroke (found by {@code GuiMonkeyTest}, which saw the window stop
- * answering for over 10 s). Such a document with a line longer than {@link #MAX_WRAPPED_LINE}
- * characters is shown unwrapped, which takes 216 ms at 66,000. Decided before each change
- * lands, so the views are rebuilt on the text as it was and then take the change as usual.
+ * Wraps a text area's lines unless that would freeze the window. Text that needs complex layout
+ * (an emoji, Hebrew, Arabic, a combining accent) is laid out with a line-break measurer whose
+ * cost grows with the square of a wrapped line's length: a pasted 66,000-character line took
+ * 3.9 s per layout, 1 s at 32,000, and the editor lays out again on every keystroke (found by
+ * {@code GuiMonkeyTest}, which saw the window stop answering for over 10 s). Swing also kept
+ * that slow layout for the document's life once any such character had been typed, even after
+ * it was deleted. So the document is marked complex only while its text is, and complex text
+ * with a line longer than {@link #MAX_WRAPPED_LINE} characters is shown unwrapped (216 ms at
+ * 66,000). Decided before each change lands, so the views are rebuilt on the text as it was
+ * and then take the change as usual.
  */
 public final class QuickWrap extends DocumentFilter {
     /** Measured with complex text: 54 ms per layout wrapped at 2,000 characters, 144 ms at 8,000. */
@@ -53,17 +55,40 @@ public final class QuickWrap extends DocumentFilter {
         fb.replace(offset, length, text, attrs);
     }
 
-    /** Sets the wrap for the text as it will be once {@code inserted} replaces {@code length} chars at {@code offset}. */
+    /**
+     * Sets the document's complex-text flag and the wrap for the text as it will be once
+     * {@code inserted} replaces {@code length} chars at {@code offset}.
+     */
     private void fit(Document doc, int offset, int length, String inserted) throws BadLocationException {
         String before = doc.getText(0, doc.getLength());
         String after = before.substring(0, offset) + inserted + before.substring(offset + length);
-        // Swing never clears the flag: complex once, complex for the document's life.
-        boolean complex = Boolean.TRUE.equals(doc.getProperty("i18n"))
-                || Font.textRequiresLayout(inserted.toCharArray(), 0, inserted.length());
+        char[] chars = after.toCharArray();
+        boolean complex = needsComplexLayout(chars);
+        // Swing only ever sets the flag: one emoji typed and deleted kept the slow views for the
+        // document's life. Its text view rebuilds itself when the flag differs at the next insert.
+        if (Boolean.TRUE.equals(doc.getProperty(I18N)) != complex) {
+            doc.putProperty(I18N, complex);
+        }
         boolean wrap = !complex || longestLine(after) <= MAX_WRAPPED_LINE;
         if (area.getLineWrap() != wrap) {
             area.setLineWrap(wrap);
         }
+    }
+
+    /** AbstractDocument's complex-text property (its constant is package-private). */
+    private static final String I18N = "i18n";
+
+    /** As Swing's documents judge it: scripts that need layout, and characters beyond 16 bits (emoji). */
+    static boolean needsComplexLayout(char[] chars) {
+        if (Font.textRequiresLayout(chars, 0, chars.length)) {
+            return true;
+        }
+        for (char c : chars) {
+            if (Character.isSurrogate(c)) {
+                return true; // a plain view's caret could stop between the two halves
+            }
+        }
+        return false;
     }
 
     static int longestLine(String text) {

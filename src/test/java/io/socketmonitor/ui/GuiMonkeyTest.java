@@ -34,6 +34,7 @@ import javax.swing.JMenuItem;
 import javax.swing.JRootPane;
 import javax.swing.JScrollBar;
 import javax.swing.JSpinner;
+import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
@@ -48,9 +49,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A user who tries everything in any order: a seeded random walk through every enabled control
  * of the window and the dialogs it opens (buttons, menu items, typed text good and bad, lists,
- * spinners, tabs, keys), with peers coming and going on loopback. Whatever happens, no exception
- * may escape to any thread, the window must answer within seconds after every step, and at the
- * end it must still start a server that greets a client.
+ * spinners, tabs, split dividers, the window's size, keys), with peers coming and going on
+ * loopback. Whatever happens, no exception may escape to any thread, the window must answer
+ * within seconds after every step, and at the end it must still start a server that greets a
+ * client.
  *
  * <p>Only what a user can reach is touched: while a modal dialog shows, only that dialog. Nothing
  * leaves this machine: the server binds loopback only, the test client's host is a loopback name,
@@ -89,15 +91,16 @@ class GuiMonkeyTest extends AbstractWindowTest {
         Random random = new Random(SEED);
         Deque<String> lastSteps = new ArrayDeque<>();
         for (int step = 0; step < STEPS && escaped.isEmpty(); step++) {
+            long began = System.nanoTime();
             String did = step(random);
             lastSteps.addLast(step + ": " + did);
-            if (Boolean.getBoolean("monkey.print")) {
-                System.out.println("monkey " + step + ": " + did);
-            }
             if (lastSteps.size() > 15) {
                 lastSteps.removeFirst();
             }
             awaitEdt(lastSteps);
+            if (Boolean.getBoolean("monkey.print")) {
+                System.out.println("monkey " + step + ": " + did + " (" + (System.nanoTime() - began) / 1_000_000 + " ms)");
+            }
             if (!edt(() -> main.frame().isShowing())) {
                 throw new AssertionError("the window is gone after:\n" + String.join("\n", lastSteps));
             }
@@ -175,6 +178,15 @@ class GuiMonkeyTest extends AbstractWindowTest {
     }
 
     private Runnable pick(Random random, List<Component> reachable, CompletableFuture<String> chosen) {
+        if (random.nextInt(40) == 0) {
+            int width = 700 + random.nextInt(900);
+            int height = 480 + random.nextInt(520);
+            chosen.complete("resize the window to " + width + " x " + height);
+            return () -> {
+                main.frame().setSize(width, height);
+                main.frame().validate();
+            };
+        }
         if (reachable.isEmpty() || random.nextInt(12) == 0) {
             int[] keys = {KeyEvent.VK_UP, KeyEvent.VK_DOWN, KeyEvent.VK_ENTER, KeyEvent.VK_ESCAPE, KeyEvent.VK_DELETE,
                 KeyEvent.VK_F5, KeyEvent.VK_TAB};
@@ -228,6 +240,11 @@ class GuiMonkeyTest extends AbstractWindowTest {
             chosen.complete("set " + value + " in " + name);
             return () -> spinner.setValue(spinner.getValue() instanceof Integer ? (Object) (int) value : (Object) value);
         }
+        if (c instanceof JSplitPane split) {
+            double share = random.nextDouble();
+            chosen.complete("drag the divider of " + name + " to " + Math.round(share * 100) + " %");
+            return () -> split.setDividerLocation(share);
+        }
         if (c instanceof JTabbedPane tabs && tabs.getTabCount() > 0) {
             int index = random.nextInt(tabs.getTabCount());
             chosen.complete("tab " + index + " of " + name);
@@ -253,7 +270,8 @@ class GuiMonkeyTest extends AbstractWindowTest {
         }
         boolean control = c instanceof AbstractButton && !(c instanceof JMenu) && !(c.getParent() instanceof JScrollBar)
                 || c instanceof JTextComponent t && t.isEditable()
-                || c instanceof JComboBox || c instanceof JSpinner || c instanceof JTabbedPane || c instanceof JTable;
+                || c instanceof JComboBox || c instanceof JSpinner || c instanceof JTabbedPane || c instanceof JTable
+                || c instanceof JSplitPane;
         if (control && c.isEnabled() && allowed(c)) {
             into.add(c);
         }
@@ -395,7 +413,9 @@ class GuiMonkeyTest extends AbstractWindowTest {
         }
         Socket s = new Socket();
         try {
-            s.connect(new InetSocketAddress(bound.getAddress(), bound.getPort()), 2_000);
+            // Short: with the walk's backlog and connection limits set low, a full backlog drops
+            // the handshake and connect would wait out whatever time it is given.
+            s.connect(new InetSocketAddress(bound.getAddress(), bound.getPort()), 250);
             if (random.nextBoolean()) {
                 OutputStream out = s.getOutputStream();
                 byte[] bytes = new byte[1 + random.nextInt(64)];
