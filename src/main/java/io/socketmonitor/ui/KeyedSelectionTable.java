@@ -138,6 +138,9 @@ class KeyedSelectionTable extends JTable {
             }
             return;
         }
+        if (selectsExactlyTheKeys(viewRows)) {
+            return; // JTable got it right, as it mostly does: no scan of every row
+        }
         boolean same = true;
         int leadRow = -1;
         int[] wanted = new int[Math.min(selectedKeys.size(), viewRows)];
@@ -174,6 +177,19 @@ class KeyedSelectionTable extends JTable {
         } finally {
             moving--;
         }
+    }
+
+    private boolean selectsExactlyTheKeys(int viewRows) {
+        int[] rows = getSelectedRows();
+        if (rows.length != selectedKeys.size()) {
+            return false;
+        }
+        for (int v : rows) {
+            if (v >= viewRows || !selectedKeys.contains(keyOfModelRow.apply(convertRowIndexToModel(v)))) {
+                return false;
+            }
+        }
+        return true; // as many rows as keys, each a remembered key: the same set
     }
 
     private static int countSelected(ListSelectionModel selection) {
