@@ -164,6 +164,7 @@ class KeyedSelectionTable extends JTable {
             return;
         }
         moving++;
+        boolean adjusting = selection.getValueIsAdjusting(); // a drag under way goes on
         try {
             selection.setValueIsAdjusting(true);
             selection.clearSelection();
@@ -173,7 +174,7 @@ class KeyedSelectionTable extends JTable {
             if (leadRow >= 0 && selection instanceof javax.swing.DefaultListSelectionModel d) {
                 d.moveLeadSelectionIndex(leadRow);
             }
-            selection.setValueIsAdjusting(false);
+            selection.setValueIsAdjusting(adjusting);
         } finally {
             moving--;
         }

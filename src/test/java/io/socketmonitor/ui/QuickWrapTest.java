@@ -1,6 +1,7 @@
 package io.socketmonitor.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import javax.swing.JTextArea;
 import org.assertj.swing.edt.GuiActionRunner;
@@ -71,6 +72,64 @@ class QuickWrapTest {
             JTextArea area = area();
             area.setText("\u05E9\u05DC\u05D5\u05DD ".repeat(1_000)); // Hebrew, one line of 5,000
             assertThat(area.getLineWrap()).isFalse();
+            return null;
+        });
+    }
+
+    @Test
+    void anUndoThatBringsBackALongComplexLineUnwrapsIt() {
+        JTextArea area = GuiActionRunner.execute(() -> {
+            JTextArea a = area();
+            javax.swing.undo.UndoManager undo = new javax.swing.undo.UndoManager();
+            a.getDocument().addUndoableEditListener(undo);
+            a.setText("\uD83D\uDE00" + "x".repeat(66_000));
+            a.replaceRange("", 2, a.getText().length()); // only the emoji left
+            assertThat(a.getLineWrap()).isTrue();
+            undo.undo(); // straight into the document, past the filter
+            return a;
+        });
+        GuiActionRunner.execute(() -> {
+            assertThat(area.getText()).hasSize(66_002);
+            assertThat(area.getLineWrap()).as("the long complex line, back by undo").isFalse();
+            assertThat(area.getDocument().getProperty("i18n")).isEqualTo(Boolean.TRUE);
+            return null;
+        });
+    }
+
+    @Test
+    void complexAgainAfterPlainTheBidiRunsAreThoseOfADocumentComplexAllAlong() throws Exception {
+        String left = GuiActionRunner.execute(() -> {
+            JTextArea area = area();
+            area.setText("\u05E9\u05DC\u05D5\u05DD abc\nxyz"); // Hebrew: right-to-left runs
+            area.replaceRange("", 0, 5); // plain now
+            area.append("\uD83D\uDE00"); // complex again
+            return bidiRuns((javax.swing.text.AbstractDocument) area.getDocument());
+        });
+        javax.swing.text.PlainDocument fresh = new javax.swing.text.PlainDocument();
+        fresh.insertString(0, "abc\nxyz\uD83D\uDE00", null);
+        assertThat(left).isEqualTo(bidiRuns(fresh));
+    }
+
+    private static String bidiRuns(javax.swing.text.AbstractDocument doc) {
+        StringBuilder runs = new StringBuilder();
+        javax.swing.text.Element root = doc.getBidiRootElement();
+        for (int i = 0; i < root.getElementCount(); i++) {
+            javax.swing.text.Element run = root.getElement(i);
+            runs.append('[').append(run.getStartOffset()).append(',').append(run.getEndOffset()).append(")L")
+                    .append(javax.swing.text.StyleConstants.getBidiLevel(run.getAttributes())).append(' ');
+        }
+        return runs.toString();
+    }
+
+    @Test
+    void aRangeOutsideTheTextIsRefusedAsTheDocumentWouldAndChangesNothing() {
+        GuiActionRunner.execute(() -> {
+            JTextArea area = area();
+            area.setText("\uD83D\uDE00" + "x".repeat(66_000));
+            assertThatThrownBy(() -> area.getDocument().remove(10, 70_000))
+                    .isInstanceOf(javax.swing.text.BadLocationException.class);
+            assertThat(area.getLineWrap()).isFalse();
+            assertThat(area.getText()).hasSize(66_002);
             return null;
         });
     }
