@@ -160,7 +160,7 @@ class KeyedSelectionTable extends JTable {
         // A row the filter hides or the model dropped leaves the selection for good: what is
         // selected is what the user sees, so Delete never cuts a peer out of sight.
         selectedKeys = shown;
-        if (same && selection.getMaxSelectionIndex() < viewRows && countSelected(selection) == n) {
+        if (same && selection.getMaxSelectionIndex() < viewRows && selection.getSelectedItemsCount() == n) {
             return;
         }
         moving++;
@@ -191,12 +191,5 @@ class KeyedSelectionTable extends JTable {
             }
         }
         return true; // as many rows as keys, each a remembered key: the same set
-    }
-
-    private static int countSelected(ListSelectionModel selection) {
-        if (selection.isSelectionEmpty()) {
-            return 0;
-        }
-        return selection.getSelectedItemsCount();
     }
 }

@@ -6,8 +6,6 @@ import io.socketmonitor.server.CloseReason;
 import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.PeerSnapshot;
 import io.socketmonitor.server.ServerEvent;
-import java.awt.Component;
-import java.awt.Container;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +38,7 @@ class PeerTableSelectionTest {
         model = new PeerTableModel(5);
         panel = new PeerTablePanel(model, new ServerController(e -> { }), () -> Mode.KEEP_OPEN);
         table = panel.table();
-        filter = (JTextField) named(panel, "peerFilter");
+        filter = Named.find(panel, "peerFilter");
     }
 
     private static ServerEvent connected(long id, int port) {
@@ -225,20 +223,5 @@ class PeerTableSelectionTest {
             ids.add(model.row(table.convertRowIndexToModel(v)).id());
         }
         return ids;
-    }
-
-    private static Component named(Container c, String name) {
-        for (Component child : c.getComponents()) {
-            if (name.equals(child.getName())) {
-                return child;
-            }
-            if (child instanceof Container inner) {
-                Component found = named(inner, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }
