@@ -35,6 +35,8 @@ class KeyedSelectionTable extends JTable {
     private Object leadKey;
     /** Above 0 while JTable moves the selection itself (a model or sorter change), or this class does. */
     private int moving;
+    /** A row was added, removed or moved since the selection was last set from the keys. */
+    private boolean rowsMoved;
 
     KeyedSelectionTable(TableModel model, IntFunction<Object> keyOfModelRow) {
         super(model);
@@ -52,9 +54,10 @@ class KeyedSelectionTable extends JTable {
             super.tableChanged(e);
             return;
         }
+        boolean inPlace = isUpdateInPlace(e);
         moving++;
         try {
-            if (isUpdateInPlace(e)) {
+            if (inPlace) {
                 repaintUpdate(e);
             } else {
                 super.tableChanged(e);
@@ -62,8 +65,8 @@ class KeyedSelectionTable extends JTable {
         } finally {
             moving--;
         }
-        if (moving == 0 && !isUpdateInPlace(e)) {
-            restoreSelection();
+        if (!inPlace) {
+            selectionMayHaveMoved();
         }
     }
 
@@ -75,8 +78,33 @@ class KeyedSelectionTable extends JTable {
         } finally {
             moving--;
         }
-        if (moving == 0 && e.getType() == RowSorterEvent.Type.SORTED) {
+        if (e.getType() == RowSorterEvent.Type.SORTED) {
+            selectionMayHaveMoved();
+        }
+    }
+
+    private void selectionMayHaveMoved() {
+        if (moving == 0) {
             restoreSelection();
+        } else {
+            rowsMoved = true; // set again when the changes are applied
+        }
+    }
+
+    /**
+     * Takes the model events until the matching {@link #changesApplied} as one change, with the
+     * selection set again once, at the end: a row that leaves and comes back within it (a
+     * closed peer moving to the closed history) stays selected.
+     */
+    void changesStarting() {
+        moving++;
+    }
+
+    /** The end of {@link #changesStarting}. */
+    void changesApplied() {
+        moving--;
+        if (moving == 0 && rowsMoved) {
+            restoreSelection(); // not after a batch of byte counts only: those move no row
         }
     }
 
@@ -125,6 +153,7 @@ class KeyedSelectionTable extends JTable {
 
     /** Selects exactly the remembered rows the view shows, and forgets the others; does nothing when that is so already. */
     private void restoreSelection() {
+        rowsMoved = false;
         ListSelectionModel selection = getSelectionModel();
         int viewRows = getRowCount();
         if (selectedKeys.isEmpty()) {

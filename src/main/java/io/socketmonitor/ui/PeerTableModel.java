@@ -153,6 +153,8 @@ public final class PeerTableModel extends AbstractTableModel {
     private int history;
     private long letGo;
     private LongSupplier clock = System::currentTimeMillis;
+    private Runnable batchStarting = () -> { };
+    private Runnable batchApplied = () -> { };
 
     public PeerTableModel() {
         this(DEFAULT_HISTORY);
@@ -160,6 +162,15 @@ public final class PeerTableModel extends AbstractTableModel {
 
     public PeerTableModel(int history) {
         this.history = Math.max(1, history);
+    }
+
+    /**
+     * Runs {@code before} ahead of each batch's row events and {@code after} once they are all
+     * out, so a view can take a batch as one change.
+     */
+    void bracketBatches(Runnable before, Runnable after) {
+        batchStarting = before;
+        batchApplied = after;
     }
 
     void clock(LongSupplier c) {
@@ -232,6 +243,15 @@ public final class PeerTableModel extends AbstractTableModel {
 
     /** Applies one batch of events; on the EDT. */
     public void apply(List<ServerEvent> batch) {
+        batchStarting.run();
+        try {
+            applyEvents(batch);
+        } finally {
+            batchApplied.run();
+        }
+    }
+
+    private void applyEvents(List<ServerEvent> batch) {
         for (int i = 0, n = batch.size(); i < n; i++) {
             ServerEvent e = batch.get(i);
             if (e instanceof ServerEvent.Connected c) {

@@ -47,7 +47,7 @@ public final class PeerTablePanel extends JPanel {
     private final PeerTableModel model;
     private final ServerController controller;
     private final Supplier<Mode> mode;
-    private final JTable table;
+    private final KeyedSelectionTable table;
     private final TableRowSorter<PeerTableModel> sorter;
     private final JTextField filter = new JTextField(11);
     private final JLabel info = new JLabel(" ");
@@ -154,6 +154,9 @@ public final class PeerTablePanel extends JPanel {
         sorter = new TableRowSorter<>(model);
         sorter.setSortsOnUpdates(false);
         table.setRowSorter(sorter);
+        // A batch's row events are one change to the selection: a selected peer that closes and
+        // moves to the closed history stays selected there.
+        model.bracketBatches(table::changesStarting, table::changesApplied);
         table.setDefaultRenderer(String.class, new StateRenderer());
         ByteCountRenderer bytes = new ByteCountRenderer();
         table.getColumnModel().getColumn(PeerTableModel.COL_IN).setCellRenderer(bytes);
