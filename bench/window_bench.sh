@@ -39,6 +39,8 @@ echo "cold start: 'java -jar target/socket-monitor.jar' launched to its window m
   "measured inside (WindowBench coldstart, no archive):" | tee -a "$res"
 archive=target/socket-monitor.jsa
 [[ -f "$archive" ]] || echo "  (no $archive: build with ./mvnw package; the archived launch is skipped)" | tee -a "$res"
+command -v xdotool >/dev/null \
+  || echo "  (no xdotool: launch to window is n/a; apt-get install -y xdotool)" | tee -a "$res"
 # Prints "<ms to window mapped> <CPU ms by then>" for one launch of java with the given options.
 launch_to_mapped() {
   local prefs t0 pid ext=n/a cpu=n/a deadline jar="${LAUNCH_JAR:-target/socket-monitor.jar}"
