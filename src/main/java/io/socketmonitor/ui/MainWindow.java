@@ -242,6 +242,16 @@ public final class MainWindow {
             if (startNow) {
                 w.start();
             }
+            // Whether the settings can be saved at all, asked when Java's store makes its first
+            // periodic save (every 30 s): a first save writes the store's files, some 0.3 s of
+            // CPU that would otherwise show in an idle window's first seconds.
+            javax.swing.Timer check = new javax.swing.Timer(30_000, e -> {
+                Thread t = new Thread(w::checkSettingsStore, "socket-monitor-settings-check");
+                t.setDaemon(true); // a quit meanwhile writes the settings itself
+                t.start();
+            });
+            check.setRepeats(false);
+            check.start();
         });
     }
 
@@ -586,7 +596,24 @@ public final class MainWindow {
         bestEffort(this::saveViews);
         bestEffort(() -> prefs.autoScroll(log.autoScrollBox().isSelected()));
         bestEffort(() -> prefs.theme(Themes.current()));
-        bestEffort(prefs::flush);
+        // Written to the store off the EDT (close, onJvmExit): a store that refuses makes Java
+        // retry its lock for 1.5 s, which held a quitting window on screen, frozen.
+    }
+
+    /**
+     * Writes the settings to the store once, off the EDT, and tells the user when it refuses
+     * them (a read-only home folder, a lab machine's locked profile): otherwise what they set
+     * would be gone at the next start without a word. {@link #open} runs it 30 s after the
+     * window shows.
+     */
+    void checkSettingsStore() {
+        String why = prefs.flush();
+        if (why != null) {
+            String message = Prefs.refusedMessage(why);
+            System.err.println("Socket Monitor: " + message);
+            Prefs.quietStoreWarnings();
+            SwingUtilities.invokeLater(() -> log.note(message));
+        }
     }
 
     private static void bestEffort(Runnable save) {
@@ -612,6 +639,7 @@ public final class MainWindow {
         frame.setVisible(false);
         Thread t = new Thread(() -> {
             controller.shutdown(6_000);
+            prefs.flush(); // what saveState remembered; the window is already gone
             SwingUtilities.invokeLater(frame::dispose);
         }, "socket-monitor-shutdown");
         t.start();
@@ -651,9 +679,12 @@ public final class MainWindow {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // Quit may have got there first: it stops the server itself.
+        // Quit may have got there first: it stops the server and writes the settings itself.
         if (closedHere.get() || !edtAnswered) {
             controller.shutdown(2_000);
+        }
+        if (closedHere.get()) {
+            prefs.flush();
         }
     }
 

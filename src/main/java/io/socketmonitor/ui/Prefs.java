@@ -457,11 +457,41 @@ public final class Prefs {
         return given;
     }
 
-    public void flush() {
+    /**
+     * Writes the settings to the store; off the EDT, as it is file I/O and may wait: Java's
+     * file-based store retries a lock it cannot take for 1.5 s before it gives up.
+     *
+     * @return why the store refused them (the settings stay for this session), or null
+     */
+    public String flush() {
         try {
             node.flush();
-        } catch (BackingStoreException | IllegalStateException e) {
-            // Nothing the user can do; the settings stay for this session.
+            return null;
+        } catch (BackingStoreException | IllegalStateException | SecurityException e) {
+            String why = String.valueOf(e.getMessage()).strip();
+            return why.endsWith(".") ? why.substring(0, why.length() - 1) : why;
         }
+    }
+
+    /**
+     * What the user reads when the store refuses the settings ({@code why}, from {@link #flush}):
+     * on Linux Java keeps them in files, so the folder is named.
+     */
+    static String refusedMessage(String why) {
+        String where = "";
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (!os.startsWith("windows") && !os.startsWith("mac")) {
+            String root = System.getProperty("java.util.prefs.userRoot", System.getProperty("user.home"));
+            where = " Check that " + java.nio.file.Path.of(root, ".java", ".userPrefs") + " can be written.";
+        }
+        return "Settings will not be saved (" + why + ")." + where;
+    }
+
+    /**
+     * Once the user has been told the store refuses settings, Java's own warning every 30 s
+     * ("Couldn't flush user prefs") says nothing new.
+     */
+    static void quietStoreWarnings() {
+        PREFS_LOG.setLevel(Level.SEVERE);
     }
 }
