@@ -99,6 +99,10 @@ public final class MainWindow {
     private int tickCount;
     private long lastServed;
     private volatile boolean closed;
+    /** Quit's write of the settings to the store, while it runs; null before Quit. */
+    private volatile Thread saving;
+    /** The store's refusal is in the log already (the check 30 s in). */
+    private volatile boolean refusalReported;
     private Consumer<List<ServerEvent>> extraConsumer = b -> {};
     /** The peers whose data someone watches, each in a window of its own. */
     private final java.util.Map<Long, PeerWatchWindow> watching = new java.util.HashMap<>();
@@ -242,16 +246,11 @@ public final class MainWindow {
             if (startNow) {
                 w.start();
             }
-            // Whether the settings can be saved at all, asked when Java's store makes its first
-            // periodic save (every 30 s): a first save writes the store's files, some 0.3 s of
-            // CPU that would otherwise show in an idle window's first seconds.
-            javax.swing.Timer check = new javax.swing.Timer(30_000, e -> {
-                Thread t = new Thread(w::checkSettingsStore, "socket-monitor-settings-check");
-                t.setDaemon(true); // a quit meanwhile writes the settings itself
-                t.start();
-            });
-            check.setRepeats(false);
-            check.start();
+            // Whether the settings can be saved at all, asked right after Java's store makes its
+            // first periodic save (every 30 s from its start, a moment before the window): a
+            // first save writes the store's files, some 0.3 s of CPU that would otherwise show
+            // in an idle window's first seconds, and Java's save leaves ours nothing to write.
+            w.checkSettingsStoreIn(30_000);
         });
     }
 
@@ -600,6 +599,17 @@ public final class MainWindow {
         // retry its lock for 1.5 s, which held a quitting window on screen, frozen.
     }
 
+    /** Runs {@link #checkSettingsStore} on a thread of its own after {@code millis}; on the EDT. */
+    void checkSettingsStoreIn(int millis) {
+        javax.swing.Timer check = new javax.swing.Timer(millis, e -> {
+            Thread t = new Thread(this::checkSettingsStore, "socket-monitor-settings-check");
+            t.setDaemon(true); // a quit meanwhile writes the settings itself
+            t.start();
+        });
+        check.setRepeats(false);
+        check.start();
+    }
+
     /**
      * Writes the settings to the store once, off the EDT, and tells the user when it refuses
      * them (a read-only home folder, a lab machine's locked profile): otherwise what they set
@@ -609,6 +619,7 @@ public final class MainWindow {
     void checkSettingsStore() {
         String why = prefs.flush();
         if (why != null) {
+            refusalReported = true;
             String message = Prefs.refusedMessage(why);
             System.err.println("Socket Monitor: " + message);
             Prefs.quietStoreWarnings();
@@ -637,12 +648,22 @@ public final class MainWindow {
         serverPanel.dispose(); // an edit's pending greeting would reach a controller shutting down
         clientPanel.dispose();
         frame.setVisible(false);
+        // What saveState remembered goes to the store at once, beside the server's stop (which
+        // may take seconds): a relaunch soon after reads it. Not a daemon: the JVM waits for it.
+        saving = new Thread(() -> reportIfRefused(prefs.flush()), "socket-monitor-save");
+        saving.start();
         Thread t = new Thread(() -> {
             controller.shutdown(6_000);
-            prefs.flush(); // what saveState remembered; the window is already gone
             SwingUtilities.invokeLater(frame::dispose);
         }, "socket-monitor-shutdown");
         t.start();
+    }
+
+    /** At Quit the window is gone, so a store that refuses is told on the terminal only, once. */
+    private void reportIfRefused(String why) {
+        if (why != null && !refusalReported) {
+            System.err.println("Socket Monitor: " + Prefs.refusedMessage(why));
+        }
     }
 
     public boolean isClosed() {
@@ -655,6 +676,7 @@ public final class MainWindow {
      */
     void onJvmExit() {
         if (closed) {
+            awaitSaving(); // Quit's save would be cut off with the JVM
             return;
         }
         java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(1);
@@ -679,12 +701,25 @@ public final class MainWindow {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // Quit may have got there first: it stops the server and writes the settings itself.
+        if (closedHere.get()) {
+            reportIfRefused(prefs.flush()); // first: a service manager may not wait for the stop
+        } else {
+            awaitSaving(); // Quit got there first
+        }
+        // Quit may have got there first: it stops the server itself.
         if (closedHere.get() || !edtAnswered) {
             controller.shutdown(2_000);
         }
-        if (closedHere.get()) {
-            prefs.flush();
+    }
+
+    private void awaitSaving() {
+        Thread t = saving;
+        if (t != null) {
+            try {
+                t.join(2_000); // a store that refuses gives up after 1.5 s
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -155,8 +155,12 @@ public final class PeerTablePanel extends JPanel {
         sorter.setSortsOnUpdates(false);
         table.setRowSorter(sorter);
         // A batch's row events are one change to the selection: a selected peer that closes and
-        // moves to the closed history stays selected there.
-        model.bracketBatches(table::changesStarting, table::changesApplied);
+        // moves to the closed history stays selected there. The actions follow the final
+        // selection: mid-batch, the listener below sees the rows before the sorter has them.
+        model.bracketBatches(table::changesStarting, () -> {
+            table.changesApplied();
+            updateActions();
+        });
         table.setDefaultRenderer(String.class, new StateRenderer());
         ByteCountRenderer bytes = new ByteCountRenderer();
         table.getColumnModel().getColumn(PeerTableModel.COL_IN).setCellRenderer(bytes);

@@ -473,18 +473,23 @@ public final class Prefs {
         }
     }
 
-    /**
-     * What the user reads when the store refuses the settings ({@code why}, from {@link #flush}):
-     * on Linux Java keeps them in files, so the folder is named.
-     */
+    /** What the user reads when the store refuses the settings ({@code why}, from {@link #flush}). */
     static String refusedMessage(String why) {
-        String where = "";
+        return "Settings will not be saved (" + why + "). Check that " + storeLocation() + " can be written.";
+    }
+
+    /** Where Java keeps a user's preferences on this system. */
+    private static String storeLocation() {
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        if (!os.startsWith("windows") && !os.startsWith("mac")) {
-            String root = System.getProperty("java.util.prefs.userRoot", System.getProperty("user.home"));
-            where = " Check that " + java.nio.file.Path.of(root, ".java", ".userPrefs") + " can be written.";
+        if (os.startsWith("windows")) {
+            return "the registry key HKEY_CURRENT_USER\\Software\\JavaSoft\\Prefs";
         }
-        return "Settings will not be saved (" + why + ")." + where;
+        String home = System.getProperty("user.home");
+        if (os.startsWith("mac")) {
+            return java.nio.file.Path.of(home, "Library", "Preferences", "com.apple.java.util.prefs.plist").toString();
+        }
+        String root = System.getProperty("java.util.prefs.userRoot", home);
+        return java.nio.file.Path.of(root, ".java", ".userPrefs").toString();
     }
 
     /**

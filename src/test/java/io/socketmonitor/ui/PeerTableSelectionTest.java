@@ -103,6 +103,34 @@ class PeerTableSelectionTest {
         });
     }
 
+    /** Found in review: the buttons were set mid-batch, from rows the sorter did not have yet. */
+    @Test
+    void theActionsFollowASelectedPeerThatClosed() {
+        ServerController running = new ServerController(e -> { });
+        try {
+            running.start(io.socketmonitor.server.ServerConfig.defaults().withPort(0), at -> { }, failed -> { });
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(running::running);
+            GuiActionRunner.execute(() -> {
+                model = new PeerTableModel(5);
+                panel = new PeerTablePanel(model, running, () -> Mode.KEEP_OPEN);
+                table = panel.table();
+                table.getRowSorter().toggleSortOrder(PeerTableModel.COL_PORT);
+                model.apply(List.of(connected(1, 10_001), connected(2, 10_002)));
+                table.setRowSelectionInterval(0, 0); // :10001
+                assertThat(panel.disconnect.isEnabled()).as("Disconnect, an open peer selected").isTrue();
+                model.apply(List.of(closed(1, 10_001)));
+                model.apply(List.of(connected(3, 20_003))); // sorts last, below the selected row
+                assertThat(selectedPorts()).isEqualTo(List.of(10_001));
+                assertThat(panel.disconnect.isEnabled()).as("Disconnect, only a closed peer selected").isFalse();
+                assertThat(panel.watch.isEnabled()).as("Watch, only a closed peer selected").isFalse();
+                assertThat(panel.copy.isEnabled()).as("Copy").isTrue();
+                return null;
+            });
+        } finally {
+            running.shutdown(5_000);
+        }
+    }
+
     /**
      * Random peers arriving, sending, closing and stopping, the closed history cleared, the
      * filter and the sort changed, rows selected as a user does: the selection is always what

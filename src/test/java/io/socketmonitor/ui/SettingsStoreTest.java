@@ -31,7 +31,7 @@ class SettingsStoreTest {
     @Test
     void aStoreThatRefusesIsReportedAndQuitOffersItTheSettingsOffTheWindowsThread() {
         RefusingStore store = new RefusingStore();
-        MainWindow main = GuiActionRunner.execute(() -> MainWindow.create(new Prefs(store), ServerConfig.defaults().withPort(0)));
+        MainWindow main = open(store);
         PrintStream err = System.err;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -39,22 +39,57 @@ class SettingsStoreTest {
             main.checkSettingsStore(); // what open() runs on a thread of its own 30 s after the window shows
         } finally {
             System.setErr(err);
+            java.util.logging.Logger.getLogger("java.util.prefs").setLevel(java.util.logging.Level.WARNING);
         }
         String message = "Settings will not be saved (read-only file system).";
         assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("Socket Monitor: " + message);
-        await().atMost(WAIT).until(() -> GuiActionRunner.execute(() -> main.logPanel().shownText()).contains(message));
+        await().atMost(WAIT).until(() -> logText(main).contains(message));
 
-        int offered = store.flushes.size();
+        assertThat(store.values).as("nothing saved before Quit").isEmpty();
         GuiActionRunner.execute(main::close);
-        await().atMost(WAIT).until(() -> store.flushes.size() > offered); // nothing kept back from the store
-        assertThat(store.flushes).as("flushed on the EDT").doesNotContain(true);
-        assertThat(store.values).containsKey(Prefs.THEME); // what Quit remembered reached it
+        await().atMost(WAIT).until(() -> store.flushedKeys.stream().anyMatch(k -> k.contains(Prefs.THEME)));
+        assertThat(store.flushedOnEdt).as("flushed on the EDT").doesNotContain(true);
         await().atMost(WAIT).until(() -> GuiActionRunner.execute(() -> !main.frame().isDisplayable()));
+    }
+
+    @Test
+    void theCheckRunsOnATimerOffTheWindowsThread() {
+        RefusingStore store = new RefusingStore();
+        MainWindow main = open(store);
+        try {
+            GuiActionRunner.execute(() -> main.checkSettingsStoreIn(0)); // open() asks for 30 s
+            await().atMost(WAIT).until(() -> logText(main).contains("Settings will not be saved"));
+            assertThat(store.flushedOnEdt).containsExactly(false);
+        } finally {
+            java.util.logging.Logger.getLogger("java.util.prefs").setLevel(java.util.logging.Level.WARNING);
+            GuiActionRunner.execute(main::close);
+        }
+    }
+
+    @Test
+    void onSigtermTheSettingsReachTheStoreOffTheWindowsThread() {
+        RefusingStore store = new RefusingStore();
+        MainWindow main = open(store);
+        main.onJvmExit(); // what the shutdown hook runs, off the EDT
+        assertThat(store.flushedKeys).as("flushed by the time the hook returns")
+                .anyMatch(k -> k.contains(Prefs.THEME));
+        assertThat(store.flushedOnEdt).doesNotContain(true);
+        GuiActionRunner.execute(() -> main.frame().dispose()); // the JVM would be gone by now
+    }
+
+    private static MainWindow open(RefusingStore store) {
+        return GuiActionRunner.execute(() -> MainWindow.create(new Prefs(store), ServerConfig.defaults().withPort(0)));
+    }
+
+    private static String logText(MainWindow main) {
+        return GuiActionRunner.execute(() -> main.logPanel().shownText());
     }
 
     /** Keeps the settings in memory and refuses to write them, noting whether each try ran on the EDT. */
     private static final class RefusingStore extends AbstractPreferences {
-        final List<Boolean> flushes = new CopyOnWriteArrayList<>();
+        final List<Boolean> flushedOnEdt = new CopyOnWriteArrayList<>();
+        /** The keys the store held at each flush. */
+        final List<java.util.Set<String>> flushedKeys = new CopyOnWriteArrayList<>();
         final Map<String, String> values = new ConcurrentHashMap<>();
 
         RefusingStore() {
@@ -72,7 +107,8 @@ class SettingsStoreTest {
 
         @Override
         protected void flushSpi() throws BackingStoreException {
-            flushes.add(SwingUtilities.isEventDispatchThread());
+            flushedOnEdt.add(SwingUtilities.isEventDispatchThread());
+            flushedKeys.add(java.util.Set.copyOf(values.keySet()));
             throw new BackingStoreException("read-only file system");
         }
     }
