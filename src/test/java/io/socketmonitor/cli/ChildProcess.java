@@ -28,6 +28,8 @@ final class ChildProcess implements AutoCloseable {
      * Starts the program with stdout and stderr going to files: reading a pipe races with the
      * JDK draining it when the child exits, which can lose the last lines.
      */
+    private static final Path PERL = Path.of("/usr/bin/perl");
+
     static ChildProcess start(String... args) throws IOException {
         ChildProcess c = launch(javaCommand(args));
         c.process.getOutputStream().close(); // no input, as in CI
@@ -62,6 +64,13 @@ final class ChildProcess implements AutoCloseable {
 
     private static List<String> javaCommand(String... args) {
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(PERL)) {
+            // A build started in the background (`cmd &` in a script, nohup) ignores SIGINT or
+            // SIGHUP, and a child inherits that: the JVM then never hears Ctrl+C, as a program
+            // started from such a shell never would. Started as from a terminal instead.
+            command.addAll(List.of(PERL.toString(), "-e",
+                    "$SIG{$_} = 'DEFAULT' for qw(INT HUP QUIT TERM); exec @ARGV or die \"exec: $!\\n\"", "--"));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Djava.awt.headless=true");
         command.add("-cp");
