@@ -619,11 +619,10 @@ public final class MainWindow {
     void checkSettingsStore() {
         String why = prefs.flush();
         if (why != null) {
+            reportIfRefused(why);
             refusalReported = true;
-            String message = Prefs.refusedMessage(why);
-            System.err.println("Socket Monitor: " + message);
             Prefs.quietStoreWarnings();
-            SwingUtilities.invokeLater(() -> log.note(message));
+            SwingUtilities.invokeLater(() -> log.note(Prefs.refusedMessage(why)));
         }
     }
 
@@ -659,7 +658,7 @@ public final class MainWindow {
         t.start();
     }
 
-    /** At Quit the window is gone, so a store that refuses is told on the terminal only, once. */
+    /** On the terminal, once; at Quit the window is gone, so only there. */
     private void reportIfRefused(String why) {
         if (why != null && !refusalReported) {
             System.err.println("Socket Monitor: " + Prefs.refusedMessage(why));
