@@ -24,12 +24,12 @@ final class ChildProcess implements AutoCloseable {
         this.stderrFile = stderrFile;
     }
 
+    private static final Path PERL = Path.of("/usr/bin/perl");
+
     /**
      * Starts the program with stdout and stderr going to files: reading a pipe races with the
      * JDK draining it when the child exits, which can lose the last lines.
      */
-    private static final Path PERL = Path.of("/usr/bin/perl");
-
     static ChildProcess start(String... args) throws IOException {
         ChildProcess c = launch(javaCommand(args));
         c.process.getOutputStream().close(); // no input, as in CI
