@@ -4,7 +4,7 @@ import javax.swing.Icon;
 import javax.swing.JLabel;
 
 /** A label that shows its whole text on hover when its panel cuts it (a long peer address, an error). */
-public class CutLabel extends JLabel {
+public class CutLabel extends SteadyLabel {
     private static final long serialVersionUID = 1L;
 
     public CutLabel(String text, Icon icon) {

@@ -5,15 +5,14 @@ import java.awt.Graphics2D;
 
 /**
  * A line of the lecture whose text changes with every batch under a flood ("addr = ('127.0.0.1',
- * 46930)"): it lays out the lecture again only when its preferred size changed. A new text of
- * the same size needs a repaint only, and the relayout it used to ask for (MigLayout measuring
- * the whole lecture, its HTML and tables) cost more EDT time than painting it. Too narrow for a
- * code line and its comment, it shows the comment under the code ({@link #twoLines()}).
+ * 46930)"): as a {@link SteadyLabel} it lays out the lecture again only when its preferred size
+ * changed (MigLayout measuring the whole lecture, its HTML and tables, cost more EDT time than
+ * painting the new text). Too narrow for a code line and its comment, it shows the comment under
+ * the code ({@link #twoLines()}).
  */
 final class LiveLabel extends CutLabel {
     /** Where a code line's comment starts, as the lecture writes it. */
     private static final String COMMENT = "   # ";
-    private java.awt.Dimension laidOutFor; // the preferred size at the last real revalidate
     private boolean painting;
     private int twoLinesAtWidth = -1; // the width at which the label took two lines; -1: one line
 
@@ -103,21 +102,6 @@ final class LiveLabel extends CutLabel {
             return new String[] {text == null ? "" : text};
         }
         return new String[] {text.substring(0, split), text.substring(split + COMMENT.length() - 2)};
-    }
-
-    @Override
-    public void revalidate() {
-        if (getUI() == null || laidOutFor == null || !isValid()) {
-            laidOutFor = getUI() == null ? null : getPreferredSize();
-            super.revalidate();
-            return;
-        }
-        java.awt.Dimension now = getPreferredSize();
-        if (!now.equals(laidOutFor)) {
-            laidOutFor = now;
-            super.revalidate();
-        }
-        // else: same size, same layout; setText repaints the label itself
     }
 
     /**

@@ -2,14 +2,13 @@ package io.socketmonitor.ui;
 
 import java.awt.Color;
 import java.awt.Component;
-import javax.swing.JLabel;
 
 /**
  * A hint or remark, quieter than the text around it yet readable (WCAG AA) on whatever is behind
  * it, in either theme: the disabled colour these used read 3.5:1. Worked out as it paints, so a
  * theme switch needs nothing more.
  */
-public class RemarkLabel extends JLabel {
+public class RemarkLabel extends SteadyLabel {
     private static final long serialVersionUID = 1L;
 
     public RemarkLabel(String text) {

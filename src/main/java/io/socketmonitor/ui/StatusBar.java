@@ -37,7 +37,7 @@ public final class StatusBar extends JPanel {
     }
 
     private static JLabel label(String name, String text, String tip) {
-        JLabel l = new JLabel(text);
+        JLabel l = new SteadyLabel(text); // the counters change with every tick under a flood
         l.setName(name);
         l.setToolTipText(tip);
         l.getAccessibleContext().setAccessibleName(tip);
