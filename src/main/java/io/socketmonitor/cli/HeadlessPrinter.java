@@ -2,6 +2,7 @@ package io.socketmonitor.cli;
 
 import io.socketmonitor.net.Addresses;
 import io.socketmonitor.server.CloseReason;
+import io.socketmonitor.server.Counts;
 import io.socketmonitor.server.Lines;
 import io.socketmonitor.server.ServerEvent;
 import io.socketmonitor.server.ServerListener;
@@ -94,8 +95,8 @@ public final class HeadlessPrinter implements ServerListener {
             return;
         }
         endReads();
-        out.line(String.format(java.util.Locale.ROOT, "Received %,d %s from peer #%d: %s", r.bytes(),
-                r.bytes() == 1 ? "byte" : "bytes", r.peerId(), r.preview()));
+        out.line("Received " + Counts.grouped(r.bytes()) + (r.bytes() == 1 ? " byte" : " bytes") + " from peer #"
+                + r.peerId() + ": " + r.preview());
         reads.start(r.peerId(), r.time());
     }
 

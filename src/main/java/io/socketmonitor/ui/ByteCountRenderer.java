@@ -23,7 +23,7 @@ final class ByteCountRenderer extends DefaultTableCellRenderer {
         super.getTableCellRendererComponent(table, value, isSelected, hasFocus, row, column);
         setToolTipText(null);
         if (value instanceof Long bytes && bytes >= 1000) {
-            String whole = String.format(java.util.Locale.ROOT, "%,d", bytes); // as the rest of the table
+            String whole = io.socketmonitor.server.Counts.grouped(bytes); // as the rest of the table
             java.awt.Insets in = getInsets();
             int room = table.getColumnModel().getColumn(column).getWidth() - in.left - in.right;
             if (getFontMetrics(getFont()).stringWidth(whole) <= room) {

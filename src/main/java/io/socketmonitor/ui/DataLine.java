@@ -1,8 +1,8 @@
 package io.socketmonitor.ui;
 
+import io.socketmonitor.server.Counts;
 import io.socketmonitor.server.ServerEvent;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * One log line for a peer's consecutive reads (or writes): a flood of thousands of reads is one
@@ -34,9 +34,9 @@ record DataLine(Instant time, Instant last, boolean received, long peerId, long 
     /** "R: received 5 bytes from #7: hello"; merged, "R: received 1,024 bytes in 2 reads from #7: …". */
     String describe() {
         StringBuilder sb = new StringBuilder(received ? "R: received " : "S: sent ");
-        sb.append(String.format(Locale.ROOT, "%,d", bytes)).append(bytes == 1 ? " byte" : " bytes");
+        Counts.appendGrouped(sb, bytes).append(bytes == 1 ? " byte" : " bytes");
         if (count > 1) {
-            sb.append(String.format(Locale.ROOT, " in %,d ", count)).append(received ? "reads" : "writes");
+            Counts.appendGrouped(sb.append(" in "), count).append(received ? " reads" : " writes");
         }
         sb.append(received ? " from #" : " to #").append(peerId);
         if (preview != null && !preview.isEmpty()) {

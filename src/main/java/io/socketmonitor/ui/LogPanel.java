@@ -1,6 +1,7 @@
 package io.socketmonitor.ui;
 
 import io.socketmonitor.net.Addresses;
+import io.socketmonitor.server.Counts;
 import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.PeerSnapshot;
 import io.socketmonitor.server.ServerEvent;
@@ -313,7 +314,7 @@ public final class LogPanel extends JPanel {
         } else if (e instanceof ServerEvent.Closed c) {
             PeerSnapshot p = c.peer();
             return "Closed " + tuple(p) + "  #" + p.id() + ": " + (p.closeReason() == null ? "closed" : p.closeReason().text())
-                    + String.format(Locale.ROOT, " (in %,d B, out %,d B)", p.bytesIn(), p.bytesOut());
+                    + " (in " + Counts.grouped(p.bytesIn()) + " B, out " + Counts.grouped(p.bytesOut()) + " B)";
         } else if (e instanceof ServerEvent.Error err) {
             return "Error: " + err.message();
         } else if (e instanceof ServerEvent.HttpRequestInCloseMode h) {

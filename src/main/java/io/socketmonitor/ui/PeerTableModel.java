@@ -128,12 +128,23 @@ public final class PeerTableModel extends AbstractTableModel {
 
         @Override
         public String toString() {
+            // Built by hand: every visible row's duration is made again on every paint.
             long s = millis / 1000;
             if (s < 60) {
-                return String.format("%d.%ds", s, (millis % 1000) / 100);
+                return s + "." + (millis % 1000) / 100 + "s";
             }
-            return s < 3600 ? String.format("%d:%02d", s / 60, s % 60)
-                    : String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+            StringBuilder sb = new StringBuilder(12);
+            if (s >= 3600) {
+                sb.append(s / 3600).append(':');
+                twoDigits(sb, (s / 60) % 60);
+            } else {
+                sb.append(s / 60);
+            }
+            return twoDigits(sb.append(':'), s % 60).toString();
+        }
+
+        private static StringBuilder twoDigits(StringBuilder sb, long n) {
+            return sb.append(n < 10 ? "0" : "").append(n);
         }
     }
 

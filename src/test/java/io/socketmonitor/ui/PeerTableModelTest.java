@@ -118,5 +118,11 @@ class PeerTableModelTest {
         assertThat(new PeerTableModel.Elapsed(5_300).toString()).isEqualTo("5.3s");
         assertThat(new PeerTableModel.Elapsed(65_000).toString()).isEqualTo("1:05");
         assertThat(new PeerTableModel.Elapsed(3_723_000).toString()).isEqualTo("1:02:03");
+        assertThat(new PeerTableModel.Elapsed(0).toString()).isEqualTo("0.0s");
+        assertThat(new PeerTableModel.Elapsed(59_999).toString()).isEqualTo("59.9s");
+        assertThat(new PeerTableModel.Elapsed(60_000).toString()).isEqualTo("1:00");
+        assertThat(new PeerTableModel.Elapsed(3_599_999).toString()).isEqualTo("59:59");
+        assertThat(new PeerTableModel.Elapsed(3_600_000).toString()).isEqualTo("1:00:00");
+        assertThat(new PeerTableModel.Elapsed(360_000_000 + 5_000).toString()).isEqualTo("100:00:05");
     }
 }
