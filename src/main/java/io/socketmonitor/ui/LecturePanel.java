@@ -53,7 +53,7 @@ public final class LecturePanel extends TabContent {
         }
     }
 
-    private final Map<Step, JLabel> titles = new EnumMap<>(Step.class);
+    private final Map<Step, StepTitle> titles = new EnumMap<>(Step.class);
     private final Map<Step, JLabel> codes = new EnumMap<>(Step.class);
     private final Map<Step, Boolean> lit = new EnumMap<>(Step.class);
     /** The lecture's line between socket() and bind(): what lets a restart bind the port at once. */
@@ -90,7 +90,7 @@ public final class LecturePanel extends TabContent {
         steps.setName("lectureSteps");
         steps.setBorder(BorderFactory.createTitledBorder("The server's steps, live"));
         for (Step s : Step.values()) {
-            JLabel t = new CutLabel(s.title, new Light());
+            StepTitle t = new StepTitle(s.title, new Light());
             t.setName("step." + s.name().toLowerCase());
             JLabel c = new LiveLabel(s.code);
             c.setName("code." + s.name().toLowerCase());
@@ -389,12 +389,11 @@ public final class LecturePanel extends TabContent {
 
     /**
      * Shows {@link #lit} on the step titles. Only the lights that changed are touched ({@code all}
-     * after a look-and-feel change): a new font, even an equal one, relays out and repaints the
-     * whole steps box, and under a flood that happened for all seven steps on every batch.
+     * after a look-and-feel change): under a flood the lights change with most batches.
      */
     private void refreshLights(boolean all) {
         for (Step s : Step.values()) {
-            JLabel t = titles.get(s);
+            StepTitle t = titles.get(s);
             Light light = (Light) t.getIcon();
             boolean on = lit.get(s);
             if (!all && light.shown && light.on == on) {
@@ -402,11 +401,72 @@ public final class LecturePanel extends TabContent {
             }
             light.on = on;
             light.shown = true;
-            // From the theme's font, not the label's: a derived font outlives a change of size.
-            Font base = javax.swing.UIManager.getFont("Label.font");
-            t.setFont((base != null ? base : t.getFont()).deriveFont(on ? Font.BOLD : Font.PLAIN));
+            t.setLit(on);
             t.getAccessibleContext().setAccessibleDescription(on ? "done" : "not yet");
             t.repaint();
+        }
+    }
+
+    /**
+     * A step's title, bold while its light is on and plain while off, and as wide lit as not: a
+     * light coming on repaints the title and lays nothing out. It keeps the theme's font and only
+     * paints it bold or plain, since setting a font invalidates the label's ancestors (under a
+     * flood the lights change with most batches, and each layout measured the whole lecture, its
+     * HTML included).
+     */
+    private static final class StepTitle extends CutLabel {
+        private static final long serialVersionUID = 1L;
+        private boolean lit;
+        private Font themeFont; // the font the two below were derived from
+        private Font plain;
+        private Font bold;
+
+        StepTitle(String text, Icon light) {
+            super(text, light);
+        }
+
+        void setLit(boolean on) {
+            if (lit != on) {
+                lit = on;
+                repaint();
+            }
+        }
+
+        @Override
+        public Font getFont() {
+            Font f = super.getFont();
+            if (f == null) {
+                return null;
+            }
+            derive(f);
+            return lit ? bold : plain;
+        }
+
+        private void derive(Font f) {
+            if (f != themeFont) {
+                themeFont = f;
+                plain = f.deriveFont(Font.PLAIN);
+                bold = f.deriveFont(Font.BOLD);
+            }
+        }
+
+        @Override
+        public java.awt.Dimension getPreferredSize() {
+            return isPreferredSizeSet() ? super.getPreferredSize() : asIfBold(super.getPreferredSize());
+        }
+
+        @Override
+        public java.awt.Dimension getMinimumSize() {
+            return isMinimumSizeSet() ? super.getMinimumSize() : asIfBold(super.getMinimumSize());
+        }
+
+        /** A size measured unlit, widened to the bold text's. */
+        private java.awt.Dimension asIfBold(java.awt.Dimension d) {
+            String text = getText();
+            if (!lit && text != null && getFont() != null) {
+                d.width += getFontMetrics(bold).stringWidth(text) - getFontMetrics(plain).stringWidth(text);
+            }
+            return d;
         }
     }
 

@@ -88,6 +88,33 @@ class LecturePanelTest {
     }
 
     @Test
+    void aLightComingOnBoldsItsTitleWithoutLayingTheLectureOut() {
+        List<Object> seen = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = listeningWithPeerOne(Mode.CLOSE);
+            javax.swing.JFrame frame = new javax.swing.JFrame("lecture");
+            try {
+                frame.add(new javax.swing.JScrollPane(lecture));
+                frame.pack();
+                frame.validate();
+                JLabel close = label(lecture, "step.close");
+                List<Object> out = new ArrayList<>(List.of(lecture.isLit(LecturePanel.Step.CLOSE), close.getFont().isBold()));
+                Instant t = Instant.now();
+                lecture.onEvents(List.of(new ServerEvent.Sent(t, 1, 18), new ServerEvent.Closed(t,
+                        new PeerSnapshot(1, PEER_ONE, LOCAL, t, 0, 18, CloseReason.AFTER_GREETING, t, null))));
+                // asked in the same EDT turn, before the repaint manager lays out what was invalidated
+                // (the code lines' new texts may be longer; the title asked for nothing)
+                out.addAll(List.of(lecture.isLit(LecturePanel.Step.CLOSE), close.getFont().isBold(), close.isValid()));
+                frame.validate();
+                out.add(close.getToolTipText() == null); // not cut: the bold title fits where the plain one was
+                return out;
+            } finally {
+                frame.dispose();
+            }
+        });
+        assertThat(seen).containsExactly(false, false, true, true, true, true);
+    }
+
+    @Test
     void stepFiveNamesWhatIsSentTheGreetingThenAnEcho() {
         List<String> shown = GuiActionRunner.execute(() -> {
             LecturePanel lecture = new LecturePanel();
