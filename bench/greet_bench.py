@@ -65,7 +65,7 @@ class Server:
         cpu = PIN[pin][0]
         self.proc = subprocess.Popen((["taskset", "-c", cpu] if cpu else []) + self.argv, stdout=out,
                                      stderr=subprocess.STDOUT, env=self.env)
-        if self.name == "ours-window":
+        if self.name.startswith("ours-window"):
             wait_port(self.port, self.proc)  # the window prints nothing: wait until it accepts
         else:
             wait_listening(self.out_path, self.proc)
@@ -109,13 +109,16 @@ def main():
     ap.add_argument("--conc", type=int, default=8)
     ap.add_argument("--warmup", type=int, default=200000)  # the window JIT-compiles for ~150-200k
     ap.add_argument("--servers", default="c,python,ours,c-quiet,ours-quiet,ours-window")
-    ap.add_argument("--jar-base", help="an older build to compare with, as 'ours-base' (headless)")
+    ap.add_argument("--jar-base", help="an older build to compare with, as 'ours-base' (headless) and "
+                                       "'ours-window-base'")
     ap.add_argument("--pin", choices=["none", "split", "same"], default="none",
                     help="split: servers on CPU 1, client on CPU 0; same: all on CPU 0, so the rate is "
                          "1 / (client + server CPU per connection) and the server's own cost decides it")
     ap.add_argument("--client-threads", type=int, default=1,
                     help="threads the load client splits its 8 connections over (like wrk -t2 -c8); with "
                          "2 on 2 cores the client is no longer held to one core and the machine is the limit")
+    ap.add_argument("--jvm-variant", action="append", default=[], metavar="NAME=OPTIONS",
+                    help="also run ours headless as 'ours-NAME' with these JVM options, e.g. serial=-XX:+UseSerialGC")
     ap.add_argument("--display", default=os.environ.get("BENCH_DISPLAY", ""))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -133,6 +136,10 @@ def main():
     if args.jar_base:
         defs["ours-base"] = ([java, "-jar", args.jar_base, "--headless", "--port", "{port}"], None,
                              f"--headless, {os.path.basename(args.jar_base)}")
+    for v in args.jvm_variant:
+        name, _, opts = v.partition("=")
+        defs[f"ours-{name}"] = ([java, *opts.split(), "-jar", args.jar, "--headless", "--port", "{port}"], None,
+                                f"--headless, JVM options {opts}")
     skipped = {}
     has_window = subprocess.run(["unzip", "-l", args.jar], capture_output=True, text=True).stdout \
         .find("io/socketmonitor/ui/MainWindow.class") >= 0
@@ -144,6 +151,11 @@ def main():
             prefs = tempfile.mkdtemp(prefix="socket-monitor-bench-prefs")  # no remembered settings
             defs["ours-window"] = ([java, f"-Djava.util.prefs.userRoot={prefs}", "-jar", args.jar, "--start",
                                     "--port", "{port}"], env, f"window open on Xvfb {args.display}, --start")
+            if args.jar_base:
+                base_prefs = tempfile.mkdtemp(prefix="socket-monitor-bench-prefs")
+                defs["ours-window-base"] = ([java, f"-Djava.util.prefs.userRoot={base_prefs}", "-jar", args.jar_base,
+                                             "--start", "--port", "{port}"], env,
+                                            f"window open, {os.path.basename(args.jar_base)}")
         else:
             skipped["ours-window"] = "no X display (set BENCH_DISPLAY or install xvfb)"
     servers = [Server(n, *defs[n], out_dir=args.out) for n in args.servers.split(",") if n in defs]
@@ -188,7 +200,9 @@ def main():
 
     pairs = [("ours", "c"), ("ours", "python"), ("ours-quiet", "c-quiet"), ("ours-quiet", "c"),
              ("ours-window", "c"), ("ours-window", "python"), ("python", "c"),
-             ("ours", "ours-base"), ("ours-base", "c")]
+             ("ours", "ours-base"), ("ours-base", "c"), ("ours-window", "ours-window-base"),
+             ("ours-window-base", "c"), ("ours-window-base", "python")]
+    pairs += [(n, "c") for n in by if n.startswith("ours-") and (n, "c") not in pairs]  # --jvm-variant
     result["ratios"] = {f"{a}/{b}": ratios(a, b) for a, b in pairs if ratios(a, b)}
 
     lines = [f"Greet-and-close, loopback, {args.conc} connections in flight, {args.rounds} rounds x "
