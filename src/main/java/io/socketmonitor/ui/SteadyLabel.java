@@ -8,8 +8,8 @@ import javax.swing.JLabel;
  * A label whose new text lays the window out again only when it changes the label's size. A
  * plain {@link JLabel} asks for a layout on every new text, and a label outside any scroll pane
  * (the status bar's counters, the log's remark) has the whole window as its validate root:
- * under a flood each batch then measured every panel of the window again with MigLayout,
- * which cost more EDT time than painting, and kept the JIT compiling layout code. A text of
+ * under a flood each batch then measured every panel of the window again with MigLayout, on the
+ * EDT, and kept the JIT compiling layout code long into the flood. A text of
  * the same size ("1,204 served" after "1,203 served") needs a repaint only, which
  * {@code setText} asks for anyway.
  */
