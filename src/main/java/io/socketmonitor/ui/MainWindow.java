@@ -101,6 +101,12 @@ public final class MainWindow {
     private volatile boolean closed;
     /** Quit's write of the settings to the store, while it runs; null before Quit. */
     private volatile Thread saving;
+    /**
+     * Set by {@link #open}: Quit ends the program once the server has stopped and the settings
+     * are written. Left to itself the JVM ended 1.3–1.9 s after the window went: AWT shuts down
+     * only after a second without events, and a terminal waited that long for its prompt.
+     */
+    private java.util.function.IntConsumer endProgram;
     /** The store's refusal is in the log already (the check 30 s in). */
     private volatile boolean refusalReported;
     private Consumer<List<ServerEvent>> extraConsumer = b -> {};
@@ -242,6 +248,7 @@ public final class MainWindow {
             } catch (IllegalStateException exiting) {
                 return; // the JVM is already shutting down: no window to show
             }
+            w.endProgramOnQuit(System::exit);
             w.frame.setVisible(true);
             if (startNow) {
                 w.start();
@@ -651,11 +658,21 @@ public final class MainWindow {
         // may take seconds): a relaunch soon after reads it. Not a daemon: the JVM waits for it.
         saving = new Thread(() -> reportIfRefused(prefs.flush()), "socket-monitor-save");
         saving.start();
+        java.util.function.IntConsumer end = endProgram;
         Thread t = new Thread(() -> {
             controller.shutdown(6_000);
             SwingUtilities.invokeLater(frame::dispose);
+            if (end != null) {
+                awaitSaving(); // its refusal, if any, is printed before the program ends
+                end.accept(0);
+            }
         }, "socket-monitor-shutdown");
         t.start();
+    }
+
+    /** Quit (or closing the window) calls {@code exit} with 0 after the server's stop and the settings' save. */
+    void endProgramOnQuit(java.util.function.IntConsumer exit) {
+        endProgram = exit;
     }
 
     /** On the terminal, once; at Quit the window is gone, so only there. */

@@ -77,6 +77,35 @@ class SettingsStoreTest {
         GuiActionRunner.execute(() -> main.frame().dispose()); // the JVM would be gone by now
     }
 
+    @Test
+    void quitEndsTheProgramOnceTheServerHasStoppedAndTheSettingsAreWritten() throws Exception {
+        RefusingStore store = new RefusingStore(false);
+        MainWindow main = open(store);
+        List<String> atEnd = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        java.net.InetSocketAddress[] at = new java.net.InetSocketAddress[1];
+        GuiActionRunner.execute(() -> {
+            main.endProgramOnQuit(code -> { // what open() passes System::exit
+                atEnd.add("code " + code);
+                atEnd.add("settings written " + store.flushedKeys.stream().anyMatch(k -> k.contains(Prefs.THEME)));
+                try (java.nio.channels.ServerSocketChannel again = java.nio.channels.ServerSocketChannel.open()) {
+                    again.bind(at[0]);
+                    atEnd.add("port free");
+                } catch (java.io.IOException e) {
+                    atEnd.add("port still taken: " + e);
+                }
+                atEnd.add("on the EDT " + SwingUtilities.isEventDispatchThread());
+                ended.countDown();
+            });
+            main.start();
+        });
+        await().atMost(WAIT).until(() -> GuiActionRunner.execute(() -> main.controller().running()));
+        at[0] = GuiActionRunner.execute(() -> main.controller().bound());
+        GuiActionRunner.execute(main::close);
+        assertThat(ended.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(atEnd).containsExactly("code 0", "settings written true", "port free", "on the EDT false");
+    }
+
     private static MainWindow open(RefusingStore store) {
         return GuiActionRunner.execute(() -> MainWindow.create(new Prefs(store), ServerConfig.defaults().withPort(0)));
     }
@@ -87,13 +116,20 @@ class SettingsStoreTest {
 
     /** Keeps the settings in memory and refuses to write them, noting whether each try ran on the EDT. */
     private static final class RefusingStore extends AbstractPreferences {
+        private final boolean refuses;
         final List<Boolean> flushedOnEdt = new CopyOnWriteArrayList<>();
         /** The keys the store held at each flush. */
         final List<java.util.Set<String>> flushedKeys = new CopyOnWriteArrayList<>();
         final Map<String, String> values = new ConcurrentHashMap<>();
 
         RefusingStore() {
+            this(true);
+        }
+
+        /** With {@code refuses} false, a store that writes (to memory). */
+        RefusingStore(boolean refuses) {
             super(null, "");
+            this.refuses = refuses;
         }
 
         @Override protected void putSpi(String key, String value) { values.put(key, value); }
@@ -109,7 +145,9 @@ class SettingsStoreTest {
         protected void flushSpi() throws BackingStoreException {
             flushedOnEdt.add(SwingUtilities.isEventDispatchThread());
             flushedKeys.add(java.util.Set.copyOf(values.keySet()));
-            throw new BackingStoreException("read-only file system");
+            if (refuses) {
+                throw new BackingStoreException("read-only file system");
+            }
         }
     }
 }
