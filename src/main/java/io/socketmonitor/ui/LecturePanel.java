@@ -445,8 +445,10 @@ public final class LecturePanel extends TabContent {
         private void derive(Font f) {
             if (f != themeFont) {
                 themeFont = f;
-                plain = f.deriveFont(Font.PLAIN);
-                bold = f.deriveFont(Font.BOLD);
+                // UI resources, as the theme's own: a look-and-feel or text-size change replaces
+                // only such a font, and the title would keep its old size otherwise.
+                plain = new javax.swing.plaf.FontUIResource(f.deriveFont(Font.PLAIN));
+                bold = new javax.swing.plaf.FontUIResource(f.deriveFont(Font.BOLD));
             }
         }
 

@@ -115,6 +115,27 @@ class LecturePanelTest {
     }
 
     @Test
+    void largerTextReachesTheStepTitlesLitAndNot() {
+        List<Float> sizes = GuiActionRunner.execute(() -> {
+            UIManager.setLookAndFeel(new FlatLightLaf());
+            LecturePanel lecture = listeningWithPeerOne(Mode.CLOSE); // steps 1 to 4 lit, 8 not
+            try {
+                Themes.textSize(4); // View > Larger text, four times
+                com.formdev.flatlaf.FlatLaf.updateUI();
+                javax.swing.SwingUtilities.updateComponentTreeUI(lecture); // not in a window: by hand
+                return List.of(UIManager.getFont("Label.font").getSize2D(),
+                        label(lecture, "step.accept").getFont().getSize2D(),
+                        label(lecture, "step.close").getFont().getSize2D());
+            } finally {
+                Themes.textSize(0);
+                com.formdev.flatlaf.FlatLaf.updateUI();
+            }
+        });
+        assertThat(sizes.get(1)).as("a lit title").isEqualTo(sizes.get(0));
+        assertThat(sizes.get(2)).as("an unlit title").isEqualTo(sizes.get(0));
+    }
+
+    @Test
     void stepFiveNamesWhatIsSentTheGreetingThenAnEcho() {
         List<String> shown = GuiActionRunner.execute(() -> {
             LecturePanel lecture = new LecturePanel();
