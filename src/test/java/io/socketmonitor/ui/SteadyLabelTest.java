@@ -69,6 +69,25 @@ class SteadyLabelTest {
     }
 
     @Test
+    void hidingTheLabelGivesItsRoomBack() {
+        JLabel[] labels = GuiActionRunner.execute(() -> new JLabel[] {new SteadyLabel("a remark"), new JLabel("the rest")});
+        GuiActionRunner.execute(() -> {
+            frame = new JFrame("steady");
+            JPanel p = new JPanel(new java.awt.BorderLayout());
+            p.add(labels[0], java.awt.BorderLayout.NORTH);
+            p.add(labels[1], java.awt.BorderLayout.CENTER);
+            frame.add(p);
+            frame.setSize(300, 200);
+            frame.setVisible(true);
+            frame.validate();
+            labels[0].setVisible(false); // as the log hides a remark it no longer needs
+        });
+        // the layout asked for runs in a later turn of the EDT
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> GuiActionRunner.execute(() -> labels[1].getY() == 0));
+    }
+
+    @Test
     void theStatusBarsCountersTickWithoutLayingOutTheWindow() {
         StatusBar bar = GuiActionRunner.execute(StatusBar::new);
         show(bar);
