@@ -23,7 +23,7 @@ public class EdtBatcher<T> {
     /** Empty ticks in a row after which the timer stops until the next item. */
     static final int IDLE_AFTER_TICKS = 20;
     /** Most items handed over in one tick, so one tick never holds the EDT for long. */
-    static final int MAX_PER_TICK = 50_000;
+    static final int MAX_PER_TICK = 100_000; // 500,000 a second at the flood period
     /** Above this rate the batcher ticks every {@link #FLOOD_PERIOD_MS}; below half of it, at its own period again. */
     static final int FLOOD_ITEMS_PER_SECOND = 40_000;
     static final int FLOOD_PERIOD_MS = 200;
