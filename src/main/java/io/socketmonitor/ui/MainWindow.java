@@ -655,22 +655,28 @@ public final class MainWindow {
         clientPanel.dispose();
         frame.setVisible(false);
         // What saveState remembered goes to the store at once, beside the server's stop (which
-        // may take seconds): a relaunch soon after reads it. Not a daemon: the JVM waits for it.
+        // may take seconds): a relaunch soon after reads it. Quit's end of the program waits for
+        // it (2 s at most: a store that refuses gives up after 1.5 s), and so does SIGTERM's hook.
         saving = new Thread(() -> reportIfRefused(prefs.flush()), "socket-monitor-save");
         saving.start();
         java.util.function.IntConsumer end = endProgram;
         Thread t = new Thread(() -> {
-            controller.shutdown(6_000);
+            controller.shutdown(6_000); // the port free, and a log or CSV being saved written
             SwingUtilities.invokeLater(frame::dispose);
             if (end != null) {
-                awaitSaving(); // its refusal, if any, is printed before the program ends
+                clientPanel.awaitSaves(30_000); // up to 16 MiB of received bytes being saved
+                awaitSaving(); // the settings; a refusal is printed before the program ends
                 end.accept(0);
             }
         }, "socket-monitor-shutdown");
         t.start();
     }
 
-    /** Quit (or closing the window) calls {@code exit} with 0 after the server's stop and the settings' save. */
+    /**
+     * Quit (or closing the window) calls {@code exit} with 0 once the server has stopped and the
+     * files and settings being saved are written, each wait bounded (6 s for the server and the
+     * log or CSV saves, 30 s for received bytes, 2 s for the settings).
+     */
     void endProgramOnQuit(java.util.function.IntConsumer exit) {
         endProgram = exit;
     }

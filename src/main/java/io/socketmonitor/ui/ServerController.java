@@ -227,7 +227,11 @@ public final class ServerController {
         }
     }
 
-    /** Stops the server and waits (bounded) for the port to be free; for window close. Any thread. */
+    /**
+     * Stops the server and waits (bounded) for the port to be free and for the background jobs
+     * under way (a log or CSV being saved) to finish; for window close, after which the program
+     * ends. Any thread.
+     */
     public void shutdown(long timeoutMillis) {
         // runs after any start still queued, so a server started at the last moment is stopped too
         worker.execute(() -> {
@@ -235,9 +239,11 @@ public final class ServerController {
             server = null;
         });
         worker.shutdown();
-        io.shutdownNow();
+        io.shutdown(); // no new job; the ones under way finish (a file half written would be lost)
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         try {
             worker.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+            io.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

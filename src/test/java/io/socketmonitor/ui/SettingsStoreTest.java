@@ -80,6 +80,7 @@ class SettingsStoreTest {
     @Test
     void quitEndsTheProgramOnceTheServerHasStoppedAndTheSettingsAreWritten() throws Exception {
         RefusingStore store = new RefusingStore(false);
+        store.holdFlush = new java.util.concurrent.CountDownLatch(1); // a slow disk
         MainWindow main = open(store);
         List<String> atEnd = new CopyOnWriteArrayList<>();
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
@@ -102,6 +103,10 @@ class SettingsStoreTest {
         await().atMost(WAIT).until(() -> GuiActionRunner.execute(() -> main.controller().running()));
         at[0] = GuiActionRunner.execute(() -> main.controller().bound());
         GuiActionRunner.execute(main::close);
+        await().atMost(WAIT).until(() -> !store.flushedKeys.isEmpty()); // the write has begun
+        // the server stops meanwhile, but the program waits for the settings
+        await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> ended.getCount() == 1);
+        store.holdFlush.countDown();
         assertThat(ended.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(atEnd).containsExactly("code 0", "settings written true", "port free", "on the EDT false");
     }
@@ -117,6 +122,8 @@ class SettingsStoreTest {
     /** Keeps the settings in memory and refuses to write them, noting whether each try ran on the EDT. */
     private static final class RefusingStore extends AbstractPreferences {
         private final boolean refuses;
+        /** When set, a flush waits for it (at most 10 s) before it writes. */
+        volatile java.util.concurrent.CountDownLatch holdFlush;
         final List<Boolean> flushedOnEdt = new CopyOnWriteArrayList<>();
         /** The keys the store held at each flush. */
         final List<java.util.Set<String>> flushedKeys = new CopyOnWriteArrayList<>();
@@ -145,6 +152,14 @@ class SettingsStoreTest {
         protected void flushSpi() throws BackingStoreException {
             flushedOnEdt.add(SwingUtilities.isEventDispatchThread());
             flushedKeys.add(java.util.Set.copyOf(values.keySet()));
+            java.util.concurrent.CountDownLatch hold = holdFlush;
+            if (hold != null) {
+                try {
+                    hold.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (refuses) {
                 throw new BackingStoreException("read-only file system");
             }

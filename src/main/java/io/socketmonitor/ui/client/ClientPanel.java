@@ -119,6 +119,8 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     /** Where the current session connects: it joins the recent servers once it answers. */
     private transient HostPort connectingTo;
     private final ByteArrayOutputStream receivedBytes = new ByteArrayOutputStream();
+    /** Saves of the received bytes still writing; each leaves the set when done. */
+    private final java.util.Set<Thread> saves = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private transient TestClient client;
     private transient ReceiveBudget budget;
     private int session;
@@ -682,9 +684,28 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
             }
             String r = result;
             SwingUtilities.invokeLater(() -> note(r));
+            saves.remove(Thread.currentThread());
         }, "client pane save");
         t.setDaemon(false); // the file is finished even when the window closes meanwhile
+        saves.add(t);
         t.start();
+    }
+
+    /** Waits, at most {@code millis}, for the received bytes being saved; before the program ends. */
+    public void awaitSaves(long millis) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+        for (Thread t : saves) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                t.join(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The connection's state changed: the status line shows it from now on. */

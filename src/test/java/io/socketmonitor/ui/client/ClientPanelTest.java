@@ -223,6 +223,35 @@ class ClientPanelTest {
     }
 
     @Test
+    void aSaveUnderWayIsWaitedForBeforeTheProgramEnds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        start(Mode.CLOSE);
+        window.button("clientConnect").click();
+        waitFor("the close line", () -> received().contains("Connection closed by foreign host."));
+        // A pipe takes the bytes only once someone reads it: a save that is still writing.
+        java.nio.file.Path pipe = dir.resolve("slow.bin");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        GuiActionRunner.execute(() -> panel.saveTo(pipe.toFile()));
+
+        long t0 = System.nanoTime();
+        panel.awaitSaves(300); // bounded: gives up while the write is blocked
+        assertThat(System.nanoTime() - t0).as("waited, then gave up").isGreaterThanOrEqualTo(250_000_000L);
+        java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return java.nio.file.Files.readAllBytes(pipe);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        panel.awaitSaves(20_000); // what Quit does before the program ends
+        assertThat(Thread.getAllStackTraces().keySet()).as("the save has finished when it returns")
+                .noneMatch(t -> t.getName().equals("client pane save") && t.isAlive());
+        assertThat(read.get(20, java.util.concurrent.TimeUnit.SECONDS)).as("written whole")
+                .isEqualTo("Hello from server\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        waitFor("the saved note", () -> window.label("clientStatus").text().equals("Saved 18 bytes to slow.bin."));
+    }
+
+    @Test
     void tabbingBelowTheFoldOfASmallTabScrollsTheFocusedControlIntoView() throws Exception {
         start(Mode.CLOSE);
         openLoad();
