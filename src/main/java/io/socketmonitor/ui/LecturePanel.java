@@ -465,7 +465,9 @@ public final class LecturePanel extends TabContent {
         /** A size measured unlit, widened to the bold text's. */
         private java.awt.Dimension asIfBold(java.awt.Dimension d) {
             String text = getText();
-            if (!lit && text != null && getFont() != null) {
+            Font f = super.getFont();
+            if (!lit && text != null && f != null) {
+                derive(f);
                 d.width += getFontMetrics(bold).stringWidth(text) - getFontMetrics(plain).stringWidth(text);
             }
             return d;
