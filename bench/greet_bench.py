@@ -103,12 +103,13 @@ def main():
     ap.add_argument("--jar", required=True)
     ap.add_argument("--client", required=True)
     ap.add_argument("--c-server", required=True)
+    ap.add_argument("--java-classes", help="where bench/java/MinimalGreetServer.class is, for 'java-min'")
     ap.add_argument("--out", required=True)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--conns", type=int, default=20000)
     ap.add_argument("--conc", type=int, default=8)
     ap.add_argument("--warmup", type=int, default=200000)  # the window JIT-compiles for ~150-200k
-    ap.add_argument("--servers", default="c,python,ours,c-quiet,ours-quiet,ours-window")
+    ap.add_argument("--servers", default="c,python,java-min,ours,c-quiet,ours-quiet,ours-window")
     ap.add_argument("--jar-base", help="an older build to compare with, as 'ours-base' (headless) and "
                                        "'ours-window-base'")
     ap.add_argument("--pin", choices=["none", "split", "same"], default="none",
@@ -130,6 +131,10 @@ def main():
         "python": ([sys.executable, os.path.join(here, "python", "server.py"), "{port}"], None,
                    "the lecture's server.py"),
         "ours": ([java, "-jar", args.jar, "--headless", "--port", "{port}"], None, "--headless"),
+        "java-min": ([java, "-cp", args.java_classes or "", "MinimalGreetServer", "{port}"], None,
+                     "the least a Java 17 server can do: blocking accept, line, write, close"),
+        "java-min-fin": ([java, "-cp", args.java_classes or "", "MinimalGreetServer", "{port}", "--fin-first"], None,
+                         "java-min closing as ours does: write, shutdown (FIN), bytes waiting?, close"),
         "ours-quiet": ([java, "-jar", args.jar, "--headless", "--quiet", "--port", "{port}"], None,
                        "--headless --quiet"),
     }
@@ -201,7 +206,9 @@ def main():
     pairs = [("ours", "c"), ("ours", "python"), ("ours-quiet", "c-quiet"), ("ours-quiet", "c"),
              ("ours-window", "c"), ("ours-window", "python"), ("python", "c"),
              ("ours", "ours-base"), ("ours-base", "c"), ("ours-window", "ours-window-base"),
-             ("ours-window-base", "c"), ("ours-window-base", "python")]
+             ("ours-window-base", "c"), ("ours-window-base", "python"),
+             ("java-min", "c"), ("ours", "java-min"), ("ours-window", "java-min"),
+             ("java-min-fin", "c"), ("ours", "java-min-fin"), ("ours-window", "java-min-fin")]
     pairs += [(n, "c") for n in by if n.startswith("ours-") and (n, "c") not in pairs]  # --jvm-variant
     result["ratios"] = {f"{a}/{b}": ratios(a, b) for a, b in pairs if ratios(a, b)}
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Greet-and-close benchmark: our server (headless, and with the window open on Xvfb when the
-# window exists), a minimal C epoll server and the lecture's Python server, driven by a C load
+# window exists), a minimal C epoll server, the least a Java server can do (java-min: the JDK's
+# own floor) and the lecture's Python server, driven by a C load
 # client, alternated round by round. Results in target/bench/greet-results.{md,json}.
 #
 #   bench/run.sh [--rounds N] [--conns N] [--warmup N] [--servers c,python,ours,...]
@@ -10,6 +11,7 @@ out=target/bench
 mkdir -p "$out"
 gcc -O2 -Wall -o "$out/greet_server" bench/c/greet_server.c
 gcc -O2 -Wall -pthread -o "$out/load_client" bench/c/load_client.c
+javac --release 17 -d "$out/java" bench/java/MinimalGreetServer.java
 if [[ ! -f target/socket-monitor.jar || -n "${BENCH_REBUILD:-}" ]]; then
   ./mvnw -o -q -B package -DskipTests
 fi
@@ -32,4 +34,4 @@ if [[ -z "${BENCH_DISPLAY:-}" ]] && command -v Xvfb >/dev/null; then
   rm -f "$dfile"
 fi
 python3 bench/greet_bench.py --jar target/socket-monitor.jar --client "$out/load_client" \
-  --c-server "$out/greet_server" --out "$out" "$@"
+  --c-server "$out/greet_server" --java-classes "$out/java" --out "$out" "$@"
