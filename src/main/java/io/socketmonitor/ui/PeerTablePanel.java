@@ -494,7 +494,7 @@ public final class PeerTablePanel extends JPanel {
         InetAddress a = sel.get(0).remote().getAddress();
         String literal = Addresses.literal(a);
         note.working("Looking up " + literal + "\u2026");
-        controller.background(() -> {
+        controller.lookup(() -> {
             String name = a.getCanonicalHostName();
             String text = name.equals(a.getHostAddress()) ? literal + " has no host name (no reverse DNS entry)."
                     : literal + " is " + name + ".";

@@ -32,6 +32,15 @@ public final class ServerController {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Host lookups, apart from the jobs whose end matters: a name server that never answers
+     * (Java's resolver waits 5 s and more) must not hold Quit, nor a save behind it.
+     */
+    private final ExecutorService lookups = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "socket-monitor-lookup");
+        t.setDaemon(true);
+        return t;
+    });
     private final ServerListener listener;
     private volatile MonitorServer server;
     /** What the last server counted, shown once it has stopped (until the next one runs). */
@@ -206,12 +215,21 @@ public final class ServerController {
         }
     }
 
-    /** Runs any slow job (host lookup, file save) off the EDT. */
+    /** Runs a slow job whose end matters (a file save) off the EDT; {@link #shutdown} waits for it. */
     public void background(Runnable job) {
         try {
             io.execute(job);
         } catch (RejectedExecutionException closing) {
             // The window is closing: no one is left to see the result.
+        }
+    }
+
+    /** Runs a host lookup off the EDT; {@link #shutdown} does not wait for it. */
+    public void lookup(Runnable job) {
+        try {
+            lookups.execute(job);
+        } catch (RejectedExecutionException closing) {
+            // The window is closing: no one is left to see the name.
         }
     }
 
@@ -229,8 +247,8 @@ public final class ServerController {
 
     /**
      * Stops the server and waits (bounded) for the port to be free and for the background jobs
-     * under way (a log or CSV being saved) to finish; for window close, after which the program
-     * ends. Any thread.
+     * under way (a log or CSV being saved) to finish, not for host lookups; for window close,
+     * after which the program ends. Any thread.
      */
     public void shutdown(long timeoutMillis) {
         // runs after any start still queued, so a server started at the last moment is stopped too
@@ -240,6 +258,7 @@ public final class ServerController {
         });
         worker.shutdown();
         io.shutdown(); // no new job; the ones under way finish (a file half written would be lost)
+        lookups.shutdownNow(); // a name no one will see: its daemon thread ends with the program
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         try {
             worker.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);

@@ -1,12 +1,18 @@
 package io.socketmonitor.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.socketmonitor.server.ServerConfig;
 import io.socketmonitor.template.GreetingTemplate;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
@@ -33,5 +39,43 @@ class ServerControllerTest {
             controller.disconnect(List.of(1L));
             controller.background(() -> { });
         })).doesNotThrowAnyException();
+    }
+
+    @Test
+    void quitWaitsForASaveUnderWayButNotForAHostLookup() throws Exception {
+        ServerController controller = new ServerController(e -> { });
+        CountDownLatch lookupAnswers = new CountDownLatch(1); // a name server that never answers
+        CountDownLatch looking = new CountDownLatch(1);
+        controller.lookup(() -> {
+            looking.countDown();
+            awaitQuietly(lookupAnswers);
+        });
+        CountDownLatch saveMayEnd = new CountDownLatch(1);
+        CountDownLatch saving = new CountDownLatch(1);
+        AtomicBoolean saved = new AtomicBoolean();
+        controller.background(() -> {
+            saving.countDown();
+            awaitQuietly(saveMayEnd);
+            saved.set(true);
+        });
+        assertThat(looking.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(saving.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> quit = CompletableFuture.runAsync(() -> controller.shutdown(6_000));
+        assertThatThrownBy(() -> quit.get(300, TimeUnit.MILLISECONDS)).as("held by the save")
+                .isInstanceOf(TimeoutException.class);
+        saveMayEnd.countDown();
+        quit.get(3, TimeUnit.SECONDS); // not the 6 s the lookup would hold it
+        assertThat(saved).isTrue();
+        assertThat(lookupAnswers.getCount()).as("the lookup still waits").isEqualTo(1);
+        lookupAnswers.countDown();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
