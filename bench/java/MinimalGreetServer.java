@@ -27,6 +27,7 @@ public final class MinimalGreetServer {
     private static final FileOutputStream STDOUT = new FileOutputStream(FileDescriptor.out);
     private static final byte[] out = new byte[1 << 16];
     private static int used;
+    private static long served; // plain, as C's counter: read once, at the end
     private static long sentFirst; // peers whose bytes came before the close (with --fin-first)
 
     public static void main(String[] args) throws IOException {
@@ -37,7 +38,8 @@ public final class MinimalGreetServer {
         listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 511);
         print("Listening on 127.0.0.1:" + port + " for connections\n");
         flush();
-        // Redirected output is flushed when idle, as C's stdio and Python's are at exit or when full.
+        // Redirected output is written when the buffer fills and every 200 ms (C's when it fills
+        // and when idle), so the lines are there to read while it runs.
         Thread flusher = new Thread(() -> {
             while (true) {
                 try {
@@ -54,6 +56,8 @@ public final class MinimalGreetServer {
         flusher.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             synchronized (MinimalGreetServer.class) {
+                ascii("Stopped: served " + served + (finFirst ? ", bytes waiting at the close from " + sentFirst : "")
+                        + "\n");
                 flush();
             }
         }));
@@ -77,6 +81,7 @@ public final class MinimalGreetServer {
                 // the peer went first; close all the same
             }
             ch.close();
+            served++;
         }
     }
 
