@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Greet-and-close benchmark: our server (headless, and with the window open on Xvfb when the
 # window exists), a minimal C epoll server, the least a Java server can do (java-min: the JDK's
-# own floor) and the lecture's Python server, driven by a C load
-# client, alternated round by round. Results in target/bench/greet-results.{md,json}.
+# own floor) and the lecture's Python server, driven by a C load client, alternated round by
+# round. Results in target/bench/greet-results.{md,json}.
 #
 #   bench/run.sh [--rounds N] [--conns N] [--warmup N] [--servers c,python,ours,...]
 set -euo pipefail

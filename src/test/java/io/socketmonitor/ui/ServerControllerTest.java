@@ -67,7 +67,6 @@ class ServerControllerTest {
         saveMayEnd.countDown();
         quit.get(3, TimeUnit.SECONDS); // not the 6 s the lookup would hold it
         assertThat(saved).isTrue();
-        assertThat(lookupAnswers.getCount()).as("the lookup still waits").isEqualTo(1);
         lookupAnswers.countDown();
     }
 
