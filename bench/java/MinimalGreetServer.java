@@ -56,6 +56,7 @@ public final class MinimalGreetServer {
         flusher.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             synchronized (MinimalGreetServer.class) {
+                flush(); // the buffer may be nearly full: the line below needs room
                 ascii("Stopped: served " + served + (finFirst ? ", bytes waiting at the close from " + sentFirst : "")
                         + "\n");
                 flush();
