@@ -120,6 +120,9 @@ def main():
                          "2 on 2 cores the client is no longer held to one core and the machine is the limit")
     ap.add_argument("--jvm-variant", action="append", default=[], metavar="NAME=OPTIONS",
                     help="also run ours headless as 'ours-NAME' with these JVM options, e.g. serial=-XX:+UseSerialGC")
+    ap.add_argument("--jdk", action="append", default=[], metavar="NAME=JAVA_HOME",
+                    help="also offer java-min, ours and ours-window run by another JDK's java, as "
+                         "'java-min-NAME', 'ours-NAME' and 'ours-window-NAME' (name them in --servers)")
     ap.add_argument("--display", default=os.environ.get("BENCH_DISPLAY", ""))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -145,6 +148,14 @@ def main():
         name, _, opts = v.partition("=")
         defs[f"ours-{name}"] = ([java, *opts.split(), "-jar", args.jar, "--headless", "--port", "{port}"], None,
                                 f"--headless, JVM options {opts}")
+    jdks = {}
+    for v in args.jdk:
+        name, _, home = v.partition("=")
+        jdks[name] = os.path.join(home, "bin", "java")
+        defs[f"java-min-{name}"] = ([jdks[name], "-cp", args.java_classes or "", "MinimalGreetServer", "{port}"], None,
+                                    f"java-min on {home}")
+        defs[f"ours-{name}"] = ([jdks[name], "-jar", args.jar, "--headless", "--port", "{port}"], None,
+                                f"--headless, on {home}")
     skipped = {}
     has_window = subprocess.run(["unzip", "-l", args.jar], capture_output=True, text=True).stdout \
         .find("io/socketmonitor/ui/MainWindow.class") >= 0
@@ -161,6 +172,11 @@ def main():
                 defs["ours-window-base"] = ([java, f"-Djava.util.prefs.userRoot={base_prefs}", "-jar", args.jar_base,
                                              "--start", "--port", "{port}"], env,
                                             f"window open, {os.path.basename(args.jar_base)}")
+            for name, jdk_java in jdks.items():
+                jdk_prefs = tempfile.mkdtemp(prefix="socket-monitor-bench-prefs")
+                defs[f"ours-window-{name}"] = ([jdk_java, f"-Djava.util.prefs.userRoot={jdk_prefs}", "-jar", args.jar,
+                                                "--start", "--port", "{port}"], env,
+                                               f"window open on Xvfb {args.display}, --start, on {jdk_java}")
         else:
             skipped["ours-window"] = "no X display (set BENCH_DISPLAY or install xvfb)"
     servers = [Server(n, *defs[n], out_dir=args.out) for n in args.servers.split(",") if n in defs]
@@ -209,6 +225,9 @@ def main():
              ("ours-window-base", "c"), ("ours-window-base", "python"),
              ("java-min", "c"), ("ours", "java-min"), ("ours-window", "java-min"),
              ("java-min-fin", "c"), ("ours", "java-min-fin"), ("ours-window", "java-min-fin")]
+    for name in jdks:  # --jdk: against C, Python, and the same server on the default java
+        for base in ("java-min", "ours", "ours-window"):
+            pairs += [(f"{base}-{name}", "c"), (f"{base}-{name}", "python"), (f"{base}-{name}", base)]
     pairs += [(n, "c") for n in by if n.startswith("ours-") and (n, "c") not in pairs]  # --jvm-variant
     result["ratios"] = {f"{a}/{b}": ratios(a, b) for a, b in pairs if ratios(a, b)}
 
