@@ -151,6 +151,8 @@ def main():
     jdks = {}
     for v in args.jdk:
         name, _, home = v.partition("=")
+        if not os.access(os.path.join(home, "bin", "java"), os.X_OK):
+            sys.exit(f"--jdk {v}: no {os.path.join(home, 'bin', 'java')} to run")
         jdks[name] = os.path.join(home, "bin", "java")
         defs[f"java-min-{name}"] = ([jdks[name], "-cp", args.java_classes or "", "MinimalGreetServer", "{port}"], None,
                                     f"java-min on {home}")
