@@ -80,6 +80,13 @@ public final class LecturePanel extends TabContent {
     /** Keep-open: the latest peer has had its greeting; what is sent after it is data (Send…, Broadcast…). */
     private boolean latestGreeted;
     private boolean keepOpenMode;
+    /** The places of the lecture's steps 5 and 6 on screen; which step each shows depends on the mode. */
+    private StepTitle fifthTitle;
+    private StepTitle sixthTitle;
+    private JLabel fifthCode;
+    private JLabel sixthCode;
+    /** HTTP: the server reads the request before it answers, so Receive is step 5 and Send step 6. */
+    private boolean receiveFirst;
 
     public LecturePanel() {
         super(new MigLayout("fillx, wrap 1, insets 8", "[grow,fill]", "[][][]"));
@@ -103,6 +110,13 @@ public final class LecturePanel extends TabContent {
             // past the tab's edge, which clipped the boxes' borders and the wrapped explanation.
             steps.add(t, "wmin 0");
             steps.add(c, "wmin 0");
+            if (s == Step.SEND) {
+                fifthTitle = t;
+                fifthCode = c;
+            } else if (s == Step.RECEIVE) {
+                sixthTitle = t;
+                sixthCode = c;
+            }
             if (s == Step.CREATE) {
                 for (JLabel setup : List.of(reuse, v6only)) {
                     setup.putClientProperty(Themes.STYLE_CLASS, Themes.MONOSPACED);
@@ -271,6 +285,7 @@ public final class LecturePanel extends TabContent {
                         + at.getPort() + "))");
                 boolean http = l.config() != null && l.config().mode() == Mode.HTTP;
                 httpMode = http;
+                placeSendAndReceive(http);
                 keepOpenMode = l.config() != null && l.config().mode() == Mode.KEEP_OPEN;
                 sendCode = http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")" : "conn.sendall(greeting)";
                 boolean greetAndClose = l.config() != null && l.config().mode() == Mode.CLOSE;
@@ -336,6 +351,29 @@ public final class LecturePanel extends TabContent {
             }
             refreshLights();
         }
+    }
+
+    /**
+     * Puts Receive before Send ({@code receiveFirst}, the HTTP mode's order: request, then answer)
+     * or after it (the lecture's order: greeting first). The two places keep their components;
+     * each takes the other step's title, number, name and light, and the caller sets the code.
+     */
+    private void placeSendAndReceive(boolean receiveFirst) {
+        if (receiveFirst == this.receiveFirst) {
+            return;
+        }
+        this.receiveFirst = receiveFirst;
+        placeStep(receiveFirst ? Step.RECEIVE : Step.SEND, 5, fifthTitle, fifthCode);
+        placeStep(receiveFirst ? Step.SEND : Step.RECEIVE, 6, sixthTitle, sixthCode);
+        refreshLights(true);
+    }
+
+    private void placeStep(Step step, int number, StepTitle title, JLabel code) {
+        titles.put(step, title);
+        codes.put(step, code);
+        title.setText(number + step.title.substring(step.title.indexOf('.')));
+        title.setName("step." + step.name().toLowerCase());
+        code.setName("code." + step.name().toLowerCase());
     }
 
     /** The status line of an HTTP answer that was not the greeting, or null. */

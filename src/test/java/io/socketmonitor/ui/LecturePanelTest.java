@@ -169,6 +169,40 @@ class LecturePanelTest {
     }
 
     @Test
+    void inHttpModeReceivingTheRequestIsStepFiveAndTheAnswerStepSix() {
+        List<String> shown = GuiActionRunner.execute(() -> {
+            LecturePanel lecture = listeningWithPeerOne(Mode.HTTP);
+            Instant t = Instant.now();
+            lecture.onEvents(List.of(new ServerEvent.Received(t, 1, 80, "GET / HTTP/1.1"),
+                    new ServerEvent.Sent(t, 1, 142)));
+            List<String> out = new ArrayList<>(onScreen(lecture));
+            // back to greet and close: the lecture's order again, each step with its own code
+            lecture.onEvents(List.of(new ServerEvent.Stopped(t, null),
+                    new ServerEvent.Listening(t, LOCAL, ServerConfig.defaults().withMode(Mode.CLOSE))));
+            out.addAll(onScreen(lecture));
+            return out;
+        });
+        assertThat(shown).containsExactly(
+                "5. Receive data", "conn.recv(1024)   # 80 bytes",
+                "6. Send data", "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")   # 142 bytes",
+                "5. Send data", "conn.sendall(greeting)",
+                "6. Receive data", "conn.recv(1024)   # in Keep open mode");
+    }
+
+    /** The titles and code lines of steps 5 and 6 in the order the panel shows them, top down. */
+    private static List<String> onScreen(LecturePanel lecture) {
+        Container steps = Named.find(lecture, "lectureSteps");
+        List<String> out = new ArrayList<>();
+        for (java.awt.Component c : steps.getComponents()) {
+            String name = c.getName();
+            if (name != null && (name.endsWith(".send") || name.endsWith(".receive"))) {
+                out.add(((JLabel) c).getText());
+            }
+        }
+        return out;
+    }
+
+    @Test
     void whatIsSentAfterTheGreetingOfAKeepOpenPeerIsData() {
         String shown = GuiActionRunner.execute(() -> {
             LecturePanel lecture = listeningWithPeerOne(Mode.KEEP_OPEN);
