@@ -77,6 +77,9 @@ public record HostPort(String host, int port) {
     /** Parses a port number for connecting: 1 to 65535. */
     public static int parsePort(String text) {
         String t = text.trim();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("No port given: a TCP port is a number from 1 to 65535.");
+        }
         if (!t.matches("-?[0-9]{1,9}")) { // -1 is a number, out of range below
             throw new IllegalArgumentException("'" + Printable.visible(t)
                     + "' is not a port number: a TCP port is a number from 1 to 65535.");

@@ -468,8 +468,11 @@ public final class MainWindow {
      */
     private void addressPlanned(InterfaceChoice choice, Integer port) {
         lecture.showAddress(choice, port);
-        if (!controller.running() && port != null && port > 0) {
-            clientPanel.followServer(new java.net.InetSocketAddress(choice.address(), port));
+        if (!controller.running()) {
+            // A port being typed passes through other valid ports (7000 on the way to 70000):
+            // while the field holds none, or 0 (any free port), the client's port stays empty.
+            int known = port != null && port > 0 ? port : 0;
+            clientPanel.followServer(new java.net.InetSocketAddress(choice.address(), known));
         }
     }
 

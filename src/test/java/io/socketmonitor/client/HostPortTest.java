@@ -54,6 +54,8 @@ class HostPortTest {
                 .hasMessage("'http' is not a port number: a TCP port is a number from 1 to 65535.");
         assertThatThrownBy(() -> HostPort.parse("localhost:-1"))
                 .hasMessage("Port -1 is out of range: a TCP port is a number from 1 to 65535.");
+        assertThatThrownBy(() -> HostPort.parsePort(" "))
+                .hasMessage("No port given: a TCP port is a number from 1 to 65535.");
     }
 
     @Test

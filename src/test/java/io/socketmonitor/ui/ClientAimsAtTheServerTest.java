@@ -41,4 +41,20 @@ class ClientAimsAtTheServerTest extends AbstractWindowTest {
         window.button("clientFollow").click();
         clientShows("127.0.0.1", "20125");
     }
+
+    @Test
+    void aPortThatIsNotValidYetLeavesTheClientsPortEmptyNotAtAPortTypedOnTheWay() {
+        window.tabbedPane("sideTabs").selectTab("Test client");
+        clientShows("127.0.0.1", Integer.toString(REMEMBERED_PORT));
+
+        window.textBox("portText").deleteText().enterText("70000"); // 7000 on the way, then out of range
+        window.textBox("portText").requireText("70000");
+        clientShows("127.0.0.1", "");
+
+        window.textBox("portText").deleteText().enterText("0"); // any free port: known only once listening
+        clientShows("127.0.0.1", "");
+
+        window.textBox("portText").deleteText().enterText("20126");
+        clientShows("127.0.0.1", "20126");
+    }
 }

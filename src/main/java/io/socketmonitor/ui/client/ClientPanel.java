@@ -363,7 +363,8 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
     /**
      * Tells the pane where the app's server listens (null when it is stopped). While the user has
      * not typed a host or port of their own, the fields follow it; "My server" makes them follow
-     * it again.
+     * it again. Port 0 means the port is not known yet (Start will pick a free one, or the
+     * server's port field holds no valid port): the port field is left empty.
      */
     public void followServer(InetSocketAddress bound) {
         followed = bound;
@@ -379,7 +380,8 @@ public final class ClientPanel extends io.socketmonitor.ui.TabContent {
         fillingIn = true;
         try {
             host.setText(connectable(followed.getAddress()));
-            port.setText(Integer.toString(followed.getPort()));
+            // Port 0: not known until the server listens; an empty field beats a port nobody listens on.
+            port.setText(followed.getPort() == 0 ? "" : Integer.toString(followed.getPort()));
         } finally {
             fillingIn = false;
         }
