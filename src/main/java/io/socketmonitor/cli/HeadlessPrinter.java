@@ -53,8 +53,8 @@ public final class HeadlessPrinter implements ServerListener {
             if (!quiet && !expected) {
                 line("Closed " + Addresses.lectureTuple(c.peer().remote()) + ": " + why.text());
             }
-        } else if (event instanceof ServerEvent.HttpRequestInCloseMode h) {
-            line(Lines.httpRequestInCloseMode(h, "Start the server with --mode http."));
+        } else if (event instanceof ServerEvent.HttpRequestOutsideHttpMode h) {
+            line(Lines.httpRequestOutsideHttpMode(h, "Start the server with --mode http."));
         } else if (event instanceof ServerEvent.Error e) {
             endReads();
             out.errorLine(e.message());

@@ -19,7 +19,7 @@ public final class Lines {
      * their own terms. Short enough that the window's log shows it whole at its default width: a
      * longer one cut off just the part that says what to do.
      */
-    public static String httpRequestInCloseMode(ServerEvent.HttpRequestInCloseMode h, String howToSwitch) {
+    public static String httpRequestOutsideHttpMode(ServerEvent.HttpRequestOutsideHttpMode h, String howToSwitch) {
         return Addresses.lectureTuple(h.remote()) + " sent an HTTP request (" + h.requestLine()
                 + "): curl and browsers need an HTTP answer. " + howToSwitch;
     }

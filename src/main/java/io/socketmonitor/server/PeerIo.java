@@ -55,7 +55,7 @@ final class PeerIo {
     private long totalReadPause = TOTAL_READ_PAUSE_BYTES;
     /** Echo peers whose reading waits for the server-wide bound to free up, in order. */
     private final java.util.ArrayDeque<Connection> waitingForRoom = new java.util.ArrayDeque<>();
-    private final HttpInCloseModeHint httpHint = new HttpInCloseModeHint();
+    private final HttpOutsideHttpModeHint httpHint = new HttpOutsideHttpModeHint();
 
     PeerIo(Host host, PeerRegistry registry, Tally tally, EventFanOut events, DeadlineSchedule deadlines) {
         this.host = host;
@@ -144,6 +144,9 @@ final class PeerIo {
         c.lastReceived = Printable.preview(readBytes, 0, n, PREVIEW_CHARS);
         events.emit(new ServerEvent.Received(Instant.now(), c.id, n, c.lastReceived,
                 watchCopy(c, readBytes, 0, n, now)));
+        if (c.bytesIn == n) { // a keep-open peer's first bytes: curl's request, say
+            hintIfHttp(c, n);
+        }
         if (host.echo()) {
             queueWrite(c, ByteBuffer.wrap(Arrays.copyOf(readBytes, n)), now, true);
         }
@@ -445,7 +448,7 @@ final class PeerIo {
         String requestLine = httpHint.due(readBuffer, unread, System.nanoTime());
         if (requestLine != null) {
             byte[] line = requestLine.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            events.emit(new ServerEvent.HttpRequestInCloseMode(Instant.now(), c.id, c.remote,
+            events.emit(new ServerEvent.HttpRequestOutsideHttpMode(Instant.now(), c.id, c.remote,
                     Printable.preview(line, 0, line.length, PREVIEW_CHARS)));
         }
     }

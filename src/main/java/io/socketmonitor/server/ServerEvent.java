@@ -43,11 +43,12 @@ public sealed interface ServerEvent {
     record Closed(Instant time, PeerSnapshot peer) implements ServerEvent {}
 
     /**
-     * A peer sent an HTTP request to a greet-and-close server (mode close), so curl or a browser
-     * got a greeting it cannot read as an answer. Said at a limited rate; not an error of the
-     * server's, so not counted as one. {@code requestLine}: printable, "GET / HTTP/1.1".
+     * A peer sent an HTTP request to a server that greets instead of answering (mode close or
+     * keep-open), so curl or a browser got a greeting it cannot read as an answer. Said at a
+     * limited rate; not an error of the server's, so not counted as one. {@code requestLine}:
+     * printable, "GET / HTTP/1.1".
      */
-    record HttpRequestInCloseMode(Instant time, long peerId, InetSocketAddress remote, String requestLine)
+    record HttpRequestOutsideHttpMode(Instant time, long peerId, InetSocketAddress remote, String requestLine)
             implements ServerEvent {}
 
     /** Something went wrong that the user should read (accept failures, limits, I/O). */

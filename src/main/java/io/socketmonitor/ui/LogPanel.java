@@ -290,7 +290,7 @@ public final class LogPanel extends JPanel {
         return e instanceof ServerEvent.Connected || e instanceof ServerEvent.Closed || e instanceof ServerEvent.Sent
                 || e instanceof ServerEvent.Received || e instanceof ServerEvent.Listening
                 || e instanceof ServerEvent.Error || e instanceof ServerEvent.Stopped
-                || e instanceof ServerEvent.HttpRequestInCloseMode;
+                || e instanceof ServerEvent.HttpRequestOutsideHttpMode;
     }
 
     private void scrollToEnd() {
@@ -317,8 +317,8 @@ public final class LogPanel extends JPanel {
                     + " (in " + Counts.grouped(p.bytesIn()) + " B, out " + Counts.grouped(p.bytesOut()) + " B)";
         } else if (e instanceof ServerEvent.Error err) {
             return "Error: " + err.message();
-        } else if (e instanceof ServerEvent.HttpRequestInCloseMode h) {
-            return io.socketmonitor.server.Lines.httpRequestInCloseMode(h, "Stop the server and pick Mode \"HTTP\".");
+        } else if (e instanceof ServerEvent.HttpRequestOutsideHttpMode h) {
+            return io.socketmonitor.server.Lines.httpRequestOutsideHttpMode(h, "Stop the server and pick Mode \"HTTP\".");
         } else if (e instanceof ServerEvent.Stopped s) {
             return io.socketmonitor.server.Lines.summary(s.finalStats());
         }

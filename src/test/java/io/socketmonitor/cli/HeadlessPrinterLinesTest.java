@@ -124,7 +124,7 @@ class HeadlessPrinterLinesTest {
     @Test
     void curlAtACloseModeServerIsToldToUseHttpModeEvenWhenQuiet() {
         HeadlessPrinter quiet = new HeadlessPrinter(out, true);
-        quiet.onEvent(new ServerEvent.HttpRequestInCloseMode(Instant.EPOCH, 1,
+        quiet.onEvent(new ServerEvent.HttpRequestOutsideHttpMode(Instant.EPOCH, 1,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 46930), "GET / HTTP/1.1"));
         out.close();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("('127.0.0.1', 46930) sent an HTTP request"

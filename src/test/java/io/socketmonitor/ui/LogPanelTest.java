@@ -64,7 +64,7 @@ class LogPanelTest {
                 at(1_007) + "Closed (?)  #9: closed (in 0 B, out 21,723,745,730 B)"},
             new Object[] {new ServerEvent.Error(T0.plusMillis(61_008), "accept failed: too many open files"),
                 at(61_008) + "Error: accept failed: too many open files"},
-            new Object[] {new ServerEvent.HttpRequestInCloseMode(T0.plusMillis(61_009), 10,
+            new Object[] {new ServerEvent.HttpRequestOutsideHttpMode(T0.plusMillis(61_009), 10,
                     new InetSocketAddress("127.0.0.1", 46931), "GET / HTTP/1.1"),
                 at(61_009) + "('127.0.0.1', 46931) sent an HTTP request (GET / HTTP/1.1): curl and browsers"
                         + " need an HTTP answer. Stop the server and pick Mode \"HTTP\"."},
@@ -124,7 +124,7 @@ class LogPanelTest {
         // not how to fix it, unless one hovered over it.
         String[] seen = GuiActionRunner.execute(() -> {
             LogPanel log = new LogPanel(Runnable::run);
-            log.append(List.of(new ServerEvent.HttpRequestInCloseMode(T0, 10,
+            log.append(List.of(new ServerEvent.HttpRequestOutsideHttpMode(T0, 10,
                     new InetSocketAddress("127.0.0.1", 46931), "GET / HTTP/1.1")));
             log.setSize(WindowGeometry.DEFAULT_SIZE.width - 20, 200); // the window's edges, the scroll bar
             Layouts.layOut(log);

@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Notices a peer that sent an HTTP request to a greet-and-close server (curl, a browser): it
- * gets a greeting it cannot read as an answer ("Received HTTP/0.9 when not allowed"), and the
- * log should say why. At most one hint every {@link #EVERY_NANOS}, so a browser's retries or a
+ * Notices a peer that sent an HTTP request (curl, a browser) to a server that greets instead of
+ * answering, in greet-and-close or keep-open mode: it gets a greeting it cannot read as an answer
+ * ("Received HTTP/0.9 when not allowed"), and the log should say why. At most one hint every {@link #EVERY_NANOS}, so a browser's retries or a
  * load tool do not fill the log. Only looks at bytes already read: a peer that sent nothing
  * costs nothing here.
  */
-final class HttpInCloseModeHint {
+final class HttpOutsideHttpModeHint {
     static final long EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** A request line longer than this is cut in the hint (a browser's long URL is still a request). */
     private static final int MAX_LINE = 200;

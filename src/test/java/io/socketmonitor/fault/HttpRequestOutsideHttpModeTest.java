@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.socketmonitor.server.CloseReason;
 import io.socketmonitor.server.Lines;
+import io.socketmonitor.server.Mode;
 import io.socketmonitor.server.MonitorServer;
 import io.socketmonitor.server.ServerEvent;
 import java.io.IOException;
@@ -17,11 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * curl or a browser aimed at the lecture's greet-and-close server gets "Hello from server" where
- * it expects an HTTP answer ("Received HTTP/0.9 when not allowed"); the log says why, now and
- * then, and says nothing for a peer that merely talks.
+ * curl or a browser aimed at the lecture's greet-and-close server, or a keep-open one, gets
+ * "Hello from server" where it expects an HTTP answer ("Received HTTP/0.9 when not allowed");
+ * the log says why, now and then, and says nothing for a peer that merely talks.
  */
-class HttpRequestInCloseModeTest extends FaultFixture {
+class HttpRequestOutsideHttpModeTest extends FaultFixture {
     private static final String CURL_REQUEST = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: curl/8.5.0\r\n"
             + "Accept: */*\r\n\r\n";
 
@@ -53,8 +54,8 @@ class HttpRequestInCloseModeTest extends FaultFixture {
         return readToEnd(s);
     }
 
-    private java.util.List<ServerEvent.HttpRequestInCloseMode> hints() {
-        return events.of(ServerEvent.HttpRequestInCloseMode.class);
+    private java.util.List<ServerEvent.HttpRequestOutsideHttpMode> hints() {
+        return events.of(ServerEvent.HttpRequestOutsideHttpMode.class);
     }
 
     @Test
@@ -64,9 +65,9 @@ class HttpRequestInCloseModeTest extends FaultFixture {
         assertThat(talkFirst(a, CURL_REQUEST)).isEqualTo("Hello from server\n");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> hints().size() == 1);
-        ServerEvent.HttpRequestInCloseMode hint = hints().get(0);
+        ServerEvent.HttpRequestOutsideHttpMode hint = hints().get(0);
         assertThat(hint.requestLine()).isEqualTo("GET / HTTP/1.1");
-        assertThat(Lines.httpRequestInCloseMode(hint, "Start the server with --mode http.")).isEqualTo(
+        assertThat(Lines.httpRequestOutsideHttpMode(hint, "Start the server with --mode http.")).isEqualTo(
                 "('127.0.0.1', " + hint.remote().getPort() + ") sent an HTTP request (GET / HTTP/1.1):"
                         + " curl and browsers need an HTTP answer. Start the server with --mode http.");
         await().atMost(Duration.ofSeconds(5)).until(() -> events.closed(CloseReason.AFTER_GREETING) == 1);
@@ -94,6 +95,23 @@ class HttpRequestInCloseModeTest extends FaultFixture {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> events.closed(CloseReason.AFTER_GREETING) == 5);
         assertThat(hints()).hasSize(1);
+    }
+
+    @Test
+    void aKeepOpenServerHintsAtCurlsRequestTooAndKeepsThePeerOpen() throws Exception {
+        InetSocketAddress a = start(config().withMode(Mode.KEEP_OPEN));
+        Socket curl = connect(a);
+        assertThat(readExactly(curl, HELLO.length)).isEqualTo(HELLO);
+        curl.getOutputStream().write(CURL_REQUEST.getBytes(StandardCharsets.US_ASCII));
+        Socket talker = connect(a);
+        assertThat(readExactly(talker, HELLO.length)).isEqualTo(HELLO);
+        talker.getOutputStream().write("hello\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.of(ServerEvent.Received.class).size() == 2);
+        assertThat(hints()).as("curl's request, not the peer that says hello").hasSize(1);
+        assertThat(hints().get(0).requestLine()).isEqualTo("GET / HTTP/1.1");
+        assertThat(hints().get(0).remote().getPort()).isEqualTo(curl.getLocalPort());
+        assertThat(servers.get(0).stats().open()).as("keep-open: both peers stay").isEqualTo(2);
     }
 
     @Test
