@@ -6,10 +6,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Notices a peer that sent an HTTP request (curl, a browser) to a server that greets instead of
- * answering, in greet-and-close or keep-open mode: it gets a greeting it cannot read as an answer
- * ("Received HTTP/0.9 when not allowed"), and the log should say why. At most one hint every {@link #EVERY_NANOS}, so a browser's retries or a
- * load tool do not fill the log. Only looks at bytes already read: a peer that sent nothing
- * costs nothing here.
+ * answering, in greet-and-close or keep-open mode: it gets a greeting it cannot read as an
+ * answer ("Received HTTP/0.9 when not allowed"), and the log should say why. At most one hint
+ * every {@link #EVERY_NANOS}, so a browser's retries or a load tool do not fill the log. Only
+ * looks at bytes already read: a peer that sent nothing costs nothing here.
  */
 final class HttpOutsideHttpModeHint {
     static final long EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);

@@ -85,8 +85,6 @@ public final class LecturePanel extends TabContent {
     private StepTitle sixthTitle;
     private JLabel fifthCode;
     private JLabel sixthCode;
-    /** HTTP: the server reads the request before it answers, so Receive is step 5 and Send step 6. */
-    private boolean receiveFirst;
 
     public LecturePanel() {
         super(new MigLayout("fillx, wrap 1, insets 8", "[grow,fill]", "[][][]"));
@@ -284,8 +282,10 @@ public final class LecturePanel extends TabContent {
                 code.put(Step.BIND, "s.bind((\"" + Addresses.literal(at.getAddress()) + "\", "
                         + at.getPort() + "))");
                 boolean http = l.config() != null && l.config().mode() == Mode.HTTP;
+                if (http != httpMode) {
+                    placeSendAndReceive(http); // HTTP reads the request before it answers
+                }
                 httpMode = http;
-                placeSendAndReceive(http);
                 keepOpenMode = l.config() != null && l.config().mode() == Mode.KEEP_OPEN;
                 sendCode = http ? "conn.sendall(b\"HTTP/1.1 200 OK\\r\\n\u2026\")" : "conn.sendall(greeting)";
                 boolean greetAndClose = l.config() != null && l.config().mode() == Mode.CLOSE;
@@ -359,10 +359,6 @@ public final class LecturePanel extends TabContent {
      * each takes the other step's title, number, name and light, and the caller sets the code.
      */
     private void placeSendAndReceive(boolean receiveFirst) {
-        if (receiveFirst == this.receiveFirst) {
-            return;
-        }
-        this.receiveFirst = receiveFirst;
         placeStep(receiveFirst ? Step.RECEIVE : Step.SEND, 5, fifthTitle, fifthCode);
         placeStep(receiveFirst ? Step.SEND : Step.RECEIVE, 6, sixthTitle, sixthCode);
         refreshLights(true);
